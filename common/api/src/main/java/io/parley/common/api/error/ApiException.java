@@ -1,0 +1,52 @@
+package io.parley.common.api.error;
+
+import java.util.List;
+
+/**
+ * A failure the caller can act on, carrying its HTTP status and the section 2.4 error body. Services throw it; one
+ * mapper turns it into the response.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final ApiError error;
+
+    public ApiException(int status, ApiError error) {
+        super(error.description(), null, false, false);
+        this.status = status;
+        this.error = error;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+
+    /** 400 naming one field. */
+    public static ApiException invalidField(String fieldName, String code, String description) {
+        return invalid(List.of(new ApiError.FieldError(fieldName, code, description)));
+    }
+
+    /** 400 naming every rejected field. */
+    public static ApiException invalid(List<ApiError.FieldError> fields) {
+        return new ApiException(400, ApiError.invalid(fields));
+    }
+
+    /** 400 for a query parameter that cannot be served. */
+    public static ApiException invalidParameter(String parameter, String description) {
+        return invalidField(parameter, "invalid", description);
+    }
+
+    /** 404 for an object that does not exist or lies outside the caller's scope. */
+    public static ApiException notFound(String resource) {
+        return new ApiException(404, ApiError.of("NotFound", resource + " not found"));
+    }
+
+    /** 409 for a request that conflicts with the current state. */
+    public static ApiException conflict(String error, String description) {
+        return new ApiException(409, ApiError.of(error, description));
+    }
+}

@@ -1,0 +1,111 @@
+package io.parley.common.api.error;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into the reference's error shape. Nothing here echoes a class name, a stack trace or the
+ * rejected value back to the caller.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return json(e.status(), e.error());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        return json(400, ApiError.invalid(List.of(new ApiError.FieldError(path(e), "unknown",
+                "Unknown property"))));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = path(e);
+        if (field.isEmpty()) {
+            return json(400, ApiError.of("InvalidJson", "The request body is not the expected JSON object"));
+        }
+        return json(400, ApiError.invalid(List.of(new ApiError.FieldError(field, "invalid",
+                "Value has the wrong type or format"))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return json(400, ApiError.of("InvalidJson", "The request body is not well-formed JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return json(415, ApiError.of("UnsupportedMediaType", "The request body must be application/json"));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPath(NotFoundException e) {
+        return json(404, ApiError.of("NotFound", "No such resource"));
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e) {
+        Response response = json(405, ApiError.of("MethodNotAllowed", "The method is not allowed on this resource"));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplicationException(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internalError(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return malformedJson((JsonProcessingException) e.getCause());
+        }
+        return json(status, ApiError.of(e.getResponse().getStatusInfo().getReasonPhrase().replace(" ", ""),
+                e.getResponse().getStatusInfo().getReasonPhrase()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internalError(e);
+    }
+
+    private static Response internalError(Throwable e) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return json(500, ApiError.of("InternalError", "The server could not complete the request"));
+    }
+
+    static Response json(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    /**
+     * The offending property's path inside the wrapped object, as the error's field_name: {@code name} for
+     * {@code {"tenant": {"name": ...}}}, {@code fieldset_licensing.recording_seats} for a nested one.
+     */
+    private static String path(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        return path.stream()
+                .skip(path.size() > 1 ? 1 : 0)
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+}

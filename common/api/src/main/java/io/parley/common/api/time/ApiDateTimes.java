@@ -1,0 +1,86 @@
+package io.parley.common.api.time;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * Date-times as the API writes them ({@code 2014-06-10T13:45:51+0800}) and reads them (that form, or RFC 3339 with a
+ * colon in the offset or {@code Z}).
+ */
+public final class ApiDateTimes {
+
+    /** The wire form: seconds precision, numeric offset without a colon. */
+    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
+
+    private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private ApiDateTimes() {
+    }
+
+    public static String format(OffsetDateTime value) {
+        return FORMAT.format(value);
+    }
+
+    /** Renders an instant in the given zone, as the API shows it to a caller in that zone. */
+    public static String format(Instant value, ZoneId zone) {
+        return FORMAT.format(value.atZone(zone));
+    }
+
+    /**
+     * Parses an API date-time.
+     *
+     * @throws DateTimeParseException when the text is in neither accepted form or has no offset
+     */
+    public static OffsetDateTime parse(String text) {
+        return OffsetDateTime.parse(text, PARSE);
+    }
+
+    public static JsonSerializer<OffsetDateTime> serializer() {
+        return new StdSerializer<>(OffsetDateTime.class) {
+            @Override
+            public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(format(value));
+            }
+        };
+    }
+
+    public static JsonDeserializer<OffsetDateTime> deserializer() {
+        return new JsonDeserializer<>() {
+            @Override
+            public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                try {
+                    return parse(text);
+                } catch (DateTimeParseException e) {
+                    throw InvalidFormatException.from(parser, "Expected an ISO 8601 date-time with offset", text,
+                            OffsetDateTime.class);
+                }
+            }
+        };
+    }
+}

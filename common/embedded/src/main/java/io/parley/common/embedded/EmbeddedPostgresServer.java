@@ -1,0 +1,89 @@
+package io.parley.common.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from the binaries packaged on Maven Central. With a data directory its data survive
+ * restarts; without one it lives in a temporary directory removed on close.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final String database;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+        this.postgres = postgres;
+        this.database = database;
+    }
+
+    /**
+     * Starts PostgreSQL and creates {@code database} when it does not exist yet.
+     *
+     * @param dataDirectory where the cluster lives, or {@code null} for a throw-away one
+     * @param port the port to listen on, 0 for any free one
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(FreePorts.orFree(port))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            createDatabaseIfMissing(postgres, database);
+            LOG.infof("PostgreSQL listening on port %d", postgres.getPort());
+            return new EmbeddedPostgresServer(postgres, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
+                if (!rows.next()) {
+                    create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + database, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.parley.common.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedServersTest {
+
+    @Test
+    void postgresKeepsItsDataAcrossRestartsInADataDirectory(@TempDir java.nio.file.Path dir) throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir, 0, "parley");
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (value text)");
+            statement.execute("INSERT INTO kept VALUES ('still here')");
+        }
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir, 0, "parley");
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT value FROM kept")) {
+            rows.next();
+            assertEquals("still here", rows.getString(1));
+        }
+    }
+
+    @Test
+    void kafkaDeliversWhatWasProducedAndKeepsItAcrossRestarts(@TempDir java.nio.file.Path dir) {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("smoke", "key", "hello")).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0)) {
+            assertEquals(List.of("hello"), readAll(kafka.bootstrapServers(), "smoke"));
+        }
+    }
+
+    private static List<String> readAll(String bootstrap, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "smoke-reader");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<String> values = new java.util.ArrayList<>();
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+                if (!values.isEmpty()) {
+                    return values;
+                }
+            }
+            return List.of();
+        }
+    }
+}
