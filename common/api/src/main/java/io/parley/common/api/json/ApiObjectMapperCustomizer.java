@@ -22,6 +22,12 @@ public class ApiObjectMapperCustomizer implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /** Applied last, so that the API's date-time form wins over the Java time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Applies the API's rules to a mapper; also used where no CDI container runs. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

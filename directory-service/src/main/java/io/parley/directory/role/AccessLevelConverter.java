@@ -1,0 +1,23 @@
+package io.parley.directory.role;
+
+import java.util.Arrays;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores an access level under its wire name, the same text the API and the database check use. */
+@Converter(autoApply = true)
+public class AccessLevelConverter implements AttributeConverter<AccessLevel, String> {
+
+    @Override
+    public String convertToDatabaseColumn(AccessLevel level) {
+        return level == null ? null : level.wireName();
+    }
+
+    @Override
+    public AccessLevel convertToEntityAttribute(String wireName) {
+        return wireName == null ? null
+                : Arrays.stream(AccessLevel.values()).filter(level -> level.wireName().equals(wireName)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Unknown access level " + wireName));
+    }
+}

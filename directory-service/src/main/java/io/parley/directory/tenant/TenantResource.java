@@ -1,0 +1,60 @@
+package io.parley.directory.tenant;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.common.api.ApiIds;
+import io.parley.common.api.ApiResponses;
+import io.parley.common.api.error.ApiException;
+import io.parley.common.api.paging.PageRequest;
+
+/** Reference 3.6: list, create and view tenants. */
+@Path("/api/v2")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+    private final TenantService tenants;
+
+    TenantResource(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    @GET
+    @Path("tenants.json")
+    public Map<String, Object> list(@QueryParam("search_term") String searchTerm, @Context UriInfo uri) {
+        return tenants.search(searchTerm, PageRequest.from(uri), uri).envelope("tenants", TenantView::of);
+    }
+
+    @POST
+    @Path("tenants.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(TenantInput.Document body) {
+        Tenant tenant = tenants.create(body == null ? null : body.tenant());
+        return ApiResponses.created(location(tenant.id));
+    }
+
+    @GET
+    @Path("tenants/{tenantId}.json")
+    public TenantView.Document view(@PathParam("tenantId") String tenantId) {
+        return ApiIds.parse(tenantId)
+                .flatMap(tenants::find)
+                .map(tenant -> new TenantView.Document(TenantView.of(tenant)))
+                .orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+
+    static String location(UUID id) {
+        return "/api/v2/tenants/" + id + ".json";
+    }
+}
