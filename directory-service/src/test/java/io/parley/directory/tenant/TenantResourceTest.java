@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.parley.common.embedded.TopicReader;
+import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -177,7 +177,7 @@ class TenantResourceTest {
     void createIsPublishedToKafkaWithTheTenantAndAnEventId() throws Exception {
         String id = createTenant(unique("Published"));
 
-        ConsumerRecord<String, String> record = TopicReader.await(kafka, DirectoryEvents.TOPIC,
+        ConsumerRecord<String, String> record = KafkaTopics.await(kafka, DirectoryEvents.TOPIC,
                 value -> value.contains(id), Duration.ofSeconds(30)).orElseThrow();
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertEquals(id, record.key());

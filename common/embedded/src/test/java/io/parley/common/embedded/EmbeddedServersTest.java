@@ -7,12 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +32,11 @@ class EmbeddedServersTest {
 
     @Test
     void kafkaDeliversWhatWasProducedAndKeepsItAcrossRestarts(@TempDir java.nio.file.Path dir) {
-        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0);
-                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                        new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("smoke", "key", "hello")).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0)) {
+            KafkaTopics.send(kafka.bootstrapServers(), "smoke", "key", "hello");
         }
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0)) {
-            assertEquals("hello", TopicReader.await(kafka.bootstrapServers(), "smoke", value -> true,
+            assertEquals("hello", KafkaTopics.await(kafka.bootstrapServers(), "smoke", value -> true,
                     Duration.ofSeconds(30)).orElseThrow().value());
         }
     }

@@ -5,20 +5,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads a topic from its beginning, for tests that check what was published. */
-public final class TopicReader {
+/** Writes to and reads from topics, for tests that publish events or check what was published. */
+public final class KafkaTopics {
 
-    private TopicReader() {
+    private KafkaTopics() {
     }
 
-    /** The first record whose value matches, waiting up to {@code timeout} for it to arrive. */
+    /** Publishes one record and waits for the broker's acknowledgement. */
+    public static void send(String bootstrapServers, String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    /** The first record of the topic whose value matches, waiting up to {@code timeout} for it to arrive. */
     public static Optional<ConsumerRecord<String, String>> await(String bootstrapServers, String topic,
             Predicate<String> value, Duration timeout) {
         Map<String, Object> config = Map.of(

@@ -1,0 +1,72 @@
+package io.parley.common.directory;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps the service's replica of the directory current. Each event is applied once (by event id) and in order of
+ * the directory's changes: a late event never overwrites a newer state.
+ */
+@ApplicationScoped
+public class DirectoryEventsConsumer {
+
+    public static final String CHANNEL = "directory-events";
+    private static final Logger LOG = Logger.getLogger(DirectoryEventsConsumer.class);
+
+    private final EventInbox inbox;
+    private final String consumer;
+
+    DirectoryEventsConsumer(EventInbox inbox, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+        this.inbox = inbox;
+        this.consumer = consumer;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(consumer, record, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        switch (event.type()) {
+            case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event);
+            case DirectoryEvents.TENANT_DELETED -> KnownTenant.deleteById(event.tenantId());
+            default -> LOG.debugf("Event type %s is not replicated", event.type());
+        }
+    }
+
+    private void upsertTenant(EventEnvelope event) {
+        JsonNode tenant = event.data().path("tenant");
+        UUID id = UUID.fromString(tenant.path("tenant_id").asText());
+        KnownTenant known = KnownTenant.findById(id);
+        if (known != null && !event.occurredAt().isAfter(known.changedAt)) {
+            return;
+        }
+        if (known == null) {
+            known = new KnownTenant();
+            known.id = id;
+        }
+        known.name = tenant.path("name").asText();
+        known.changedAt = event.occurredAt();
+        known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        known.persist();
+        LOG.infof("Tenant %s is known as '%s'", id, known.name);
+    }
+}

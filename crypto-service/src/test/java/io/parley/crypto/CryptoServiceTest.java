@@ -1,0 +1,48 @@
+package io.parley.crypto;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.directory.KnownTenant;
+import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.DirectoryEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CryptoServiceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void startsMigratedAndReportsHealthy() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void recordsTheTenantsTheDirectoryAnnounces() {
+        UUID tenant = UUID.randomUUID();
+        KafkaTopics.send(kafka, DirectoryEvents.TOPIC, tenant.toString(), """
+                {"event_id": "%s", "type": "tenant.created", "version": 1, "occurred_at": "2026-01-01T10:00:00Z",
+                 "tenant_id": "%s", "data": {"tenant": {"tenant_id": "%s", "name": "Crypto Co"}}}
+                """.formatted(UUID.randomUUID(), tenant, tenant));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> KnownTenant.findByIdOptional(tenant).isPresent()));
+    }
+
+    @Test
+    void servesMetricsAndOpenApi() {
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+}
