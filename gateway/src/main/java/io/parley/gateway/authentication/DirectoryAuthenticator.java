@@ -1,0 +1,57 @@
+package io.parley.gateway.authentication;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.common.api.identity.CallerIdentity;
+import io.parley.gateway.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * Asks the directory whether credentials identify a user who may use the API now. The answer is the caller's
+ * identity, empty for credentials the directory refuses, or a failure when the directory cannot answer.
+ */
+@ApplicationScoped
+public class DirectoryAuthenticator {
+
+    static final String PATH = "/internal/v1/authenticate";
+
+    private final WebClient client;
+    private final GatewayConfig config;
+
+    DirectoryAuthenticator(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.idleTimeout().toSeconds()));
+    }
+
+    public Future<Optional<CallerIdentity>> authenticate(BasicCredentials credentials) {
+        return client.requestAbs(HttpMethod.POST, config.directoryUrl().resolve(PATH).toString())
+                .timeout(config.idleTimeout().toMillis())
+                .sendJsonObject(new JsonObject().put("login", credentials.login()).put("password",
+                        credentials.password()))
+                .compose(response -> switch (response.statusCode()) {
+                    case 200 -> Future.succeededFuture(Optional.of(identity(response.bodyAsJsonObject())));
+                    case 401 -> Future.succeededFuture(Optional.empty());
+                    default -> Future.failedFuture(
+                            new IllegalStateException("directory answered " + response.statusCode()));
+                });
+    }
+
+    private static CallerIdentity identity(JsonObject body) {
+        return new CallerIdentity(
+                UUID.fromString(body.getString("user_id")),
+                UUID.fromString(body.getString("tenant_id")),
+                body.getString("login"),
+                body.getString("access_level"),
+                body.getString("timezone"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.parley.gateway.routing;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The service that serves an API path. */
+public enum Upstream {
+    DIRECTORY,
+    CALLS,
+    CRYPTO;
+
+    /** {@code /api/v2/<resource>.json} or {@code /api/v2/<resource>/...}: the resource decides the service. */
+    private static final Pattern API_PATH = Pattern.compile("^/api/v2/([a-z_]+)(?:\\.json|/.*)$");
+    /** A user's active call is muted by call-service, which knows the calls (reference 3.7.7). */
+    private static final Pattern USER_MUTING = Pattern.compile("^/api/v2/users/[^/]+\\.json/muting$");
+
+    public static Optional<Upstream> forPath(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        if (USER_MUTING.matcher(path).matches()) {
+            return Optional.of(CALLS);
+        }
+        Matcher api = API_PATH.matcher(path);
+        if (!api.matches()) {
+            return Optional.empty();
+        }
+        return switch (api.group(1)) {
+            case "tenants", "tenant", "groups", "roles", "users", "clients" -> Optional.of(DIRECTORY);
+            case "calls" -> Optional.of(CALLS);
+            case "encrypt_keys" -> Optional.of(CRYPTO);
+            default -> Optional.empty();
+        };
+    }
+}

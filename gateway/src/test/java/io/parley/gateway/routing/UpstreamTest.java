@@ -1,0 +1,38 @@
+package io.parley.gateway.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class UpstreamTest {
+
+    @Test
+    void directoryResourcesGoToTheDirectory() {
+        for (String path : new String[] { "/api/v2/tenants.json", "/api/v2/tenants/abc.json", "/api/v2/tenant/abc.json",
+                "/api/v2/groups.json", "/api/v2/roles/x.json", "/api/v2/users.json", "/api/v2/clients/x.json" }) {
+            assertEquals(Optional.of(Upstream.DIRECTORY), Upstream.forPath(path), path);
+        }
+    }
+
+    @Test
+    void callsAndMutingGoToTheCallService() {
+        assertEquals(Optional.of(Upstream.CALLS), Upstream.forPath("/api/v2/calls.json"));
+        assertEquals(Optional.of(Upstream.CALLS), Upstream.forPath("/api/v2/calls/abc.json/file"));
+        assertEquals(Optional.of(Upstream.CALLS), Upstream.forPath("/api/v2/users/abc.json/muting"));
+    }
+
+    @Test
+    void keysGoToTheCryptoService() {
+        assertEquals(Optional.of(Upstream.CRYPTO), Upstream.forPath("/api/v2/encrypt_keys/k/authorized_users.json"));
+    }
+
+    @Test
+    void unknownResourcesGoNowhere() {
+        assertTrue(Upstream.forPath("/api/v2/nothing.json").isEmpty());
+        assertTrue(Upstream.forPath("/api/v2/").isEmpty());
+        assertTrue(Upstream.forPath("/internal/v1/authenticate").isEmpty());
+    }
+}
