@@ -1,0 +1,180 @@
+package io.parley.deploy.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.jboss.logging.Logger;
+
+import io.parley.common.embedded.EmbeddedKafkaBroker;
+import io.parley.common.embedded.EmbeddedPostgresServer;
+import io.parley.common.embedded.FreePorts;
+
+/**
+ * The whole platform on one machine: PostgreSQL and Kafka (embedded, or external ones given in the environment),
+ * then directory-, call- and crypto-service, then the gateway, each waited for until healthy. Stops everything, in
+ * reverse order, on close or Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalPlatform.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final String DATABASE = "parley";
+
+    private final LocalSettings settings;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalSettings.Database database;
+    private String kafka;
+    private int gatewayPort;
+
+    private LocalPlatform(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = Path.of(System.getProperty("parley.repository", ".")).toAbsolutePath().normalize();
+        LocalSettings settings = LocalSettings.fromEnvironment(System.getenv(), repository);
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalPlatform platform = new LocalPlatform(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "parley-shutdown"));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            LOG.errorf("The platform did not start: %s", e.getMessage());
+            System.exit(1);
+        }
+        LOG.info(platform.banner());
+        stopped.await();
+    }
+
+    /** Starts the platform and returns once every service is ready. */
+    public static LocalPlatform start(LocalSettings settings) {
+        LocalPlatform platform = new LocalPlatform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDirectory();
+        LocalSettings.Ports ports = settings.ports();
+        database = settings.externalDatabase().orElseGet(() -> {
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), ports.postgres(),
+                    DATABASE);
+            infrastructure.add(postgres);
+            return new LocalSettings.Database(postgres.jdbcUrl(), EmbeddedPostgresServer.USER,
+                    EmbeddedPostgresServer.PASSWORD);
+        });
+        kafka = settings.externalKafka().orElseGet(() -> {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), ports.kafka());
+            infrastructure.add(broker);
+            return broker.bootstrapServers();
+        });
+
+        int directoryPort = FreePorts.orFree(ports.directory());
+        int callPort = FreePorts.orFree(ports.call());
+        int cryptoPort = FreePorts.orFree(ports.crypto());
+        gatewayPort = FreePorts.orFree(ports.gateway());
+
+        Map<String, String> directoryEnv = backendEnvironment();
+        directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_LOGIN", settings.rootLogin());
+        directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_PASSWORD", settings.rootPassword());
+        List<ServiceProcess> backends = List.of(
+                startService("directory-service", directoryPort, directoryEnv),
+                startService("call-service", callPort, backendEnvironment()),
+                startService("crypto-service", cryptoPort, backendEnvironment()));
+        backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
+
+        ServiceProcess gateway = startService("gateway", gatewayPort, new HashMap<>(Map.of(
+                "PARLEY_GATEWAY_DIRECTORY_URL", "http://localhost:" + directoryPort,
+                "PARLEY_GATEWAY_CALL_URL", "http://localhost:" + callPort,
+                "PARLEY_GATEWAY_CRYPTO_URL", "http://localhost:" + cryptoPort)));
+        gateway.awaitReady(READY_TIMEOUT);
+    }
+
+    private Map<String, String> backendEnvironment() {
+        return new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka));
+    }
+
+    private ServiceProcess startService(String name, int port, Map<String, String> environment) {
+        LOG.infof("Starting %s on port %d", name, port);
+        ServiceProcess service = ServiceProcess.start(name, settings.repository(),
+                settings.dataDirectory().resolve("logs"), port, environment);
+        services.add(service);
+        return service;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + gatewayPort + "/api/v2";
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    public LocalSettings.Database database() {
+        return database;
+    }
+
+    /** The started service of that name, for its address and log. */
+    public String serviceUrl(String name) {
+        return service(name).baseUrl();
+    }
+
+    public Path serviceLog(String name) {
+        return service(name).log();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    String banner() {
+        return String.join(System.lineSeparator(),
+                "",
+                "Parley is running.",
+                "  API:        " + apiUrl(),
+                "  Root login: " + settings.rootLogin() + " / " + settings.rootPassword()
+                        + "   (set on the first start of this data directory)",
+                "  Try:        curl -u " + settings.rootLogin() + ":" + settings.rootPassword() + " " + apiUrl()
+                        + "/tenants.json",
+                "  Data:       " + settings.dataDirectory(),
+                "  Logs:       " + settings.dataDirectory().resolve("logs"),
+                "Press Ctrl-C to stop.");
+    }
+
+    /** Stops the services (gateway first), then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(STOP_GRACE);
+        }
+        services.clear();
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            try {
+                infrastructure.get(i).close();
+            } catch (Exception e) {
+                LOG.warnf("Could not stop cleanly: %s", e.getMessage());
+            }
+        }
+        infrastructure.clear();
+    }
+}

@@ -1,0 +1,59 @@
+package io.parley.deploy.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the local platform runs, read from the environment. Every value has a development default; external
+ * PostgreSQL and Kafka replace the embedded ones when their addresses are given.
+ *
+ * @param repository the checkout whose built services are run
+ * @param dataDirectory where the embedded PostgreSQL and Kafka keep their data, and the services their logs
+ * @param externalDatabase JDBC URL, user and password of a PostgreSQL to use instead of the embedded one
+ * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded one
+ */
+public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Optional<Database> externalDatabase,
+        Optional<String> externalKafka, String rootLogin, String rootPassword) {
+
+    /** Listening ports; 0 means any free port. */
+    public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka) {
+    }
+
+    /** A PostgreSQL to connect to. */
+    public record Database(String jdbcUrl, String user, String password) {
+    }
+
+    public static LocalSettings fromEnvironment(Map<String, String> env, Path repository) {
+        Ports ports = new Ports(
+                port(env, "PARLEY_GATEWAY_PORT", 8080),
+                port(env, "PARLEY_DIRECTORY_PORT", 8081),
+                port(env, "PARLEY_CALL_PORT", 8082),
+                port(env, "PARLEY_CRYPTO_PORT", 8083),
+                port(env, "PARLEY_POSTGRES_PORT", 55432),
+                port(env, "PARLEY_KAFKA_PORT", 59092));
+        Optional<Database> database = value(env, "PARLEY_DB_URL").map(url -> new Database(url,
+                value(env, "PARLEY_DB_USER").orElse("postgres"), value(env, "PARLEY_DB_PASSWORD").orElse("")));
+        return new LocalSettings(repository,
+                value(env, "PARLEY_DATA_DIR").map(Path::of).orElse(repository.resolve("data")).toAbsolutePath(),
+                ports, database, value(env, "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
+                value(env, "PARLEY_ROOT_LOGIN").orElse("root"),
+                value(env, "PARLEY_ROOT_PASSWORD").orElse("parley-dev"));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String text = value(env, name).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + text + "'");
+        }
+    }
+}
