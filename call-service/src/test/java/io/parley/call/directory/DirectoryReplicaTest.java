@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,6 @@ import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class DirectoryReplicaTest {

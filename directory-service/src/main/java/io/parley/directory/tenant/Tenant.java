@@ -57,8 +57,9 @@ public class Tenant extends PanacheEntityBase {
 
     /** A LIKE pattern matching names that contain {@code term}, with LIKE's wildcards in the term taken literally. */
     static String containsPattern(String term) {
-        String literal = term == null ? "" : term.toLowerCase()
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String literal = term == null ? ""
+                : term.toLowerCase()
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + literal + "%";
     }
 }

@@ -18,7 +18,8 @@ public class ParleyTestInfrastructure implements QuarkusTestResourceLifecycleMan
     public synchronized Map<String, String> start() {
         if (config == null) {
             config = Map.of(
-                    "quarkus.datasource.jdbc.url", env("PARLEY_TEST_DB_URL").orElseGet(() -> EmbeddedPostgresHolder.SERVER.jdbcUrl()),
+                    "quarkus.datasource.jdbc.url",
+                    env("PARLEY_TEST_DB_URL").orElseGet(() -> EmbeddedPostgresHolder.SERVER.jdbcUrl()),
                     "quarkus.datasource.username", env("PARLEY_TEST_DB_USER").orElse(EmbeddedPostgresServer.USER),
                     "quarkus.datasource.password", env("PARLEY_TEST_DB_PASSWORD").orElse(EmbeddedPostgresServer.PASSWORD),
                     "kafka.bootstrap.servers",
