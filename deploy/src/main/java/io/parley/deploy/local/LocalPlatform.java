@@ -43,7 +43,9 @@ public final class LocalPlatform implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPlatform platform = new LocalPlatform(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping Parley...");
             platform.close();
+            LOG.info("Parley stopped.");
             stopped.countDown();
         }, "parley-shutdown"));
         try {
