@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -29,6 +33,9 @@ class TenantResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    TenantService tenantService;
 
     @Test
     void createdTenantIsServedByIdWithLocationAndUrl() {
@@ -187,6 +194,24 @@ class TenantResourceTest {
         assertEquals(1, event.get("version").asInt());
         assertTrue(event.hasNonNull("event_id"));
         assertTrue(event.get("occurred_at").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4}"));
+    }
+
+    @Test
+    void rolledBackChangePublishesNothing() {
+        String rolledBack = unique("RolledBack");
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            tenantService.create(new TenantInput(rolledBack, null, null));
+            throw new IllegalStateException("a later step of the same transaction failed");
+        }));
+        String committed = createTenant(unique("Committed"));
+
+        // the relay publishes in commit order: once the later event is readable, an earlier one would be too
+        KafkaTopics.await(kafka, DirectoryEvents.TOPIC, value -> value.contains(committed), Duration.ofSeconds(30))
+                .orElseThrow();
+        assertTrue(KafkaTopics.await(kafka, DirectoryEvents.TOPIC, value -> value.contains(rolledBack),
+                Duration.ofSeconds(3)).isEmpty());
+        given().queryParam("search_term", rolledBack).when().get("/api/v2/tenants.json")
+                .then().statusCode(200).body("tenants.size()", equalTo(0));
     }
 
     static String createTenant(String name) {

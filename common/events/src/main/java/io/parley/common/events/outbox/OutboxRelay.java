@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.common.api.request.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -61,6 +63,11 @@ public class OutboxRelay {
                 drain();
             });
         }
+    }
+
+    /** Publishes what a previous run committed but could not publish before it stopped. */
+    void onStart(@Observes StartupEvent event) {
+        wake();
     }
 
     @Scheduled(every = "${parley.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
