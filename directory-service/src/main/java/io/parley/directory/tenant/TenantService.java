@@ -1,11 +1,7 @@
 package io.parley.directory.tenant;
 
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.parley.common.api.error.ApiError.FieldError;
-import io.parley.common.api.error.ApiException;
+import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
-import io.parley.common.api.paging.PageSource;
+import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.paging.PanachePages;
 
 /** Tenant rules: names unique system-wide, timezones real IANA names, every change published as an event. */
 @ApplicationScoped
@@ -39,26 +35,16 @@ public class TenantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Tenant> search(String term, PageRequest request, UriInfo uri) {
-        return Page.of(request, new PageSource<>() {
-            @Override
-            public List<Tenant> fetch(int offset, int count) {
-                return Tenant.search(term, offset, count);
-            }
-
-            @Override
-            public long countUpTo(long cap) {
-                return Tenant.countMatching(term, cap);
-            }
-        }, uri);
+        return Page.of(request, PanachePages.of(Tenant.search(term)), uri);
     }
 
     public Tenant create(TenantInput input) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         if (input == null || input.name() == null) {
-            errors.add(new FieldError("name", "blank", "can't be blank"));
+            errors.blank("name");
         }
         validate(input, null, errors);
-        reject(errors);
+        errors.throwIfAny();
 
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
@@ -78,36 +64,21 @@ public class TenantService {
         return tenant;
     }
 
-    private void validate(TenantInput input, Tenant current, List<FieldError> errors) {
+    private void validate(TenantInput input, Tenant current, FieldErrors errors) {
         if (input == null) {
             return;
         }
         if (input.name() != null) {
             if (input.name().isBlank()) {
-                errors.add(new FieldError("name", "blank", "can't be blank"));
+                errors.blank("name");
             } else {
                 Tenant.findByName(input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.add(new FieldError("name", "taken",
-                                "Tenant with such name exists already")));
+                        .ifPresent(other -> errors.taken("name", "Tenant with such name exists already"));
             }
         }
-        if (input.timezone() != null && !input.timezone().isBlank() && !isZone(input.timezone())) {
-            errors.add(new FieldError("timezone", "invalid", "is not a known IANA timezone name"));
-        }
-    }
-
-    private static boolean isZone(String name) {
-        try {
-            return ZoneId.getAvailableZoneIds().contains(name) && ZoneId.of(name) != null;
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
-    private static void reject(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.stream().distinct().toList());
+        if (input.timezone() != null && !input.timezone().isBlank() && !Timezones.isIanaName(input.timezone())) {
+            errors.invalid("timezone", "is not a known IANA timezone name");
         }
     }
 

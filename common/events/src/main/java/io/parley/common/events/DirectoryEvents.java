@@ -13,6 +13,22 @@ public final class DirectoryEvents {
     public static final String TENANT_UPDATED = "tenant.updated";
     public static final String TENANT_DELETED = "tenant.deleted";
 
+    public static final String GROUP_CREATED = "group.created";
+    public static final String GROUP_UPDATED = "group.updated";
+    public static final String GROUP_DELETED = "group.deleted";
+
+    public static final String ROLE_CREATED = "role.created";
+    public static final String ROLE_UPDATED = "role.updated";
+    public static final String ROLE_DELETED = "role.deleted";
+
+    public static final String USER_CREATED = "user.created";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_DELETED = "user.deleted";
+
+    public static final String CLIENT_CREATED = "client.created";
+    public static final String CLIENT_UPDATED = "client.updated";
+    public static final String CLIENT_DELETED = "client.deleted";
+
     private DirectoryEvents() {
     }
 }
