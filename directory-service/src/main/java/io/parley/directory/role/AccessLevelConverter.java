@@ -1,7 +1,5 @@
 package io.parley.directory.role;
 
-import java.util.Arrays;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -17,7 +15,7 @@ public class AccessLevelConverter implements AttributeConverter<AccessLevel, Str
     @Override
     public AccessLevel convertToEntityAttribute(String wireName) {
         return wireName == null ? null
-                : Arrays.stream(AccessLevel.values()).filter(level -> level.wireName().equals(wireName)).findFirst()
+                : AccessLevel.fromWireName(wireName)
                         .orElseThrow(() -> new IllegalStateException("Unknown access level " + wireName));
     }
 }

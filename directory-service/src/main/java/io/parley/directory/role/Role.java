@@ -3,6 +3,7 @@ package io.parley.directory.role;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,7 +14,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.parley.directory.paging.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** What its users may do: an access level and a dictionary of permitted operations per resource. */
 @Entity
@@ -38,4 +41,20 @@ public class Role extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The tenant's role of that name, compared case-insensitively as the unique index does. */
+    public static Optional<Role> findByName(UUID tenantId, String name) {
+        return find("tenantId = ?1 AND lower(name) = lower(?2)", tenantId, name).firstResultOptional();
+    }
+
+    /**
+     * Roles whose name contains the term, case-insensitively, of one tenant or (with {@code tenantId} null) of all;
+     * ordered by name, then id.
+     */
+    public static PanacheQuery<Role> search(String term, UUID tenantId) {
+        String pattern = PanachePages.containsPattern(term);
+        return tenantId == null
+                ? find("lower(name) LIKE ?1 ORDER BY lower(name), id", pattern)
+                : find("lower(name) LIKE ?1 AND tenantId = ?2 ORDER BY lower(name), id", pattern, tenantId);
+    }
 }

@@ -25,6 +25,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "role_id", nullable = false)
     public UUID roleId;
 
+    /** The user's group, if any (reference 3.4); a group with users cannot be deleted. */
+    @Column(name = "group_id")
+    public UUID groupId;
+
     @Column(nullable = false)
     public String name;
 

@@ -1,0 +1,51 @@
+package io.parley.directory.group;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.parley.directory.paging.PanachePages;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/** A tenant's group of users, which may give its users a timezone of their own. */
+// GROUP is a keyword in HQL and SQL, so neither the entity nor its table is called that
+@Entity(name = "UserGroup")
+@Table(name = "user_group")
+public class Group extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String timezone;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    /** The tenant's group of that name, compared case-insensitively as the unique index does. */
+    public static Optional<Group> findByName(UUID tenantId, String name) {
+        return find("tenantId = ?1 AND lower(name) = lower(?2)", tenantId, name).firstResultOptional();
+    }
+
+    /**
+     * Groups whose name contains the term, case-insensitively, of one tenant or (with {@code tenantId} null) of all;
+     * ordered by name, then id.
+     */
+    public static PanacheQuery<Group> search(String term, UUID tenantId) {
+        String pattern = PanachePages.containsPattern(term);
+        return tenantId == null
+                ? find("lower(name) LIKE ?1 ORDER BY lower(name), id", pattern)
+                : find("lower(name) LIKE ?1 AND tenantId = ?2 ORDER BY lower(name), id", pattern, tenantId);
+    }
+}

@@ -1,0 +1,139 @@
+package io.parley.directory.group;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.common.api.error.ApiException;
+import io.parley.common.api.error.FieldErrors;
+import io.parley.common.api.paging.Page;
+import io.parley.common.api.paging.PageRequest;
+import io.parley.common.api.time.Timezones;
+import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.paging.PanachePages;
+import io.parley.directory.tenant.Tenant;
+import io.parley.directory.user.User;
+
+/**
+ * Group rules: a group belongs to one tenant for good, its name is unique within the tenant, its timezone is a real
+ * IANA name; a group with users cannot be deleted. Every change is published as an event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class GroupService {
+
+    private final Outbox outbox;
+
+    GroupService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Group> find(UUID id) {
+        return Group.findByIdOptional(id);
+    }
+
+    /** Groups matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Group> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
+        return Page.of(request, PanachePages.of(Group.search(term, tenantId)), uri);
+    }
+
+    public Group create(GroupInput input) {
+        FieldErrors errors = new FieldErrors();
+        UUID tenantId = input == null ? null : input.tenantId();
+        if (tenantId == null) {
+            errors.blank("tenant_id");
+        } else if (Tenant.findByIdOptional(tenantId).isEmpty()) {
+            errors.invalid("tenant_id", "is not an existing tenant");
+            tenantId = null;
+        }
+        if (input == null || input.name() == null) {
+            errors.blank("name");
+        }
+        validate(input, tenantId, null, errors);
+        errors.throwIfAny();
+
+        Group group = new Group();
+        group.id = UUID.randomUUID();
+        group.tenantId = tenantId;
+        group.name = input.name().strip();
+        group.timezone = blankToNull(input.timezone());
+        group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        group.persist();
+        publish(DirectoryEvents.GROUP_CREATED, GroupView.of(group));
+        return group;
+    }
+
+    /** Changes the fields {@code input} supplies. */
+    public Group update(UUID id, GroupInput input) {
+        Group group = Group.<Group> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Group"));
+        FieldErrors errors = new FieldErrors();
+        if (input != null && input.tenantId() != null && !input.tenantId().equals(group.tenantId)) {
+            errors.invalid("tenant_id", "cannot be changed");
+        }
+        validate(input, group.tenantId, group, errors);
+        errors.throwIfAny();
+
+        if (input != null) {
+            if (input.name() != null) {
+                group.name = input.name().strip();
+            }
+            if (input.timezone() != null) {
+                group.timezone = blankToNull(input.timezone());
+            }
+        }
+        publish(DirectoryEvents.GROUP_UPDATED, GroupView.of(group));
+        return group;
+    }
+
+    /** Deletes a group without users; the event carries the group as it was. */
+    public void delete(UUID id) {
+        Group group = Group.<Group> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Group"));
+        long members = User.count("groupId", id);
+        if (members > 0) {
+            throw ApiException.conflict("InUse",
+                    "Group has " + members + " user(s); move them to another group before deleting it");
+        }
+        GroupView before = GroupView.of(group);
+        group.delete();
+        publish(DirectoryEvents.GROUP_DELETED, before);
+    }
+
+    /**
+     * Checks the supplied fields; {@code tenantId} is the group's tenant, or null when it is unknown and names cannot
+     * be compared.
+     */
+    private void validate(GroupInput input, UUID tenantId, Group current, FieldErrors errors) {
+        if (input == null) {
+            return;
+        }
+        if (input.name() != null) {
+            if (input.name().isBlank()) {
+                errors.blank("name");
+            } else if (tenantId != null) {
+                Group.findByName(tenantId, input.name().strip())
+                        .filter(other -> current == null || !other.id.equals(current.id))
+                        .ifPresent(other -> errors.taken("name", "Group with such name exists already"));
+            }
+        }
+        if (input.timezone() != null && !input.timezone().isBlank() && !Timezones.isIanaName(input.timezone())) {
+            errors.invalid("timezone", "is not a known IANA timezone name");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private void publish(String type, GroupView view) {
+        outbox.publish(DirectoryEvents.TOPIC, view.groupId().toString(), type, DirectoryEvents.VERSION,
+                view.tenantId(), new GroupView.Document(view));
+    }
+}

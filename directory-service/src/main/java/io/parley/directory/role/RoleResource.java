@@ -1,0 +1,92 @@
+package io.parley.directory.role;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.common.api.ApiIds;
+import io.parley.common.api.ApiResponses;
+import io.parley.common.api.error.ApiException;
+import io.parley.common.api.paging.PageRequest;
+
+/** Reference 3.5: list, create, view, update and delete roles. */
+@Path("/api/v2")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoleResource {
+
+    private final RoleService roles;
+
+    RoleResource(RoleService roles) {
+        this.roles = roles;
+    }
+
+    @GET
+    @Path("roles.json")
+    public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
+            @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
+        return roles.search(searchTerm, tenantFilter(tenantId), PageRequest.from(uri), uri)
+                .envelope("roles", RoleView::of);
+    }
+
+    @POST
+    @Path("roles.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(RoleInput.Document body) {
+        Role role = roles.create(body == null ? null : body.role());
+        return ApiResponses.created(location(role.id));
+    }
+
+    @GET
+    @Path("roles/{roleId}.json")
+    public RoleView.Document view(@PathParam("roleId") String roleId) {
+        return ApiIds.parse(roleId)
+                .flatMap(roles::find)
+                .map(role -> new RoleView.Document(RoleView.of(role)))
+                .orElseThrow(() -> ApiException.notFound("Role"));
+    }
+
+    @PUT
+    @Path("roles/{roleId}.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RoleView.Document update(@PathParam("roleId") String roleId, RoleInput.Document body) {
+        Role role = roles.update(id(roleId), body == null ? null : body.role());
+        return new RoleView.Document(RoleView.of(role));
+    }
+
+    @DELETE
+    @Path("roles/{roleId}.json")
+    public Response delete(@PathParam("roleId") String roleId) {
+        roles.delete(id(roleId));
+        return Response.ok().build();
+    }
+
+    /** The {@code tenant_id} search parameter: absent or empty means every tenant. */
+    static UUID tenantFilter(String tenantId) {
+        if (tenantId == null || tenantId.isEmpty()) {
+            return null;
+        }
+        return ApiIds.parse(tenantId)
+                .orElseThrow(() -> ApiException.invalidParameter("tenant_id", "tenant_id must be a UUID"));
+    }
+
+    private static UUID id(String roleId) {
+        return ApiIds.parse(roleId).orElseThrow(() -> ApiException.notFound("Role"));
+    }
+
+    static String location(UUID id) {
+        return "/api/v2/roles/" + id + ".json";
+    }
+}

@@ -1,0 +1,152 @@
+package io.parley.directory.role;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.common.api.error.ApiException;
+import io.parley.common.api.error.FieldErrors;
+import io.parley.common.api.paging.Page;
+import io.parley.common.api.paging.PageRequest;
+import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.paging.PanachePages;
+import io.parley.directory.tenant.Tenant;
+import io.parley.directory.user.User;
+
+/**
+ * Role rules: a role belongs to one tenant for good, its name is unique within the tenant, its access level is one of
+ * four and its permissions come from the {@link Permissions} catalog; a role users hold cannot be deleted. Every
+ * change is published as an event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class RoleService {
+
+    private static final String ACCESS_LEVELS = Arrays.stream(AccessLevel.values()).map(AccessLevel::wireName)
+            .collect(Collectors.joining(", "));
+
+    private final Outbox outbox;
+
+    RoleService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Role> find(UUID id) {
+        return Role.findByIdOptional(id);
+    }
+
+    /** Roles matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Role> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
+        return Page.of(request, PanachePages.of(Role.search(term, tenantId)), uri);
+    }
+
+    public Role create(RoleInput input) {
+        FieldErrors errors = new FieldErrors();
+        UUID tenantId = input == null ? null : input.tenantId();
+        if (tenantId == null) {
+            errors.blank("tenant_id");
+        } else if (Tenant.findByIdOptional(tenantId).isEmpty()) {
+            errors.invalid("tenant_id", "is not an existing tenant");
+            tenantId = null;
+        }
+        if (input == null || input.name() == null) {
+            errors.blank("name");
+        }
+        if (input == null || input.accessLevel() == null) {
+            errors.blank("access_level");
+        }
+        validate(input, tenantId, null, errors);
+        errors.throwIfAny();
+
+        Role role = new Role();
+        role.id = UUID.randomUUID();
+        role.tenantId = tenantId;
+        role.name = input.name().strip();
+        role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
+        role.permissions = Permissions.normalize(input.permissions());
+        role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        role.persist();
+        publish(DirectoryEvents.ROLE_CREATED, RoleView.of(role));
+        return role;
+    }
+
+    /** Changes the fields {@code input} supplies; {@code permissions}, when supplied, replaces the dictionary. */
+    public Role update(UUID id, RoleInput input) {
+        Role role = Role.<Role> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Role"));
+        FieldErrors errors = new FieldErrors();
+        if (input != null && input.tenantId() != null && !input.tenantId().equals(role.tenantId)) {
+            errors.invalid("tenant_id", "cannot be changed");
+        }
+        validate(input, role.tenantId, role, errors);
+        errors.throwIfAny();
+
+        if (input != null) {
+            if (input.name() != null) {
+                role.name = input.name().strip();
+            }
+            if (input.accessLevel() != null) {
+                role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
+            }
+            if (input.permissions() != null) {
+                role.permissions = Permissions.normalize(input.permissions());
+            }
+        }
+        publish(DirectoryEvents.ROLE_UPDATED, RoleView.of(role));
+        return role;
+    }
+
+    /** Deletes a role no user holds; the event carries the role as it was. */
+    public void delete(UUID id) {
+        Role role = Role.<Role> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Role"));
+        long holders = User.count("roleId", id);
+        if (holders > 0) {
+            throw ApiException.conflict("InUse",
+                    "Role is held by " + holders + " user(s); give them another role before deleting it");
+        }
+        RoleView before = RoleView.of(role);
+        role.delete();
+        publish(DirectoryEvents.ROLE_DELETED, before);
+    }
+
+    /**
+     * Checks the supplied fields; {@code tenantId} is the role's tenant, or null when it is unknown and names cannot
+     * be compared.
+     */
+    private void validate(RoleInput input, UUID tenantId, Role current, FieldErrors errors) {
+        if (input == null) {
+            return;
+        }
+        if (input.name() != null) {
+            if (input.name().isBlank()) {
+                errors.blank("name");
+            } else if (tenantId != null) {
+                Role.findByName(tenantId, input.name().strip())
+                        .filter(other -> current == null || !other.id.equals(current.id))
+                        .ifPresent(other -> errors.taken("name", "Role with such name exists already"));
+            }
+        }
+        if (input.accessLevel() != null) {
+            if (input.accessLevel().isBlank()) {
+                errors.blank("access_level");
+            } else if (AccessLevel.fromWireName(input.accessLevel()).isEmpty()) {
+                errors.invalid("access_level", "must be one of " + ACCESS_LEVELS);
+            }
+        }
+        Permissions.validate(input.permissions(), errors);
+    }
+
+    private void publish(String type, RoleView view) {
+        outbox.publish(DirectoryEvents.TOPIC, view.roleId().toString(), type, DirectoryEvents.VERSION,
+                view.tenantId(), new RoleView.Document(view));
+    }
+}

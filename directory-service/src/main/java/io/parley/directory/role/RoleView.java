@@ -1,0 +1,18 @@
+package io.parley.directory.role;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A role as the API shows it (reference 3.5.1), and as the directory's events carry it. */
+public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel accessLevel,
+        Map<String, List<String>> permissions) {
+
+    static RoleView of(Role role) {
+        return new RoleView(role.id, role.tenantId, role.name, role.accessLevel, role.permissions);
+    }
+
+    /** The single-object envelope: {@code {"role": {...}}}. */
+    public record Document(RoleView role) {
+    }
+}
