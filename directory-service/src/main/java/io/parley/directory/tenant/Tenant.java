@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import io.parley.directory.paging.PanachePages;
@@ -35,6 +37,20 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    @Embedded
+    public TenantLicensing licensing = new TenantLicensing();
+
+    @Embedded
+    public CallAssociation association = new CallAssociation();
+
+    /** Hibernate loads an embeddable whose columns are all null (no license limits at all) as null. */
+    @PostLoad
+    void noLimitsIsNotNull() {
+        if (licensing == null) {
+            licensing = new TenantLicensing();
+        }
+    }
 
     public static Optional<Tenant> findByName(String name) {
         return find("lower(name) = lower(?1)", name).firstResultOptional();

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +22,7 @@ import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageRequest;
 
-/** Reference 3.6: list, create and view tenants. */
+/** Reference 3.6: list, search, create, view, update and delete tenants. */
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
@@ -52,6 +54,24 @@ public class TenantResource {
                 .flatMap(tenants::find)
                 .map(tenant -> new TenantView.Document(TenantView.of(tenant)))
                 .orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+
+    @PUT
+    @Path("tenants/{tenantId}.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TenantView.Document update(@PathParam("tenantId") String tenantId, TenantInput.Document body) {
+        return ApiIds.parse(tenantId)
+                .flatMap(id -> tenants.update(id, body == null ? null : body.tenant()))
+                .map(tenant -> new TenantView.Document(TenantView.of(tenant)))
+                .orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+
+    /** Also served as {@code /tenant/{id}.json}, the path the reference's section 3.6.5 writes. */
+    @DELETE
+    @Path("{path: tenants|tenant}/{tenantId}.json")
+    public Response delete(@PathParam("tenantId") String tenantId) {
+        ApiIds.parse(tenantId).flatMap(tenants::delete).orElseThrow(() -> ApiException.notFound("Tenant"));
+        return Response.ok().build();
     }
 
     static String location(UUID id) {

@@ -3,12 +3,16 @@ package io.parley.directory.tenant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
@@ -16,16 +20,33 @@ import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
+import io.parley.directory.user.SeatLicenses;
+import io.parley.directory.user.UserLinks;
 
-/** Tenant rules: names unique system-wide, timezones real IANA names, every change published as an event. */
+/**
+ * Tenant rules (reference 3.6, docs/directory-rules.md): names unique system-wide, timezones IANA names, license
+ * limits from 0 (null or -1: no limit), call association settings complete for the chosen mode, provisioning into a
+ * group and role of the tenant itself. Every change is published as an event in the same transaction.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class TenantService {
 
-    private final Outbox outbox;
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_SETTING_LENGTH = 1024;
+    private static final String ASSOCIATE = "fieldset_associate_calls.";
+    private static final String LICENSING = "fieldset_licensing.";
 
-    TenantService(Outbox outbox) {
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final SeatLicenses seats;
+    private final UserLinks links;
+
+    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.seats = seats;
+        this.links = links;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,51 +64,262 @@ public class TenantService {
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
-        validate(input, null, errors);
-        errors.throwIfAny();
-
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
-        tenant.name = input.name().strip();
-        tenant.timezone = blankToNull(input.timezone());
-        tenant.encryptData = input.encryptData();
         tenant.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        checkAndApply(input, tenant, errors);
         tenant.persist();
-        publish(DirectoryEvents.TENANT_CREATED, tenant);
+        publish(DirectoryEvents.TENANT_CREATED, tenant.id, TenantView.of(tenant));
         return tenant;
     }
 
     /** Creates the System tenant of a new installation. */
     public Tenant createSystemTenant(String name) {
-        Tenant tenant = create(new TenantInput(name, null, null));
+        Tenant tenant = create(TenantInput.named(name));
         tenant.system = true;
         return tenant;
     }
 
-    private void validate(TenantInput input, Tenant current, FieldErrors errors) {
+    /** Changes the fields the input supplies; empty when there is no such tenant. */
+    public Optional<Tenant> update(UUID id, TenantInput input) {
+        Optional<Tenant> found = Tenant.findByIdOptional(id);
+        found.ifPresent(tenant -> {
+            checkAndApply(input, tenant, new FieldErrors());
+            publish(DirectoryEvents.TENANT_UPDATED, tenant.id, TenantView.of(tenant));
+        });
+        return found;
+    }
+
+    /**
+     * Deletes a tenant and, in the same transaction, everything it owns (groups, roles, users, clients). One
+     * {@code tenant.deleted} event stands for all of it. The System tenant cannot be deleted.
+     *
+     * @return the tenant as it was, or empty when there is no such tenant
+     */
+    public Optional<TenantView> delete(UUID id) {
+        Optional<Tenant> found = Tenant.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Tenant tenant = found.get();
+        if (tenant.system) {
+            throw ApiException.conflict("InvalidState", "The System tenant holds the root user and cannot be deleted");
+        }
+        TenantView before = TenantView.of(tenant);
+        tenant.delete();
+        publish(DirectoryEvents.TENANT_DELETED, id, before);
+        return Optional.of(before);
+    }
+
+    /**
+     * Checks the input field by field before anything changes, applies it, then checks that the resulting settings
+     * hang together. A failure at any step is a 400 and, thrown inside the transaction, leaves nothing changed.
+     */
+    private void checkAndApply(TenantInput input, Tenant tenant, FieldErrors errors) {
+        if (input != null) {
+            checkFields(input, tenant, errors);
+        }
+        errors.throwIfAny();
         if (input == null) {
             return;
         }
+        apply(input, tenant);
+        checkAssociation(tenant.association, errors);
+        errors.throwIfAny();
+    }
+
+    private void checkFields(TenantInput input, Tenant tenant, FieldErrors errors) {
         if (input.name() != null) {
-            if (input.name().isBlank()) {
+            String name = input.name().strip();
+            if (name.isEmpty()) {
                 errors.blank("name");
-            } else {
-                Tenant.findByName(input.name().strip())
-                        .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.taken("name", "Tenant with such name exists already"));
+            } else if (name.length() > MAX_NAME_LENGTH) {
+                errors.invalid("name", "is longer than " + MAX_NAME_LENGTH + " characters");
+            } else if (Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
+                errors.taken("name", "Tenant with such name exists already");
             }
         }
-        if (input.timezone() != null && !input.timezone().isBlank() && !Timezones.isIanaName(input.timezone())) {
-            errors.invalid("timezone", "is not a known IANA timezone name");
+        present(input.timezone()).filter(zone -> !zone.isBlank() && !Timezones.isIanaName(zone))
+                .ifPresent(zone -> errors.invalid("timezone", "is not a known IANA timezone name"));
+        if (input.fieldsetLicensing() != null) {
+            TenantInput.Licensing limits = input.fieldsetLicensing();
+            checkLimit("recording_seats", limits.recordingSeats(), errors);
+            checkLimit("recording_sessions", limits.recordingSessions(), errors);
+            checkLimit("screen_recording_seats", limits.screenRecordingSeats(), errors);
+            checkLimit("monitoring_seats", limits.monitoringSeats(), errors);
+            checkLimit("monitoring_sessions", limits.monitoringSessions(), errors);
+            checkLimit("evaluation_seats", limits.evaluationSeats(), errors);
+            checkLimit("speech_analytics", limits.speechAnalytics(), errors);
+            checkHeldSeats(tenant, SeatLicenses.Seat.RECORDING, limits.recordingSeats(), errors);
+            checkHeldSeats(tenant, SeatLicenses.Seat.MONITORING, limits.monitoringSeats(), errors);
+            checkHeldSeats(tenant, SeatLicenses.Seat.EVALUATION, limits.evaluationSeats(), errors);
+        }
+        TenantInput.AssociateCalls association = input.fieldsetAssociateCalls();
+        if (association != null) {
+            checkValue("extension_uniqueness", association.extensionUniqueness(),
+                    CallAssociation.EXTENSION_UNIQUENESS, errors);
+            if ("systemwide".equals(association.extensionUniqueness())
+                    && !"systemwide".equals(tenant.association.extensionUniqueness)
+                    && links.tenantSharesExtensionsWithOthers(tenant.id)) {
+                errors.invalid(ASSOCIATE + "extension_uniqueness",
+                        "users of this tenant share extensions with users of other tenants");
+            }
+            checkValue("associate_calls", association.associateCalls(), CallAssociation.MODES, errors);
+            checkValue("record_unknown_users", association.recordUnknownUsers(), CallAssociation.UNKNOWN_USER_RULES,
+                    errors);
+            for (String[] setting : new String[][] {
+                    { "associate_calls_condition", association.associateCallsCondition() },
+                    { "broadworks_sp_id", association.broadworksSpId() },
+                    { "broadworks_group_id", association.broadworksGroupId() },
+                    { "sip_uri_host", association.sipUriHost() },
+                    { "cisco_partition", association.ciscoPartition() },
+                    { "metaswitch_system", association.metaswitchSystem() },
+                    { "metaswitch_group", association.metaswitchGroup() } }) {
+                if (setting[1] != null && setting[1].length() > MAX_SETTING_LENGTH) {
+                    errors.invalid(ASSOCIATE + setting[0], "is longer than " + MAX_SETTING_LENGTH + " characters");
+                }
+            }
+            present(association.provisionGroupId()).filter(group -> !ownedBy("user_group", group, tenant.id))
+                    .ifPresent(group -> errors.invalid(ASSOCIATE + "provision_group_id",
+                            "is not a group of this tenant"));
+            present(association.provisionRoleId()).filter(role -> !ownedBy("role", role, tenant.id))
+                    .ifPresent(role -> errors.invalid(ASSOCIATE + "provision_role_id",
+                            "is not a role of this tenant"));
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static void apply(TenantInput input, Tenant tenant) {
+        if (input.name() != null) {
+            tenant.name = input.name().strip();
+        }
+        if (input.timezone() != null) {
+            tenant.timezone = input.timezone().map(String::strip).filter(zone -> !zone.isEmpty()).orElse(null);
+        }
+        if (input.encryptData() != null) {
+            tenant.encryptData = input.encryptData().orElse(null);
+        }
+        TenantInput.Licensing limits = input.fieldsetLicensing();
+        if (limits != null) {
+            TenantLicensing licensing = tenant.licensing;
+            setLimit(limits.recordingSeats(), value -> licensing.recordingSeats = value);
+            setLimit(limits.recordingSessions(), value -> licensing.recordingSessions = value);
+            setLimit(limits.screenRecordingSeats(), value -> licensing.screenRecordingSeats = value);
+            setLimit(limits.monitoringSeats(), value -> licensing.monitoringSeats = value);
+            setLimit(limits.monitoringSessions(), value -> licensing.monitoringSessions = value);
+            setLimit(limits.evaluationSeats(), value -> licensing.evaluationSeats = value);
+            setLimit(limits.speechAnalytics(), value -> licensing.speechAnalytics = value);
+        }
+        TenantInput.AssociateCalls given = input.fieldsetAssociateCalls();
+        if (given != null) {
+            CallAssociation association = tenant.association;
+            setText(given.extensionUniqueness(), value -> association.extensionUniqueness = value);
+            setText(given.associateCalls(), value -> association.associateCalls = value);
+            setText(given.associateCallsCondition(), value -> association.associateCallsCondition = value);
+            setText(given.broadworksSpId(), value -> association.broadworksSpId = value);
+            setText(given.broadworksGroupId(), value -> association.broadworksGroupId = value);
+            setText(given.sipUriHost(), value -> association.sipUriHost = value);
+            setText(given.ciscoPartition(), value -> association.ciscoPartition = value);
+            setText(given.metaswitchSystem(), value -> association.metaswitchSystem = value);
+            setText(given.metaswitchGroup(), value -> association.metaswitchGroup = value);
+            setText(given.recordUnknownUsers(), value -> association.recordUnknownUsers = value);
+            if (given.autoProvision() != null) {
+                association.autoProvision = given.autoProvision();
+            }
+            if (given.provisionGroupId() != null) {
+                association.provisionGroupId = given.provisionGroupId().orElse(null);
+            }
+            if (given.provisionRoleId() != null) {
+                association.provisionRoleId = given.provisionRoleId().orElse(null);
+            }
+        }
     }
 
-    private void publish(String type, Tenant tenant) {
-        outbox.publish(DirectoryEvents.TOPIC, tenant.id.toString(), type, DirectoryEvents.VERSION, tenant.id,
-                new TenantView.Document(TenantView.of(tenant)));
+    /** The settings each association mode needs, and auto-provisioning's group and role. */
+    private static void checkAssociation(CallAssociation association, FieldErrors errors) {
+        switch (association.associateCalls) {
+            case "broadworks_group" -> {
+                required("broadworks_sp_id", association.broadworksSpId, errors);
+                required("broadworks_group_id", association.broadworksGroupId, errors);
+            }
+            case "metaswitch_group" -> {
+                required("metaswitch_system", association.metaswitchSystem, errors);
+                required("metaswitch_group", association.metaswitchGroup, errors);
+            }
+            case "cisco_partition" -> required("cisco_partition", association.ciscoPartition, errors);
+            case "sip_uri_host" -> required("sip_uri_host", association.sipUriHost, errors);
+            case "condition" -> required("associate_calls_condition", association.associateCallsCondition, errors);
+            default -> {
+                // "extension" needs nothing more: users' extensions decide
+            }
+        }
+        if (association.autoProvision) {
+            if (association.provisionGroupId == null) {
+                errors.add(ASSOCIATE + "provision_group_id", "blank", "is required when auto_provision is on");
+            }
+            if (association.provisionRoleId == null) {
+                errors.add(ASSOCIATE + "provision_role_id", "blank", "is required when auto_provision is on");
+            }
+            if (!"record".equals(association.recordUnknownUsers)) {
+                errors.invalid(ASSOCIATE + "auto_provision", "needs record_unknown_users set to record");
+            }
+        }
+    }
+
+    /** A limit cannot be set below the number of users already holding the seat. */
+    private void checkHeldSeats(Tenant tenant, SeatLicenses.Seat seat, Optional<Integer> limit, FieldErrors errors) {
+        present(limit).filter(value -> value >= 0).ifPresent(value -> {
+            long holders = seats.holders(tenant.id, seat, null);
+            if (holders > value) {
+                errors.invalid(LICENSING + seat.tenantField, holders + " users hold a " + seat.userField.replace('_', ' '));
+            }
+        });
+    }
+
+    private static void required(String field, String value, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(ASSOCIATE + field, "blank", "is required by this associate_calls mode");
+        }
+    }
+
+    private static void checkValue(String field, String value, Set<String> allowed, FieldErrors errors) {
+        if (value != null && !allowed.contains(value)) {
+            errors.invalid(ASSOCIATE + field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+    }
+
+    private static void checkLimit(String field, Optional<Integer> limit, FieldErrors errors) {
+        present(limit).filter(value -> value < -1)
+                .ifPresent(value -> errors.invalid(LICENSING + field, "must be null, -1 (no limit) or from 0"));
+    }
+
+    /** A limit sent as {@code null} or {@code -1} is no limit; one left out stays as it is. */
+    private static void setLimit(Optional<Integer> limit, Consumer<Integer> setter) {
+        if (limit != null) {
+            setter.accept(limit.filter(value -> value >= 0).orElse(null));
+        }
+    }
+
+    private static void setText(String value, Consumer<String> setter) {
+        if (value != null) {
+            setter.accept(value.strip());
+        }
+    }
+
+    /** The value of an optional field that was sent and is not {@code null}. */
+    private static <T> Optional<T> present(Optional<T> field) {
+        return field == null ? Optional.empty() : field;
+    }
+
+    /** Whether a group or role exists and belongs to the tenant; read without touching the tenant being edited. */
+    private boolean ownedBy(String table, UUID id, UUID tenantId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM " + table + " WHERE id = ?1 AND tenant_id = ?2")
+                .setParameter(1, id).setParameter(2, tenantId)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultList().isEmpty();
+    }
+
+    private void publish(String type, UUID tenantId, TenantView view) {
+        outbox.publish(DirectoryEvents.TOPIC, tenantId.toString(), type, DirectoryEvents.VERSION, tenantId,
+                new TenantView.Document(view));
     }
 }

@@ -2,11 +2,39 @@ package io.parley.directory.tenant;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A tenant as the API shows it (reference 3.6.1), and as the directory's events carry it. */
-public record TenantView(UUID tenantId, String name, String timezone, Boolean encryptData) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record TenantView(UUID tenantId, String name, String timezone, Boolean encryptData,
+        Licensing fieldsetLicensing, AssociateCalls fieldsetAssociateCalls) {
+
+    /** License limits; {@code null} is no limit. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Licensing(Integer recordingSeats, Integer recordingSessions, Integer screenRecordingSeats,
+            Integer monitoringSeats, Integer monitoringSessions, Integer evaluationSeats, Integer speechAnalytics) {
+    }
+
+    /** How calls are associated with the tenant and its users. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AssociateCalls(String extensionUniqueness, String associateCalls, String associateCallsCondition,
+            String broadworksSpId, String broadworksGroupId, String sipUriHost, String ciscoPartition,
+            String metaswitchSystem, String metaswitchGroup, String recordUnknownUsers, boolean autoProvision,
+            UUID provisionRoleId, UUID provisionGroupId) {
+    }
 
     static TenantView of(Tenant tenant) {
-        return new TenantView(tenant.id, tenant.name, tenant.timezone, tenant.encryptData);
+        TenantLicensing licensing = tenant.licensing;
+        CallAssociation association = tenant.association;
+        return new TenantView(tenant.id, tenant.name, tenant.timezone, tenant.encryptData,
+                new Licensing(licensing.recordingSeats, licensing.recordingSessions, licensing.screenRecordingSeats,
+                        licensing.monitoringSeats, licensing.monitoringSessions, licensing.evaluationSeats,
+                        licensing.speechAnalytics),
+                new AssociateCalls(association.extensionUniqueness, association.associateCalls,
+                        association.associateCallsCondition, association.broadworksSpId, association.broadworksGroupId,
+                        association.sipUriHost, association.ciscoPartition, association.metaswitchSystem,
+                        association.metaswitchGroup, association.recordUnknownUsers, association.autoProvision,
+                        association.provisionRoleId, association.provisionGroupId));
     }
 
     /** The single-object envelope: {@code {"tenant": {...}}}. */

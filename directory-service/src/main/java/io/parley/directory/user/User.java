@@ -9,9 +9,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person or system account of a tenant; with a login it may use the API. */
+/**
+ * A person or system account of a tenant (reference 3.7.1). Its extensions and managed groups live in their own
+ * tables, kept by {@link UserLinks}.
+ */
 @Entity
 @Table(name = "app_user")
 public class User extends PanacheEntityBase {
@@ -22,21 +28,21 @@ public class User extends PanacheEntityBase {
     @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
+    @Column(name = "group_id")
+    public UUID groupId;
+
     @Column(name = "role_id", nullable = false)
     public UUID roleId;
 
     /** The user's group, if any (reference 3.4); a group with users cannot be deleted. */
-    @Column(name = "group_id")
-    public UUID groupId;
 
     @Column(nullable = false)
     public String name;
 
-    public String login;
+    @Column(nullable = false)
+    public String email = "";
 
-    /** A bcrypt hash; the password itself is never stored, logged or returned. */
-    @Column(name = "password_hash")
-    public String passwordHash;
+    public String timezone;
 
     @Column(name = "is_active", nullable = false)
     public boolean active = true;
@@ -44,10 +50,42 @@ public class User extends PanacheEntityBase {
     @Column(name = "can_login", nullable = false)
     public boolean canLogin;
 
+    public String login;
+
+    /** A bcrypt hash; the password itself is never stored, logged or returned. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "authenticate_type", nullable = false)
+    public String authenticateType = "password";
+
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
     @Column(name = "valid_till")
     public OffsetDateTime validTill;
 
-    public String timezone;
+    @Column(nullable = false)
+    public String record = "default";
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "record_direction", nullable = false)
+    public String[] recordDirection = { "in", "out" };
+
+    @Column(name = "on_demand_default")
+    public String onDemandDefault;
+
+    @Column(nullable = false)
+    public boolean confidential;
+
+    @Column(name = "recording_seat", nullable = false)
+    public boolean recordingSeat;
+
+    @Column(name = "monitoring_seat", nullable = false)
+    public boolean monitoringSeat;
+
+    @Column(name = "evaluation_seat", nullable = false)
+    public boolean evaluationSeat;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -200,7 +200,7 @@ class TenantResourceTest {
     void rolledBackChangePublishesNothing() {
         String rolledBack = unique("RolledBack");
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            tenantService.create(new TenantInput(rolledBack, null, null));
+            tenantService.create(TenantInput.named(rolledBack));
             throw new IllegalStateException("a later step of the same transaction failed");
         }));
         String committed = createTenant(unique("Committed"));

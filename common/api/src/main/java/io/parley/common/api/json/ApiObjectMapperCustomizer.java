@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 import io.parley.common.api.time.ApiDateTimes;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -28,11 +29,28 @@ public class ApiObjectMapperCustomizer implements ObjectMapperCustomizer {
         return MINIMUM_PRIORITY;
     }
 
+    /**
+     * Reads an {@code Optional} property that a request leaves out as {@code null}, and one sent as JSON
+     * {@code null} as {@code Optional.empty()}: partial updates tell "leave as it is" from "clear it".
+     */
+    private static final class AbsentAsNullOptionals extends Jdk8Module {
+
+        AbsentAsNullOptionals() {
+            configureReadAbsentAsNull(true);
+        }
+
+        @Override
+        public Object getTypeId() {
+            return "parley-absent-as-null-optionals";
+        }
+    }
+
     /** Applies the API's rules to a mapper; also used where no CDI container runs. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .registerModule(new AbsentAsNullOptionals())
                 .registerModule(new SimpleModule("parley-api-date-times")
                         .addSerializer(ApiDateTimes.serializer())
                         .addDeserializer(java.time.OffsetDateTime.class, ApiDateTimes.deserializer()));

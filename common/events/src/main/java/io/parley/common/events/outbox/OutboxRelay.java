@@ -2,9 +2,16 @@ package io.parley.common.events.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -12,29 +19,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.parley.common.api.request.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, at least once: an event leaves the outbox only after the
  * broker acknowledged it. One relay at a time works on a database (a transaction-scoped advisory lock), so that the
  * events of one entity keep their order across replicas. It runs right after each commit and on a timer that
  * catches up after failures.
+ *
+ * <p>
+ * It sends with Kafka's own producer, synchronously on the relay thread: the database transaction that holds the
+ * lock never travels to another thread, and an acknowledgement is awaited before the rows are deleted.
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    public static final String CHANNEL = "parley-outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x5061726c65794f42L; // "ParleyOB"
@@ -42,7 +52,7 @@ public class OutboxRelay {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final EntityManager entityManager;
-    private final MutinyEmitter<String> emitter;
+    private final KafkaProducer<String, String> producer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
@@ -50,9 +60,17 @@ public class OutboxRelay {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    OutboxRelay(EntityManager entityManager, @Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    OutboxRelay(EntityManager entityManager, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.entityManager = entityManager;
-        this.emitter = emitter;
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
+        config.keySet().retainAll(ProducerConfig.configNames());
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /** Asks for a relay pass soon; passes asked for while one is waiting collapse into it. */
@@ -78,6 +96,7 @@ public class OutboxRelay {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
     }
 
     /** Publishes batches until the outbox is empty, another relay holds the lock, or the broker fails. */
@@ -107,8 +126,11 @@ public class OutboxRelay {
         if (events.isEmpty()) {
             return false;
         }
-        Uni.join().all(events.stream().map(this::send).toList()).andFailFast()
-                .await().atMost(SEND_TIMEOUT);
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            acknowledgements.add(producer.send(record(event)));
+        }
+        awaitAll(acknowledgements);
         entityManager.createQuery("DELETE FROM OutboxEvent WHERE position <= :last")
                 .setParameter("last", events.get(events.size() - 1).position)
                 .executeUpdate();
@@ -116,16 +138,25 @@ public class OutboxRelay {
         return events.size() == BATCH;
     }
 
-    private Uni<Void> send(OutboxEvent event) {
-        RecordHeaders headers = new RecordHeaders();
+    private static ProducerRecord<String, String> record(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.payload);
         if (event.requestId != null) {
-            headers.add(RequestIds.HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(RequestIds.HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
         }
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(event.topic)
-                .withKey(event.messageKey)
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(metadata));
+        return record;
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acknowledgements) {
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        try {
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing the outbox", e);
+        }
     }
 }

@@ -1,0 +1,376 @@
+package io.parley.directory.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.common.api.error.FieldErrors;
+import io.parley.common.api.paging.Page;
+import io.parley.common.api.paging.PageRequest;
+import io.parley.common.api.paging.PageSource;
+import io.parley.common.api.time.Timezones;
+import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.role.Role;
+import io.parley.directory.tenant.Tenant;
+import io.parley.directory.tenant.TenantLicensing;
+
+/**
+ * User rules (reference 3.7, docs/directory-rules.md): a user belongs to a group, and through it to a tenant, and
+ * holds a role of that tenant; manages only groups of that tenant; logins are unique system-wide; extensions are
+ * unique as the tenant's {@code extension_uniqueness} says; license seats stay within the tenant's limits. Every
+ * change is published as an event in the same transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class UserService {
+
+    static final int MAX_TEXT = 255;
+    static final int MAX_EXTENSIONS = 100;
+    static final int MAX_EXTENSION_LENGTH = 64;
+    /** bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    private static final Set<String> AUTHENTICATE_TYPES = Set.of("password", "ldap");
+    private static final Set<String> RECORD_RULES = Set.of("always", "ondemand", "never", "default");
+    private static final Set<String> DIRECTIONS = Set.of("in", "out");
+    private static final Set<String> ON_DEMAND_DEFAULTS = Set.of("keep", "discard");
+
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final UserLinks links;
+    private final SeatLicenses seats;
+    private final PasswordHasher passwords;
+
+    UserService(Outbox outbox, EntityManager entityManager, UserLinks links, SeatLicenses seats,
+            PasswordHasher passwords) {
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.links = links;
+        this.seats = seats;
+        this.passwords = passwords;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserView> find(UUID id) {
+        return User.<User> findByIdOptional(id).map(this::view);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<User> search(PageSource<User> source, PageRequest request, UriInfo uri) {
+        return Page.of(request, source, uri);
+    }
+
+    public UserView create(UserInput input) {
+        FieldErrors errors = new FieldErrors();
+        if (input == null || input.name() == null) {
+            errors.blank("name");
+        }
+        if (input == null || input.groupId() == null) {
+            errors.blank("group_id");
+        }
+        if (input == null || input.roleId() == null) {
+            errors.blank("role_id");
+        }
+        errors.throwIfAny();
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        save(user, input, errors, true);
+        return publish(DirectoryEvents.USER_CREATED, user);
+    }
+
+    public Optional<UserView> update(UUID id, UserInput input) {
+        Optional<User> found = User.findByIdOptional(id);
+        found.ifPresent(user -> {
+            if (input != null) {
+                save(user, input, new FieldErrors(), false);
+            }
+        });
+        return found.map(user -> publish(DirectoryEvents.USER_UPDATED, user));
+    }
+
+    /** @return the user as it was, or empty when there is no such user */
+    public Optional<UserView> delete(UUID id) {
+        Optional<User> found = User.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        UserView before = view(found.get());
+        found.get().delete();
+        outbox.publish(DirectoryEvents.TOPIC, id.toString(), DirectoryEvents.USER_DELETED, DirectoryEvents.VERSION,
+                before.tenantId(), new UserView.Document(before));
+        return Optional.of(before);
+    }
+
+    /** Checks every supplied field, then applies them: a 400 leaves nothing changed. */
+    private void save(User user, UserInput input, FieldErrors errors, boolean creating) {
+        UUID tenantId = creating ? null : user.tenantId;
+        if (input.groupId() != null) {
+            Optional<UUID> groupTenant = tenantOfGroup(input.groupId());
+            if (groupTenant.isEmpty()) {
+                errors.invalid("group_id", "is not an existing group");
+            } else if (tenantId != null && !tenantId.equals(groupTenant.get())) {
+                errors.invalid("group_id", "belongs to another tenant: a user cannot move between tenants");
+            } else {
+                tenantId = groupTenant.get();
+            }
+        }
+        if (tenantId != null) {
+            checkReferences(input, tenantId, errors);
+        }
+        checkText(input, errors);
+        List<String> extensions = checkRecording(input.fieldsetRecording(), errors);
+        checkLogin(user, input.fieldsetLogin(), errors);
+        errors.throwIfAny();
+
+        if (extensions != null && tenantId != null) {
+            List<String> conflicts = links.conflictingExtensions(user.id, tenantId, extensions);
+            if (!conflicts.isEmpty()) {
+                errors.taken("fieldset_recording.extensions",
+                        "Extension already assigned to another user: " + String.join(", ", conflicts));
+            }
+        }
+        errors.throwIfAny();
+
+        user.tenantId = tenantId;
+        apply(user, input);
+        checkSeats(user, errors);
+        errors.throwIfAny();
+        if (creating) {
+            user.persist();
+        }
+        if (extensions != null) {
+            links.replaceExtensions(user.id, extensions);
+        }
+        if (input.managedGroups() != null) {
+            links.replaceManagedGroups(user.id, List.copyOf(new LinkedHashSet<>(input.managedGroups())));
+        }
+    }
+
+    private void checkReferences(UserInput input, UUID tenantId, FieldErrors errors) {
+        if (input.roleId() != null) {
+            Role role = Role.findById(input.roleId());
+            if (role == null || !role.tenantId.equals(tenantId)) {
+                errors.invalid("role_id", "is not a role of the user's tenant");
+            }
+        }
+        if (input.managedGroups() != null) {
+            for (UUID group : input.managedGroups()) {
+                if (group == null || !tenantOfGroup(group).filter(tenantId::equals).isPresent()) {
+                    errors.invalid("managed_groups", "contains a group that is not a group of the user's tenant");
+                }
+            }
+        }
+    }
+
+    private static void checkText(UserInput input, FieldErrors errors) {
+        if (input.name() != null && input.name().isBlank()) {
+            errors.blank("name");
+        }
+        tooLong("name", input.name(), errors);
+        tooLong("email", input.email(), errors);
+        if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
+            errors.invalid("email", "is not an email address");
+        }
+        if (input.timezone() != null) {
+            input.timezone().filter(zone -> !zone.isBlank() && !Timezones.isIanaName(zone))
+                    .ifPresent(zone -> errors.invalid("timezone", "is not a known IANA timezone name"));
+        }
+    }
+
+    /** @return the cleaned extension list when one was supplied, otherwise {@code null} */
+    private static List<String> checkRecording(UserInput.Recording recording, FieldErrors errors) {
+        if (recording == null) {
+            return null;
+        }
+        if (recording.record() != null && !RECORD_RULES.contains(recording.record())) {
+            errors.invalid("fieldset_recording.record", "must be one of always, ondemand, never, default");
+        }
+        if (recording.recordDirection() != null && (recording.recordDirection().isEmpty()
+                || !DIRECTIONS.containsAll(recording.recordDirection()))) {
+            errors.invalid("fieldset_recording.record_direction", "must be a list of in, out");
+        }
+        if (recording.onDemandDefault() != null) {
+            recording.onDemandDefault().filter(value -> !ON_DEMAND_DEFAULTS.contains(value))
+                    .ifPresent(value -> errors.invalid("fieldset_recording.on_demand_default",
+                            "must be keep, discard or null"));
+        }
+        if (recording.extensions() == null) {
+            return null;
+        }
+        if (recording.extensions().size() > MAX_EXTENSIONS) {
+            errors.invalid("fieldset_recording.extensions", "has more than " + MAX_EXTENSIONS + " entries");
+            return null;
+        }
+        List<String> extensions = new ArrayList<>();
+        for (String extension : recording.extensions()) {
+            String clean = extension == null ? "" : extension.strip();
+            if (clean.isEmpty() || clean.length() > MAX_EXTENSION_LENGTH) {
+                errors.invalid("fieldset_recording.extensions",
+                        "entries must be 1 to " + MAX_EXTENSION_LENGTH + " characters");
+            } else if (!extensions.contains(clean)) {
+                extensions.add(clean);
+            }
+        }
+        return extensions;
+    }
+
+    private void checkLogin(User user, UserInput.Login login, FieldErrors errors) {
+        if (login == null) {
+            return;
+        }
+        if (login.authenticateType() != null && !AUTHENTICATE_TYPES.contains(login.authenticateType())) {
+            errors.invalid("fieldset_login.authenticate_type", "must be password or ldap");
+        }
+        if (login.login() != null && !login.login().isEmpty()) {
+            if (login.login().length() > MAX_TEXT || login.login().contains(":")
+                    || !login.login().equals(login.login().strip())) {
+                errors.invalid("fieldset_login.login",
+                        "must be at most " + MAX_TEXT + " characters, without a colon or surrounding spaces");
+            } else if (User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
+                errors.taken("fieldset_login.login", "User with such login exists already");
+            }
+        }
+        if (login.password() != null && (login.password().isEmpty()
+                || login.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
+            errors.invalid("fieldset_login.password", "must be 1 to " + MAX_PASSWORD_BYTES + " bytes");
+        }
+        boolean canLogin = login.canLogin() != null ? login.canLogin() : user.canLogin;
+        String loginName = login.login() != null ? login.login() : user.login;
+        boolean hasPassword = login.password() != null || user.passwordHash != null;
+        String type = login.authenticateType() != null ? login.authenticateType() : user.authenticateType;
+        if (canLogin && (loginName == null || loginName.isEmpty())) {
+            errors.blank("fieldset_login.login");
+        }
+        if (canLogin && "password".equals(type) && !hasPassword) {
+            errors.blank("fieldset_login.password");
+        }
+    }
+
+    private void apply(User user, UserInput input) {
+        if (input.name() != null) {
+            user.name = input.name().strip();
+        }
+        if (input.groupId() != null) {
+            user.groupId = input.groupId();
+        }
+        if (input.roleId() != null) {
+            user.roleId = input.roleId();
+        }
+        if (input.isActive() != null) {
+            user.active = input.isActive();
+        }
+        if (input.email() != null) {
+            user.email = input.email().strip();
+        }
+        if (input.timezone() != null) {
+            user.timezone = input.timezone().map(String::strip).filter(zone -> !zone.isEmpty()).orElse(null);
+        }
+        UserInput.Login login = input.fieldsetLogin();
+        if (login != null) {
+            if (login.canLogin() != null) {
+                user.canLogin = login.canLogin();
+            }
+            if (login.login() != null) {
+                user.login = login.login().isEmpty() ? null : login.login();
+            }
+            if (login.password() != null) {
+                user.passwordHash = passwords.hash(login.password());
+            }
+            if (login.authenticateType() != null) {
+                user.authenticateType = login.authenticateType();
+            }
+            if (login.mustChangePassword() != null) {
+                user.mustChangePassword = login.mustChangePassword();
+            }
+            if (login.validTill() != null) {
+                user.validTill = login.validTill().orElse(null);
+            }
+        }
+        UserInput.Recording recording = input.fieldsetRecording();
+        if (recording != null) {
+            if (recording.record() != null) {
+                user.record = recording.record();
+            }
+            if (recording.confidential() != null) {
+                user.confidential = recording.confidential();
+            }
+            if (recording.recordDirection() != null) {
+                user.recordDirection = new LinkedHashSet<>(recording.recordDirection()).toArray(String[]::new);
+            }
+            if (recording.onDemandDefault() != null) {
+                user.onDemandDefault = recording.onDemandDefault().orElse(null);
+            }
+        }
+        UserInput.Licensing licensing = input.fieldsetLicensing();
+        if (licensing != null) {
+            if (licensing.recordingSeat() != null) {
+                user.recordingSeat = licensing.recordingSeat();
+            }
+            if (licensing.monitoringSeat() != null) {
+                user.monitoringSeat = licensing.monitoringSeat();
+            }
+            if (licensing.evaluationSeat() != null) {
+                user.evaluationSeat = licensing.evaluationSeat();
+            }
+        }
+    }
+
+    /**
+     * Seats the user holds must fit the tenant's limits; the tenant row is locked so that two requests cannot both take the
+     * last seat.
+     */
+    private void checkSeats(User user, FieldErrors errors) {
+        if (!user.recordingSeat && !user.monitoringSeat && !user.evaluationSeat) {
+            return;
+        }
+        Tenant tenant = entityManager.find(Tenant.class, user.tenantId, LockModeType.PESSIMISTIC_WRITE);
+        TenantLicensing limits = tenant.licensing;
+        checkSeat(user, user.recordingSeat, limits.recordingSeats, SeatLicenses.Seat.RECORDING, errors);
+        checkSeat(user, user.monitoringSeat, limits.monitoringSeats, SeatLicenses.Seat.MONITORING, errors);
+        checkSeat(user, user.evaluationSeat, limits.evaluationSeats, SeatLicenses.Seat.EVALUATION, errors);
+    }
+
+    private void checkSeat(User user, boolean holds, Integer limit, SeatLicenses.Seat seat, FieldErrors errors) {
+        if (holds && limit != null && seats.holders(user.tenantId, seat, user.id) >= limit) {
+            errors.invalid("fieldset_licensing." + seat.userField,
+                    "The tenant's " + limit + " " + seat.tenantField.replace('_', ' ') + " are all taken");
+        }
+    }
+
+    private static void tooLong(String field, String value, FieldErrors errors) {
+        if (value != null && value.length() > MAX_TEXT) {
+            errors.invalid(field, "is longer than " + MAX_TEXT + " characters");
+        }
+    }
+
+    private Optional<UUID> tenantOfGroup(UUID groupId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT tenant_id FROM user_group WHERE id = :group")
+                .setParameter("group", groupId).getResultList();
+        return rows.stream().map(UUID.class::cast).findFirst();
+    }
+
+    UserView view(User user) {
+        return UserView.of(user, links.extensionsOf(List.of(user.id)).getOrDefault(user.id, List.of()),
+                links.managedGroupsOf(List.of(user.id)).getOrDefault(user.id, List.of()));
+    }
+
+    private UserView publish(String type, User user) {
+        UserView view = view(user);
+        outbox.publish(DirectoryEvents.TOPIC, user.id.toString(), type, DirectoryEvents.VERSION, user.tenantId,
+                new UserView.Document(view));
+        return view;
+    }
+}

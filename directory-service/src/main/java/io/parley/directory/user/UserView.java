@@ -1,0 +1,43 @@
+package io.parley.directory.user;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A user as the API shows it (reference 3.7.1), and as the directory's events carry it. The password is write-only
+ * and never here. {@code tenant_id}, read-only, tells which tenant the user belongs to.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UUID roleId, boolean isActive,
+        String email, String timezone, List<UUID> managedGroups, Login fieldsetLogin, Recording fieldsetRecording,
+        Licensing fieldsetLicensing) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Login(boolean canLogin, String login, String authenticateType, boolean mustChangePassword,
+            OffsetDateTime validTill) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Recording(String record, List<String> extensions, boolean confidential, List<String> recordDirection,
+            String onDemandDefault) {
+    }
+
+    public record Licensing(boolean recordingSeat, boolean monitoringSeat, boolean evaluationSeat) {
+    }
+
+    static UserView of(User user, List<String> extensions, List<UUID> managedGroups) {
+        return new UserView(user.id, user.tenantId, user.name, user.groupId, user.roleId, user.active, user.email,
+                user.timezone, managedGroups,
+                new Login(user.canLogin, user.login, user.authenticateType, user.mustChangePassword, user.validTill),
+                new Recording(user.record, extensions, user.confidential, List.of(user.recordDirection),
+                        user.onDemandDefault),
+                new Licensing(user.recordingSeat, user.monitoringSeat, user.evaluationSeat));
+    }
+
+    /** The single-object envelope: {@code {"user": {...}}}. */
+    public record Document(UserView user) {
+    }
+}
