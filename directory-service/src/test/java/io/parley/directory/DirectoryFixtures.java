@@ -2,7 +2,17 @@ package io.parley.directory;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.awaitility.Awaitility;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,6 +59,40 @@ public final class DirectoryFixtures {
                 .setParameter(4, groupId)
                 .setParameter(5, unique("User"))
                 .executeUpdate());
+    }
+
+    /**
+     * What a request sees when it races another writer: this thread inserts a row and keeps it uncommitted, the
+     * request runs on another thread until the database makes it wait for that row, then the insert commits.
+     *
+     * @return the request's outcome
+     */
+    public static <T> T racingAnUncommittedInsert(String insertSql, List<Object> parameters, Supplier<T> request)
+            throws Exception {
+        QuarkusTransaction.begin();
+        try {
+            EntityManager entityManager = Panache.getEntityManager();
+            Query insert = entityManager.createNativeQuery(insertSql);
+            for (int i = 0; i < parameters.size(); i++) {
+                insert.setParameter(i + 1, parameters.get(i));
+            }
+            insert.executeUpdate();
+            CompletableFuture<T> outcome = CompletableFuture.supplyAsync(request);
+            Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30))
+                    .until(() -> outcome.isDone() || waitsForALock(entityManager));
+            QuarkusTransaction.commit();
+            return outcome.get(30, TimeUnit.SECONDS);
+        } finally {
+            if (QuarkusTransaction.isActive()) {
+                QuarkusTransaction.rollback();
+            }
+        }
+    }
+
+    private static boolean waitsForALock(EntityManager entityManager) {
+        Number waiting = (Number) entityManager.createNativeQuery("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()").getSingleResult();
+        return waiting.longValue() > 0;
     }
 
     private static String post(String path, String body) {

@@ -4,8 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -17,6 +19,7 @@ import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
+import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.user.User;
 
@@ -27,6 +30,10 @@ import io.parley.directory.user.User;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class GroupService {
+
+    private static final String TAKEN = "Group with such name exists already";
+    private static final String NAME_CONSTRAINT = "user_group_name_key";
+    private static final String USER_CONSTRAINT = "app_user_group_id_fkey";
 
     private final Outbox outbox;
 
@@ -67,6 +74,7 @@ public class GroupService {
         group.timezone = blankToNull(input.timezone());
         group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         group.persist();
+        flush(NAME_CONSTRAINT, GroupService::nameTaken);
         publish(DirectoryEvents.GROUP_CREATED, GroupView.of(group));
         return group;
     }
@@ -89,6 +97,7 @@ public class GroupService {
                 group.timezone = blankToNull(input.timezone());
             }
         }
+        flush(NAME_CONSTRAINT, GroupService::nameTaken);
         publish(DirectoryEvents.GROUP_UPDATED, GroupView.of(group));
         return group;
     }
@@ -103,6 +112,8 @@ public class GroupService {
         }
         GroupView before = GroupView.of(group);
         group.delete();
+        flush(USER_CONSTRAINT,
+                () -> ApiException.conflict("InUse", "Group has users; move them to another group before deleting it"));
         publish(DirectoryEvents.GROUP_DELETED, before);
     }
 
@@ -120,7 +131,7 @@ public class GroupService {
             } else if (tenantId != null) {
                 Group.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.taken("name", "Group with such name exists already"));
+                        .ifPresent(other -> errors.taken("name", TAKEN));
             }
         }
         if (input.timezone() != null && !input.timezone().isBlank() && !Timezones.isIanaName(input.timezone())) {
@@ -130,6 +141,25 @@ public class GroupService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static ApiException nameTaken() {
+        return ApiException.invalidField("name", "taken", TAKEN);
+    }
+
+    /**
+     * Writes the changes now, so that a concurrent request that slipped past the checks above and trips the named
+     * constraint is answered as the check would have answered it, not with a server error.
+     */
+    private static void flush(String constraint, Supplier<ApiException> answer) {
+        try {
+            Group.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, constraint)) {
+                throw answer.get();
+            }
+            throw e;
+        }
     }
 
     private void publish(String type, GroupView view) {

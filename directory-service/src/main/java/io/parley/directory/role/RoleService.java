@@ -5,9 +5,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -18,6 +20,7 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
+import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.user.User;
 
@@ -32,6 +35,10 @@ public class RoleService {
 
     private static final String ACCESS_LEVELS = Arrays.stream(AccessLevel.values()).map(AccessLevel::wireName)
             .collect(Collectors.joining(", "));
+
+    private static final String TAKEN = "Role with such name exists already";
+    private static final String NAME_CONSTRAINT = "role_name_key";
+    private static final String USER_CONSTRAINT = "app_user_role_id_fkey";
 
     private final Outbox outbox;
 
@@ -76,6 +83,7 @@ public class RoleService {
         role.permissions = Permissions.normalize(input.permissions());
         role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         role.persist();
+        flush(NAME_CONSTRAINT, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_CREATED, RoleView.of(role));
         return role;
     }
@@ -101,6 +109,7 @@ public class RoleService {
                 role.permissions = Permissions.normalize(input.permissions());
             }
         }
+        flush(NAME_CONSTRAINT, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_UPDATED, RoleView.of(role));
         return role;
     }
@@ -115,6 +124,8 @@ public class RoleService {
         }
         RoleView before = RoleView.of(role);
         role.delete();
+        flush(USER_CONSTRAINT,
+                () -> ApiException.conflict("InUse", "Role is held by users; give them another role before deleting it"));
         publish(DirectoryEvents.ROLE_DELETED, before);
     }
 
@@ -132,7 +143,7 @@ public class RoleService {
             } else if (tenantId != null) {
                 Role.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.taken("name", "Role with such name exists already"));
+                        .ifPresent(other -> errors.taken("name", TAKEN));
             }
         }
         if (input.accessLevel() != null) {
@@ -143,6 +154,25 @@ public class RoleService {
             }
         }
         Permissions.validate(input.permissions(), errors);
+    }
+
+    private static ApiException nameTaken() {
+        return ApiException.invalidField("name", "taken", TAKEN);
+    }
+
+    /**
+     * Writes the changes now, so that a concurrent request that slipped past the checks above and trips the named
+     * constraint is answered as the check would have answered it, not with a server error.
+     */
+    private static void flush(String constraint, Supplier<ApiException> answer) {
+        try {
+            Role.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, constraint)) {
+                throw answer.get();
+            }
+            throw e;
+        }
     }
 
     private void publish(String type, RoleView view) {

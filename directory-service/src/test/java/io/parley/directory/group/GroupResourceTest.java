@@ -4,6 +4,7 @@ import static io.parley.directory.DirectoryFixtures.createGroup;
 import static io.parley.directory.DirectoryFixtures.createRole;
 import static io.parley.directory.DirectoryFixtures.createTenant;
 import static io.parley.directory.DirectoryFixtures.insertUser;
+import static io.parley.directory.DirectoryFixtures.racingAnUncommittedInsert;
 import static io.parley.directory.DirectoryFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -236,6 +238,23 @@ class GroupResourceTest {
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("InUse"))
                 .body("description", matchesPattern(".*1 user.*"));
+        given().when().get("/api/v2/groups/" + id + ".json")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void groupGainingAUserWhileItIsDeletedIsStillInUse() throws Exception {
+        String tenantId = createTenant();
+        String id = createGroup(tenantId, unique("Contested"));
+        String roleId = createRole(tenantId, unique("Agent"));
+
+        int status = racingAnUncommittedInsert(
+                "INSERT INTO app_user (id, tenant_id, role_id, group_id, name, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, 'Latecomer', now())",
+                List.of(UUID.randomUUID(), UUID.fromString(tenantId), UUID.fromString(roleId), UUID.fromString(id)),
+                () -> given().when().delete("/api/v2/groups/" + id + ".json").then().extract().statusCode());
+
+        assertEquals(409, status);
         given().when().get("/api/v2/groups/" + id + ".json")
                 .then().statusCode(200);
     }

@@ -3,6 +3,7 @@ package io.parley.directory.role;
 import static io.parley.directory.DirectoryFixtures.createRole;
 import static io.parley.directory.DirectoryFixtures.createTenant;
 import static io.parley.directory.DirectoryFixtures.insertUser;
+import static io.parley.directory.DirectoryFixtures.racingAnUncommittedInsert;
 import static io.parley.directory.DirectoryFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anEmptyMap;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,7 @@ import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
 
 @QuarkusTest
 class RoleResourceTest {
@@ -316,6 +319,22 @@ class RoleResourceTest {
                 .body("details.fields[0].field_name", equalTo("name"))
                 .body("details.fields[0].error", equalTo("taken"))
                 .body("details.fields[0].description", equalTo("Role with such name exists already"));
+    }
+
+    @Test
+    void nameTakenByAConcurrentCreateIsRejectedAsTaken() throws Exception {
+        String tenantId = createTenant();
+        String name = unique("Raced");
+
+        ExtractableResponse<?> response = racingAnUncommittedInsert(
+                "INSERT INTO role (id, tenant_id, name, access_level, created_at) VALUES (?1, ?2, ?3, 'user', now())",
+                List.of(UUID.randomUUID(), UUID.fromString(tenantId), name),
+                () -> given().contentType(ContentType.JSON).body(role(tenantId, name, "user", "{}"))
+                        .when().post("/api/v2/roles.json")
+                        .then().extract());
+
+        assertEquals(400, response.statusCode());
+        assertEquals("taken", response.path("details.fields[0].error"));
     }
 
     @Test
