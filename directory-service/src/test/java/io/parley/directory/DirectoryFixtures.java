@@ -30,8 +30,19 @@ public final class DirectoryFixtures {
     }
 
     public static String createTenant() {
-        return idOf(post("/api/v2/tenants.json", "{\"tenant\": {\"name\": \"" + unique("Tenant") + "\"}}"),
-                "/api/v2/tenants/");
+        return createTenant("");
+    }
+
+    /** A tenant with the given extra JSON members inside {@code "tenant": {...}}, e.g. its fieldsets. */
+    public static String createTenant(String settings) {
+        return idOf(post("/api/v2/tenants.json",
+                "{\"tenant\": {\"name\": \"" + unique("Tenant") + "\"" + settings + "}}"), "/api/v2/tenants/");
+    }
+
+    /** A user through the API, with the given extra JSON members inside {@code "user": {...}}. */
+    public static String createUser(String groupId, String roleId, String name, String extra) {
+        return idOf(post("/api/v2/users.json", "{\"user\": {\"name\": \"" + name + "\", \"group_id\": \""
+                + groupId + "\", \"role_id\": \"" + roleId + "\"" + extra + "}}"), "/api/v2/users/");
     }
 
     public static String createGroup(String tenantId, String name) {
@@ -47,7 +58,7 @@ public final class DirectoryFixtures {
 
     /**
      * Inserts a user holding the role and, when {@code groupId} is not null, belonging to the group: straight into
-     * the table, as no users API serves them yet.
+     * the table, bypassing the users API's own rules.
      */
     public static void insertUser(String tenantId, String roleId, String groupId) {
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()

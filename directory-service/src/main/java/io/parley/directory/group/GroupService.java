@@ -110,6 +110,17 @@ public class GroupService {
             throw ApiException.conflict("InUse",
                     "Group has " + members + " user(s); move them to another group before deleting it");
         }
+        long managers = ((Number) Group.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM user_managed_group WHERE group_id = :group")
+                .setParameter("group", id).getSingleResult()).longValue();
+        if (managers > 0) {
+            throw ApiException.conflict("InUse",
+                    "Group is managed by " + managers + " user(s); remove it from their managed groups first");
+        }
+        if (Tenant.count("association.provisionGroupId", id) > 0) {
+            throw ApiException.conflict("InUse",
+                    "Group is its tenant's provision group; choose another one before deleting it");
+        }
         GroupView before = GroupView.of(group);
         group.delete();
         flush(USER_CONSTRAINT,

@@ -122,6 +122,10 @@ public class RoleService {
             throw ApiException.conflict("InUse",
                     "Role is held by " + holders + " user(s); give them another role before deleting it");
         }
+        if (Tenant.count("association.provisionRoleId", id) > 0) {
+            throw ApiException.conflict("InUse",
+                    "Role is its tenant's provision role; choose another one before deleting it");
+        }
         RoleView before = RoleView.of(role);
         role.delete();
         flush(USER_CONSTRAINT,

@@ -1,5 +1,7 @@
 package io.parley.directory.tenant;
 
+import static io.parley.directory.DirectoryFixtures.createGroup;
+import static io.parley.directory.DirectoryFixtures.createRole;
 import static io.parley.directory.tenant.TenantResourceTest.createTenant;
 import static io.parley.directory.tenant.TenantResourceTest.unique;
 import static io.restassured.RestAssured.given;
@@ -144,9 +146,9 @@ class TenantSettingsTest {
     void autoProvisionNeedsAGroupAndRoleOfTheTenantItself() {
         String tenant = createTenant(unique("Provisioned"));
         String other = createTenant(unique("Other"));
-        String group = createGroup(tenant);
-        String role = createRole(tenant);
-        String foreignGroup = createGroup(other);
+        String group = createGroup(tenant, unique("Group"));
+        String role = createRole(tenant, unique("Role"));
+        String foreignGroup = createGroup(other, unique("Group"));
 
         update(tenant, "{\"tenant\": {\"fieldset_associate_calls\": {\"auto_provision\": true}}}").statusCode(400)
                 .body("details.fields.field_name", hasItem("fieldset_associate_calls.provision_group_id"));
@@ -162,12 +164,15 @@ class TenantSettingsTest {
                 """.formatted(group, role)).statusCode(200)
                 .body("tenant.fieldset_associate_calls.auto_provision", equalTo(true))
                 .body("tenant.fieldset_associate_calls.provision_group_id", equalTo(group));
+
+        given().when().delete("/api/v2/groups/" + group + ".json").then().statusCode(409).body("error", equalTo("InUse"));
+        given().when().delete("/api/v2/roles/" + role + ".json").then().statusCode(409).body("error", equalTo("InUse"));
     }
 
     @Test
     void deleteRemovesTheTenantAndWhatItOwns() {
         String tenant = createTenant(unique("Doomed"));
-        String group = createGroup(tenant);
+        String group = createGroup(tenant, unique("Group"));
 
         given().when().delete("/api/v2/tenants/" + tenant + ".json").then().statusCode(200);
 
@@ -235,22 +240,4 @@ class TenantSettingsTest {
                 .when().put("/api/v2/tenants/" + id + ".json").then();
     }
 
-    static String createGroup(String tenant) {
-        return idFrom(given().contentType(ContentType.JSON)
-                .body("{\"group\": {\"name\": \"" + unique("Group") + "\", \"tenant_id\": \"" + tenant + "\"}}")
-                .when().post("/api/v2/groups.json")
-                .then().statusCode(201).extract().header("Location"));
-    }
-
-    static String createRole(String tenant) {
-        return idFrom(given().contentType(ContentType.JSON)
-                .body("{\"role\": {\"name\": \"" + unique("Role") + "\", \"tenant_id\": \"" + tenant
-                        + "\", \"access_level\": \"user\"}}")
-                .when().post("/api/v2/roles.json")
-                .then().statusCode(201).extract().header("Location"));
-    }
-
-    private static String idFrom(String location) {
-        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
-    }
 }

@@ -1,10 +1,10 @@
 package io.parley.directory.user;
 
-import static io.parley.directory.user.DirectoryFixtures.group;
-import static io.parley.directory.user.DirectoryFixtures.role;
-import static io.parley.directory.user.DirectoryFixtures.tenant;
-import static io.parley.directory.user.DirectoryFixtures.unique;
-import static io.parley.directory.user.DirectoryFixtures.user;
+import static io.parley.directory.DirectoryFixtures.createGroup;
+import static io.parley.directory.DirectoryFixtures.createRole;
+import static io.parley.directory.DirectoryFixtures.createTenant;
+import static io.parley.directory.DirectoryFixtures.createUser;
+import static io.parley.directory.DirectoryFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,12 +38,12 @@ class UserResourceTest {
 
     @Test
     void createdUserIsServedWithEveryReferenceFieldButThePassword() {
-        String tenant = tenant();
-        String group = group(tenant, unique("Agents"));
-        String managed = group(tenant, unique("Managed"));
-        String role = role(tenant, unique("Agent"));
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("Agents"));
+        String managed = createGroup(tenant, unique("Managed"));
+        String role = createRole(tenant, unique("Agent"));
         String login = unique("jsmith").replace(' ', '.');
-        String id = user(group, role, "John Smith", """
+        String id = createUser(group, role, "John Smith", """
                 , "email": "john@example.com", "timezone": "Europe/London", "is_active": true,
                 "managed_groups": ["%s"],
                 "fieldset_login": {"can_login": true, "login": "%s", "password": "s3cret-pass",
@@ -79,9 +81,9 @@ class UserResourceTest {
 
     @Test
     void passwordIsStoredHashedAndLetsTheUserSignIn() {
-        String tenant = tenant();
+        String tenant = createTenant();
         String login = unique("signin").replace(' ', '-');
-        user(group(tenant, unique("G")), role(tenant, unique("R")), "Signer",
+        createUser(createGroup(tenant, unique("G")), createRole(tenant, unique("R")), "Signer",
                 ", \"fieldset_login\": {\"can_login\": true, \"login\": \"" + login + "\", \"password\": \"pa55word\"}");
 
         authenticate(login, "pa55word").statusCode(200).body("tenant_id", equalTo(tenant));
@@ -90,9 +92,9 @@ class UserResourceTest {
 
     @Test
     void deactivatedUserCannotSignIn() {
-        String tenant = tenant();
+        String tenant = createTenant();
         String login = unique("inactive").replace(' ', '-');
-        String id = user(group(tenant, unique("G")), role(tenant, unique("R")), "Leaver",
+        String id = createUser(createGroup(tenant, unique("G")), createRole(tenant, unique("R")), "Leaver",
                 ", \"fieldset_login\": {\"can_login\": true, \"login\": \"" + login + "\", \"password\": \"pa55word\"}");
 
         update(id, "{\"user\": {\"is_active\": false}}").statusCode(200).body("user.is_active", equalTo(false));
@@ -102,12 +104,12 @@ class UserResourceTest {
     @Test
     void loginsAreUniqueAcrossTenants() {
         String login = unique("taken").replace(' ', '-');
-        String first = tenant();
-        user(group(first, unique("G")), role(first, unique("R")), "First",
+        String first = createTenant();
+        createUser(createGroup(first, unique("G")), createRole(first, unique("R")), "First",
                 ", \"fieldset_login\": {\"login\": \"" + login + "\"}");
-        String second = tenant();
+        String second = createTenant();
 
-        create(group(second, unique("G")), role(second, unique("R")), "Second",
+        create(createGroup(second, unique("G")), createRole(second, unique("R")), "Second",
                 ", \"fieldset_login\": {\"login\": \"" + login + "\"}")
                 .statusCode(400)
                 .body("details.fields[0].field_name", equalTo("fieldset_login.login"))
@@ -117,11 +119,11 @@ class UserResourceTest {
     @Test
     void extensionsAreUniqueSystemWideByDefault() {
         String extension = uniqueExtension();
-        String first = tenant();
-        user(group(first, unique("G")), role(first, unique("R")), "First", extensions(extension));
-        String second = tenant();
+        String first = createTenant();
+        createUser(createGroup(first, unique("G")), createRole(first, unique("R")), "First", extensions(extension));
+        String second = createTenant();
 
-        create(group(second, unique("G")), role(second, unique("R")), "Second", extensions(extension))
+        create(createGroup(second, unique("G")), createRole(second, unique("R")), "Second", extensions(extension))
                 .statusCode(400)
                 .body("details.fields[0].field_name", equalTo("fieldset_recording.extensions"))
                 .body("details.fields[0].error", equalTo("taken"));
@@ -131,13 +133,13 @@ class UserResourceTest {
     void tenantsWithTenantUniquenessMayShareExtensionsButNotWithin() {
         String extension = uniqueExtension();
         String perTenant = ", \"fieldset_associate_calls\": {\"extension_uniqueness\": \"tenant\"}";
-        String first = tenant(perTenant);
-        String firstGroup = group(first, unique("G"));
-        String firstRole = role(first, unique("R"));
-        user(firstGroup, firstRole, "First", extensions(extension));
-        String second = tenant(perTenant);
+        String first = createTenant(perTenant);
+        String firstGroup = createGroup(first, unique("G"));
+        String firstRole = createRole(first, unique("R"));
+        createUser(firstGroup, firstRole, "First", extensions(extension));
+        String second = createTenant(perTenant);
 
-        create(group(second, unique("G")), role(second, unique("R")), "Second", extensions(extension))
+        create(createGroup(second, unique("G")), createRole(second, unique("R")), "Second", extensions(extension))
                 .statusCode(201);
         create(firstGroup, firstRole, "Third", extensions(extension)).statusCode(400);
         given().contentType(ContentType.JSON)
@@ -149,11 +151,11 @@ class UserResourceTest {
 
     @Test
     void tenantCannotHaveMoreSeatHoldersThanItsLicenseLimit() {
-        String tenant = tenant(", \"fieldset_licensing\": {\"recording_seats\": 1}");
-        String group = group(tenant, unique("G"));
-        String role = role(tenant, unique("R"));
+        String tenant = createTenant(", \"fieldset_licensing\": {\"recording_seats\": 1}");
+        String group = createGroup(tenant, unique("G"));
+        String role = createRole(tenant, unique("R"));
         String seat = ", \"fieldset_licensing\": {\"recording_seat\": true}";
-        String holder = user(group, role, "Holder", seat);
+        String holder = createUser(group, role, "Holder", seat);
 
         create(group, role, "Second", seat).statusCode(400)
                 .body("details.fields[0].field_name", equalTo("fieldset_licensing.recording_seat"));
@@ -168,21 +170,21 @@ class UserResourceTest {
 
     @Test
     void roleGroupAndManagedGroupsMustBelongToTheUsersTenant() {
-        String tenant = tenant();
-        String other = tenant();
-        String group = group(tenant, unique("G"));
-        String foreignRole = role(other, unique("R"));
-        String role = role(tenant, unique("R"));
+        String tenant = createTenant();
+        String other = createTenant();
+        String group = createGroup(tenant, unique("G"));
+        String foreignRole = createRole(other, unique("R"));
+        String role = createRole(tenant, unique("R"));
 
         create(group, foreignRole, "Wrong role", "").statusCode(400)
                 .body("details.fields[0].field_name", equalTo("role_id"));
-        create(group, role, "Wrong managed", ", \"managed_groups\": [\"" + group(other, unique("G")) + "\"]")
+        create(group, role, "Wrong managed", ", \"managed_groups\": [\"" + createGroup(other, unique("G")) + "\"]")
                 .statusCode(400)
                 .body("details.fields[0].field_name", equalTo("managed_groups"));
         create(UUID.randomUUID().toString(), role, "No group", "").statusCode(400)
                 .body("details.fields[0].field_name", equalTo("group_id"));
-        String id = user(group, role, "Stays", "");
-        update(id, "{\"user\": {\"group_id\": \"" + group(other, unique("G")) + "\"}}").statusCode(400)
+        String id = createUser(group, role, "Stays", "");
+        update(id, "{\"user\": {\"group_id\": \"" + createGroup(other, unique("G")) + "\"}}").statusCode(400)
                 .body("details.fields[0].field_name", equalTo("group_id"));
     }
 
@@ -195,8 +197,8 @@ class UserResourceTest {
                 .body("details.fields.field_name", hasItem("group_id"))
                 .body("details.fields.field_name", hasItem("role_id"));
 
-        String tenant = tenant();
-        ValidatableResponse invalid = create(group(tenant, unique("G")), role(tenant, unique("R")), "Bad", """
+        String tenant = createTenant();
+        ValidatableResponse invalid = create(createGroup(tenant, unique("G")), createRole(tenant, unique("R")), "Bad", """
                 , "timezone": "Moon/Base",
                 "fieldset_login": {"authenticate_type": "kerberos", "can_login": true},
                 "fieldset_recording": {"record": "sometimes", "record_direction": ["sideways"],
@@ -211,17 +213,17 @@ class UserResourceTest {
 
     @Test
     void searchParametersFindUsersTheWayTheReferenceDescribes() {
-        String tenant = tenant();
+        String tenant = createTenant();
         String tenantName = given().when().get("/api/v2/tenants/" + tenant + ".json").then().extract()
                 .path("tenant.name");
-        String supervisors = group(tenant, unique("Supervisors"));
-        String agents = group(tenant, unique("Agents"));
-        String role = role(tenant, unique("Closer"));
+        String supervisors = createGroup(tenant, unique("Supervisors"));
+        String agents = createGroup(tenant, unique("Agents"));
+        String role = createRole(tenant, unique("Closer"));
         String extension = uniqueExtension();
         String login = unique("alogin").replace(' ', '-');
-        String alice = user(supervisors, role, "Alice Wonder",
+        String alice = createUser(supervisors, role, "Alice Wonder",
                 ", \"fieldset_login\": {\"login\": \"" + login + "\"}" + extensions(extension));
-        String bob = user(agents, role, "Bob Builder", "");
+        String bob = createUser(agents, role, "Bob Builder", "");
 
         search("tenant_id", tenant).body("users.user_id", contains(alice, bob));
         search("group_id", supervisors).body("users.user_id", contains(alice));
@@ -247,12 +249,12 @@ class UserResourceTest {
 
     @Test
     void updateChangesOnlyTheSuppliedFieldsAndReplacesLists() {
-        String tenant = tenant();
-        String group = group(tenant, unique("G"));
-        String role = role(tenant, unique("R"));
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("G"));
+        String role = createRole(tenant, unique("R"));
         String first = uniqueExtension();
         String second = uniqueExtension();
-        String id = user(group, role, "Before", extensions(first));
+        String id = createUser(group, role, "Before", extensions(first));
 
         update(id, "{\"user\": {\"name\": \"After\"}}").statusCode(200)
                 .body("user.name", equalTo("After"))
@@ -264,9 +266,9 @@ class UserResourceTest {
     }
 
     @Test
-    void deletedUserIsGoneAndEveryChangeIsPublishedWithoutThePassword() {
-        String tenant = tenant();
-        String id = user(group(tenant, unique("G")), role(tenant, unique("R")), "Published",
+    void deletedUserIsGoneAndEveryChangeIsPublishedWithoutThePassword() throws Exception {
+        String tenant = createTenant();
+        String id = createUser(createGroup(tenant, unique("G")), createRole(tenant, unique("R")), "Published",
                 ", \"fieldset_login\": {\"login\": \"" + unique("pub").replace(' ', '-')
                         + "\", \"password\": \"never-published\"}");
         given().when().delete("/api/v2/users/" + id + ".json").then().statusCode(200);
@@ -276,10 +278,22 @@ class UserResourceTest {
                 value -> value.contains(id) && value.contains(DirectoryEvents.USER_CREATED), Duration.ofSeconds(30))
                 .orElseThrow().value();
         assertFalse(created.contains("never-published"));
-        assertFalse(created.contains("\"password\""));
+        assertFalse(new ObjectMapper().readTree(created).at("/data/user/fieldset_login").has("password"), created);
         assertTrue(KafkaTopics.await(kafka, DirectoryEvents.TOPIC,
                 value -> value.contains(id) && value.contains(DirectoryEvents.USER_DELETED), Duration.ofSeconds(30))
                 .isPresent());
+    }
+
+    @Test
+    void groupThatSomeoneManagesCannotBeDeleted() {
+        String tenant = createTenant();
+        String managed = createGroup(tenant, unique("Managed"));
+        createUser(createGroup(tenant, unique("Home")), createRole(tenant, unique("R")), "Manager",
+                ", \"managed_groups\": [\"" + managed + "\"]");
+
+        given().when().delete("/api/v2/groups/" + managed + ".json")
+                .then().statusCode(409)
+                .body("error", equalTo("InUse"));
     }
 
     @Test
