@@ -30,10 +30,59 @@ CREATE TABLE user_managed_group (
 );
 CREATE INDEX user_managed_group_group_idx ON user_managed_group (group_id);
 
--- Partial, case-insensitive search (search_term, name) served from trigram indexes instead of full scans.
+-- Partial, case-insensitive search. search_text holds, lower-cased, every text search_term matches (name, login,
+-- group, role and tenant name, extensions) and is kept current by the triggers below, whichever way the data
+-- change; a trigram index serves LIKE '%term%' on it, and on name for the name parameter.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+ALTER TABLE app_user ADD COLUMN search_text text NOT NULL DEFAULT '';
+
+CREATE FUNCTION user_search_text(u app_user) RETURNS text
+    LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+    SELECT lower(concat_ws(' ', u.name, u.login,
+        (SELECT g.name FROM user_group g WHERE g.id = u.group_id),
+        (SELECT r.name FROM role r WHERE r.id = u.role_id),
+        (SELECT t.name FROM tenant t WHERE t.id = u.tenant_id),
+        (SELECT string_agg(e.extension, ' ' ORDER BY e.position) FROM user_extension e WHERE e.user_id = u.id)))
+$$;
+
+CREATE FUNCTION app_user_search_text() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    NEW.search_text := user_search_text(NEW);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER app_user_search_text BEFORE INSERT OR UPDATE OF name, login, group_id, role_id, tenant_id
+    ON app_user FOR EACH ROW EXECUTE FUNCTION app_user_search_text();
+
+CREATE FUNCTION user_extension_search_text() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    UPDATE app_user SET search_text = user_search_text(app_user.*)
+    WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER user_extension_search_text AFTER INSERT OR UPDATE OR DELETE
+    ON user_extension FOR EACH ROW EXECUTE FUNCTION user_extension_search_text();
+
+CREATE FUNCTION renamed_owner_search_text() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    UPDATE app_user SET search_text = user_search_text(app_user.*)
+    WHERE CASE TG_TABLE_NAME WHEN 'user_group' THEN group_id WHEN 'role' THEN role_id ELSE tenant_id END = NEW.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER user_group_renamed AFTER UPDATE OF name ON user_group FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION renamed_owner_search_text();
+CREATE TRIGGER role_renamed AFTER UPDATE OF name ON role FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION renamed_owner_search_text();
+CREATE TRIGGER tenant_renamed AFTER UPDATE OF name ON tenant FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION renamed_owner_search_text();
+
+CREATE INDEX app_user_search_text_trgm_idx ON app_user USING gin (search_text gin_trgm_ops);
 CREATE INDEX app_user_name_trgm_idx ON app_user USING gin (lower(name) gin_trgm_ops);
-CREATE INDEX app_user_login_trgm_idx ON app_user USING gin (lower(login) gin_trgm_ops);
-CREATE INDEX user_extension_trgm_idx ON user_extension USING gin (lower(extension) gin_trgm_ops);
 CREATE INDEX app_user_name_order_idx ON app_user (lower(name), id);
 CREATE INDEX app_user_group_name_idx ON app_user (group_id, lower(name), id);
+CREATE INDEX app_user_tenant_name_idx ON app_user (tenant_id, lower(name), id);

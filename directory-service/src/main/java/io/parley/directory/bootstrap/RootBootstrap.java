@@ -1,9 +1,6 @@
 package io.parley.directory.bootstrap;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,10 +10,12 @@ import org.jboss.logging.Logger;
 
 import io.parley.directory.role.AccessLevel;
 import io.parley.directory.role.Role;
+import io.parley.directory.role.RoleInput;
+import io.parley.directory.role.RoleService;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantService;
-import io.parley.directory.user.PasswordHasher;
-import io.parley.directory.user.User;
+import io.parley.directory.user.UserService;
+import io.parley.directory.user.UserView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,14 +31,16 @@ public class RootBootstrap {
 
     private final BootstrapConfig config;
     private final TenantService tenants;
-    private final PasswordHasher passwords;
+    private final RoleService roles;
+    private final UserService users;
     private final EntityManager entityManager;
 
-    RootBootstrap(BootstrapConfig config, TenantService tenants, PasswordHasher passwords,
+    RootBootstrap(BootstrapConfig config, TenantService tenants, RoleService roles, UserService users,
             EntityManager entityManager) {
         this.config = config;
         this.tenants = tenants;
-        this.passwords = passwords;
+        this.roles = roles;
+        this.users = users;
         this.entityManager = entityManager;
     }
 
@@ -57,28 +58,9 @@ public class RootBootstrap {
         String password = config.rootPassword().filter(p -> !p.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "The directory is empty: set parley.bootstrap.root-password (PARLEY_BOOTSTRAP_ROOT_PASSWORD) "
                         + "for the root user created on first start"));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Tenant system = tenants.createSystemTenant(config.systemTenantName());
-
-        Role root = new Role();
-        root.id = UUID.randomUUID();
-        root.tenantId = system.id;
-        root.name = "Root";
-        root.accessLevel = AccessLevel.ROOT;
-        root.permissions = Map.of();
-        root.createdAt = now;
-        root.persist();
-
-        User user = new User();
-        user.id = UUID.randomUUID();
-        user.tenantId = system.id;
-        user.roleId = root.id;
-        user.name = "Root";
-        user.login = config.rootLogin();
-        user.passwordHash = passwords.hash(password);
-        user.canLogin = true;
-        user.createdAt = now;
-        user.persist();
-        LOG.infof("Created the System tenant and the root user '%s'", user.login);
+        Role root = roles.create(new RoleInput(system.id, "Root", AccessLevel.ROOT.wireName(), Map.of()));
+        UserView user = users.createRoot(system.id, root.id, config.rootLogin(), password);
+        LOG.infof("Created the System tenant and the root user '%s'", user.fieldsetLogin().login());
     }
 }

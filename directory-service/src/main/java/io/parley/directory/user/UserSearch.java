@@ -15,7 +15,8 @@ import io.parley.directory.paging.PanachePages;
 
 /**
  * The user list's search (reference 3.7.2), as SQL that the trigram and B-tree indexes serve: {@code search_term}
- * matches name, login, extension, group, role or tenant name, partially and case-insensitively; {@code name} is
+ * matches name, login, extension, group, role or tenant name, partially and case-insensitively (through the
+ * {@code search_text} column the database keeps current); {@code name} is
  * partial; {@code login} and {@code extension} are exact; {@code group_id} and {@code tenant_id} narrow. All given
  * parameters combine with AND; users come ordered by name.
  */
@@ -38,15 +39,7 @@ public class UserSearch {
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
             parameters.put("term", PanachePages.containsPattern(criteria.searchTerm().strip()));
-            where.append(" AND u.id IN (").append("""
-                    SELECT id FROM app_user WHERE lower(name) LIKE :term OR lower(login) LIKE :term
-                    UNION SELECT user_id FROM user_extension WHERE lower(extension) LIKE :term
-                    UNION SELECT a.id FROM app_user a JOIN user_group g ON g.id = a.group_id
-                          WHERE lower(g.name) LIKE :term
-                    UNION SELECT a.id FROM app_user a JOIN role r ON r.id = a.role_id
-                          WHERE lower(r.name) LIKE :term
-                    UNION SELECT a.id FROM app_user a JOIN tenant t ON t.id = a.tenant_id
-                          WHERE lower(t.name) LIKE :term)""");
+            where.append(" AND u.search_text LIKE :term");
         }
         if (criteria.name() != null && !criteria.name().isBlank()) {
             parameters.put("name", PanachePages.containsPattern(criteria.name().strip()));

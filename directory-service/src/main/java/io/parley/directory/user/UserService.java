@@ -91,6 +91,24 @@ public class UserService {
         return publish(DirectoryEvents.USER_CREATED, user);
     }
 
+    /**
+     * Creates the root user of a new installation: in the System tenant, in no group (none exists yet), allowed to
+     * log in with the configured password.
+     */
+    public UserView createRoot(UUID tenantId, UUID roleId, String login, String password) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.tenantId = tenantId;
+        user.roleId = roleId;
+        user.name = "Root";
+        user.login = login;
+        user.passwordHash = passwords.hash(password);
+        user.canLogin = true;
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        user.persist();
+        return publish(DirectoryEvents.USER_CREATED, user);
+    }
+
     public Optional<UserView> update(UUID id, UserInput input) {
         Optional<User> found = User.findByIdOptional(id);
         found.ifPresent(user -> {

@@ -243,6 +243,10 @@ class UserResourceTest {
                 .when().get("/api/v2/users.json")
                 .then().body("users.user_id", contains(alice))
                 .body("next_url", containsString("start=1"));
+        given().contentType(ContentType.JSON).body("{\"group\": {\"name\": \"Renamed Leads\"}}")
+                .when().put("/api/v2/groups/" + supervisors + ".json").then().statusCode(200);
+        given().queryParam("tenant_id", tenant).queryParam("search_term", "renamed leads")
+                .when().get("/api/v2/users.json").then().body("users.user_id", contains(alice));
         search("tenant_id", "not-a-uuid").statusCode(400)
                 .body("details.fields[0].field_name", equalTo("tenant_id"));
     }
