@@ -1,0 +1,22 @@
+package io.parley.directory.client;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The client fields a caller may send on create or update; absent fields are {@code null} and, on update, left as
+ * they are. {@code contacts}, when sent, is the whole list. {@code client_id} is read-only and ignored.
+ */
+@JsonIgnoreProperties(value = { "client_id" })
+public record ClientInput(UUID tenantId, String name, List<Contact> contacts) {
+
+    /** One contact: {@code phone_number} required, {@code name} optional. */
+    public record Contact(String phoneNumber, String name) {
+    }
+
+    /** The request envelope: {@code {"client": {...}}}. */
+    public record Document(ClientInput client) {
+    }
+}

@@ -1,0 +1,206 @@
+package io.parley.directory.client;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.parley.common.api.error.ApiException;
+import io.parley.common.api.error.FieldErrors;
+import io.parley.common.api.paging.Page;
+import io.parley.common.api.paging.PageRequest;
+import io.parley.common.api.paging.PageSource;
+import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.paging.PanachePages;
+import io.parley.directory.tenant.Tenant;
+
+/**
+ * Client rules: a client belongs to an existing tenant for good, its name is unique within the tenant, it has at
+ * least one contact with a phone number; every change is published as an event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ClientService {
+
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_PHONE_NUMBER_LENGTH = 64;
+    private static final String UNIQUE_NAME = "client_name_key";
+
+    private final Outbox outbox;
+
+    ClientService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Client> find(UUID id) {
+        return Client.findWithContacts(id);
+    }
+
+    /** A page of clients with their contacts loaded, in two queries whatever the page size. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Client> search(UUID tenantId, String term, PageRequest request, UriInfo uri) {
+        PageSource<Client> matching = PanachePages.of(Client.search(tenantId, term));
+        return Page.of(request, new PageSource<>() {
+            @Override
+            public List<Client> fetch(int offset, int count) {
+                List<Client> clients = matching.fetch(offset, count);
+                Client.fetchContacts(clients);
+                return clients;
+            }
+
+            @Override
+            public long countUpTo(long cap) {
+                return matching.countUpTo(cap);
+            }
+        }, uri);
+    }
+
+    public Client create(ClientInput input) {
+        FieldErrors errors = new FieldErrors();
+        if (input == null || input.tenantId() == null) {
+            errors.blank("tenant_id");
+        } else if (Tenant.findByIdOptional(input.tenantId()).isEmpty()) {
+            errors.invalid("tenant_id", "No tenant with this id");
+        }
+        if (input == null || input.name() == null) {
+            errors.blank("name");
+        }
+        if (input == null || input.contacts() == null) {
+            errors.blank("contacts");
+        }
+        validate(input, null, errors);
+        errors.throwIfAny();
+
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.tenantId = input.tenantId();
+        client.name = input.name().strip();
+        client.contacts.addAll(contacts(input.contacts()));
+        client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        client.persist();
+        flushUniqueName();
+        publish(DirectoryEvents.CLIENT_CREATED, client);
+        return client;
+    }
+
+    /** Changes the fields supplied; empty when there is no such client. */
+    public Optional<Client> update(UUID id, ClientInput input) {
+        Optional<Client> found = Client.findWithContacts(id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Client client = found.get();
+        FieldErrors errors = new FieldErrors();
+        if (input != null && input.tenantId() != null && !input.tenantId().equals(client.tenantId)) {
+            errors.invalid("tenant_id", "A client cannot be moved to another tenant");
+        }
+        validate(input, client, errors);
+        errors.throwIfAny();
+
+        if (input != null && input.name() != null) {
+            client.name = input.name().strip();
+        }
+        if (input != null && input.contacts() != null) {
+            client.contacts.clear();
+            client.contacts.addAll(contacts(input.contacts()));
+        }
+        flushUniqueName();
+        publish(DirectoryEvents.CLIENT_UPDATED, client);
+        return Optional.of(client);
+    }
+
+    /** Deletes the client and its contacts; empty when there is no such client. */
+    public Optional<Client> delete(UUID id) {
+        Optional<Client> found = Client.findWithContacts(id);
+        found.ifPresent(client -> {
+            publish(DirectoryEvents.CLIENT_DELETED, client);
+            client.delete();
+        });
+        return found;
+    }
+
+    /**
+     * Checks the fields the input supplies. The name's uniqueness is checked within the client's tenant, or the
+     * input's on create; on create it is skipped when that tenant does not exist.
+     */
+    private void validate(ClientInput input, Client current, FieldErrors errors) {
+        if (input == null) {
+            return;
+        }
+        if (input.name() != null) {
+            String name = input.name().strip();
+            UUID tenantId = current != null ? current.tenantId : input.tenantId();
+            if (name.isEmpty()) {
+                errors.blank("name");
+            } else if (name.length() > MAX_NAME_LENGTH) {
+                errors.invalid("name", "is too long (maximum is " + MAX_NAME_LENGTH + " characters)");
+            } else if (tenantId != null && !errors.has("tenant_id")) {
+                Client.findByName(tenantId, name)
+                        .filter(other -> current == null || !other.id.equals(current.id))
+                        .ifPresent(other -> errors.taken("name", "Client with such name exists already"));
+            }
+        }
+        if (input.contacts() != null) {
+            validateContacts(input.contacts(), errors);
+        }
+    }
+
+    private static void validateContacts(List<ClientInput.Contact> contacts, FieldErrors errors) {
+        if (contacts.isEmpty()) {
+            errors.add("contacts", "blank", "At least one contact is required");
+            return;
+        }
+        for (int index = 0; index < contacts.size(); index++) {
+            ClientInput.Contact contact = contacts.get(index);
+            String field = "contacts." + index + ".";
+            if (contact == null || contact.phoneNumber() == null || contact.phoneNumber().isBlank()) {
+                errors.blank(field + "phone_number");
+            } else if (contact.phoneNumber().strip().length() > MAX_PHONE_NUMBER_LENGTH) {
+                errors.invalid(field + "phone_number",
+                        "is too long (maximum is " + MAX_PHONE_NUMBER_LENGTH + " characters)");
+            }
+            if (contact != null && contact.name() != null && contact.name().strip().length() > MAX_NAME_LENGTH) {
+                errors.invalid(field + "name", "is too long (maximum is " + MAX_NAME_LENGTH + " characters)");
+            }
+        }
+    }
+
+    /**
+     * Writes the change now, so that a name taken by a concurrent request since {@link #validate} checked it is
+     * answered as {@code taken} rather than as a failed commit.
+     */
+    private static void flushUniqueName() {
+        try {
+            Client.flush();
+        } catch (ConstraintViolationException e) {
+            if (e.getConstraintName() != null && e.getConstraintName().endsWith(UNIQUE_NAME)) {
+                throw ApiException.invalidField("name", "taken", "Client with such name exists already");
+            }
+            throw e;
+        }
+    }
+
+    private static List<ClientContact> contacts(List<ClientInput.Contact> input) {
+        List<ClientContact> contacts = new ArrayList<>();
+        for (ClientInput.Contact contact : input) {
+            String name = contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
+            contacts.add(new ClientContact(contact.phoneNumber().strip(), name));
+        }
+        return contacts;
+    }
+
+    private void publish(String type, Client client) {
+        outbox.publish(DirectoryEvents.TOPIC, client.id.toString(), type, DirectoryEvents.VERSION, client.tenantId,
+                new ClientView.Document(ClientView.of(client)));
+    }
+}

@@ -1,0 +1,21 @@
+package io.parley.directory.client;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A client as the API shows it (reference 3.2.1), and as the directory's events carry it. */
+public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact> contacts) {
+
+    /** A contact as the API shows it; {@code name} is {@code null} when none was given. */
+    public record Contact(String phoneNumber, String name) {
+    }
+
+    static ClientView of(Client client) {
+        return new ClientView(client.id, client.tenantId, client.name,
+                client.contacts.stream().map(contact -> new Contact(contact.phoneNumber, contact.name)).toList());
+    }
+
+    /** The single-object envelope: {@code {"client": {...}}}. */
+    public record Document(ClientView client) {
+    }
+}
