@@ -37,12 +37,8 @@ public class ClientResource {
     @Path("clients.json")
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
             @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
-        UUID tenant = null;
-        if (tenantId != null && !tenantId.isEmpty()) {
-            tenant = ApiIds.parse(tenantId)
-                    .orElseThrow(() -> ApiException.invalidParameter("tenant_id", "tenant_id must be a UUID"));
-        }
-        return clients.search(tenant, searchTerm, PageRequest.from(uri), uri).envelope("clients", ClientView::of);
+        return clients.search(ApiIds.queryParameter("tenant_id", tenantId), searchTerm, PageRequest.from(uri), uri)
+                .envelope("clients", ClientView::of);
     }
 
     @POST

@@ -37,7 +37,7 @@ public class GroupResource {
     @Path("groups.json")
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
             @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
-        return groups.search(searchTerm, tenantFilter(tenantId), PageRequest.from(uri), uri)
+        return groups.search(searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
                 .envelope("groups", GroupView::of);
     }
 
@@ -71,15 +71,6 @@ public class GroupResource {
     public Response delete(@PathParam("groupId") String groupId) {
         groups.delete(id(groupId));
         return Response.ok().build();
-    }
-
-    /** The {@code tenant_id} search parameter: absent or empty means every tenant. */
-    static UUID tenantFilter(String tenantId) {
-        if (tenantId == null || tenantId.isEmpty()) {
-            return null;
-        }
-        return ApiIds.parse(tenantId)
-                .orElseThrow(() -> ApiException.invalidParameter("tenant_id", "tenant_id must be a UUID"));
     }
 
     private static UUID id(String groupId) {
