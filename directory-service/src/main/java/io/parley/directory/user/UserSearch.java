@@ -62,12 +62,12 @@ public class UserSearch {
             where.append(" AND u.tenant_id = :tenant");
         }
         String from = " FROM app_user u" + where;
+        String select = "SELECT u.*" + from + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count";
         return new PageSource<>() {
             @Override
             @SuppressWarnings("unchecked")
             public List<User> fetch(int offset, int count) {
-                Query query = entityManager.createNativeQuery(
-                        "SELECT u.*" + from + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count", User.class);
+                Query query = entityManager.createNativeQuery(select, User.class);
                 parameters.forEach(query::setParameter);
                 return new ArrayList<>(query.setParameter("offset", offset).setParameter("count", count)
                         .getResultList());
