@@ -21,7 +21,7 @@ import io.parley.common.api.paging.PageSource;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
-import io.parley.directory.tenant.Tenant;
+import io.parley.directory.tenant.TenantOwnership;
 
 /**
  * Client rules: a client belongs to an existing tenant for good, its name is unique within the tenant, it has at
@@ -67,11 +67,7 @@ public class ClientService {
 
     public Client create(ClientInput input) {
         FieldErrors errors = new FieldErrors();
-        if (input == null || input.tenantId() == null) {
-            errors.blank("tenant_id");
-        } else if (Tenant.findByIdOptional(input.tenantId()).isEmpty()) {
-            errors.invalid("tenant_id", "No tenant with this id");
-        }
+        TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -101,9 +97,7 @@ public class ClientService {
         }
         Client client = found.get();
         FieldErrors errors = new FieldErrors();
-        if (input != null && input.tenantId() != null && !input.tenantId().equals(client.tenantId)) {
-            errors.invalid("tenant_id", "A client cannot be moved to another tenant");
-        }
+        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), client.tenantId, errors);
         validate(input, client, errors);
         errors.throwIfAny();
 

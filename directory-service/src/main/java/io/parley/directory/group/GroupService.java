@@ -21,6 +21,7 @@ import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
+import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
 
 /**
@@ -54,13 +55,7 @@ public class GroupService {
 
     public Group create(GroupInput input) {
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = input == null ? null : input.tenantId();
-        if (tenantId == null) {
-            errors.blank("tenant_id");
-        } else if (Tenant.findByIdOptional(tenantId).isEmpty()) {
-            errors.invalid("tenant_id", "is not an existing tenant");
-            tenantId = null;
-        }
+        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -83,9 +78,7 @@ public class GroupService {
     public Group update(UUID id, GroupInput input) {
         Group group = Group.<Group> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Group"));
         FieldErrors errors = new FieldErrors();
-        if (input != null && input.tenantId() != null && !input.tenantId().equals(group.tenantId)) {
-            errors.invalid("tenant_id", "cannot be changed");
-        }
+        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), group.tenantId, errors);
         validate(input, group.tenantId, group, errors);
         errors.throwIfAny();
 

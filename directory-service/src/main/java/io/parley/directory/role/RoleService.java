@@ -22,6 +22,7 @@ import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
+import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
 
 /**
@@ -59,13 +60,7 @@ public class RoleService {
 
     public Role create(RoleInput input) {
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = input == null ? null : input.tenantId();
-        if (tenantId == null) {
-            errors.blank("tenant_id");
-        } else if (Tenant.findByIdOptional(tenantId).isEmpty()) {
-            errors.invalid("tenant_id", "is not an existing tenant");
-            tenantId = null;
-        }
+        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -92,9 +87,7 @@ public class RoleService {
     public Role update(UUID id, RoleInput input) {
         Role role = Role.<Role> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Role"));
         FieldErrors errors = new FieldErrors();
-        if (input != null && input.tenantId() != null && !input.tenantId().equals(role.tenantId)) {
-            errors.invalid("tenant_id", "cannot be changed");
-        }
+        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), role.tenantId, errors);
         validate(input, role.tenantId, role, errors);
         errors.throwIfAny();
 
