@@ -62,7 +62,10 @@ public class UserSearch {
             where.append(" AND u.tenant_id = :tenant");
         }
         String from = " FROM app_user u" + where;
-        String select = "SELECT u.*" + from + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count";
+        // the page's ids first, from the list-order index alone where it can (see V5__users.sql), then their rows
+        String select = "SELECT u.* FROM app_user u JOIN (SELECT u.id, lower(u.name) AS sort_name" + from
+                + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count) page ON page.id = u.id"
+                + " ORDER BY page.sort_name, page.id";
         return new PageSource<>() {
             @Override
             @SuppressWarnings("unchecked")
