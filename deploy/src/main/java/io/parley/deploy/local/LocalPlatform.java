@@ -154,13 +154,19 @@ public final class LocalPlatform implements AutoCloseable {
                 "",
                 "Parley is running.",
                 "  API:        " + apiUrl(),
-                "  Root login: " + settings.rootLogin() + " / " + settings.rootPassword()
+                "  Root login: " + settings.rootLogin() + " / " + shownPassword()
                         + "   (set on the first start of this data directory)",
-                "  Try:        curl -u " + settings.rootLogin() + ":" + settings.rootPassword() + " " + apiUrl()
+                "  Try:        curl -u " + settings.rootLogin() + ":" + shownPassword() + " " + apiUrl()
                         + "/tenants.json",
                 "  Data:       " + settings.dataDirectory(),
                 "  Logs:       " + settings.dataDirectory().resolve("logs"),
                 "Press Ctrl-C to stop.");
+    }
+
+    /** The development default is shown; a password someone chose stays out of the console and its logs. */
+    private String shownPassword() {
+        return LocalSettings.DEVELOPMENT_ROOT_PASSWORD.equals(settings.rootPassword()) ? settings.rootPassword()
+                : "<PARLEY_ROOT_PASSWORD>";
     }
 
     /** Stops the services (gateway first), then Kafka, then PostgreSQL. */

@@ -16,6 +16,9 @@ import java.util.Optional;
 public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Optional<Database> externalDatabase,
         Optional<String> externalKafka, String rootLogin, String rootPassword) {
 
+    /** The root password of a local platform nobody chose one for; printed at start, unlike one that was chosen. */
+    public static final String DEVELOPMENT_ROOT_PASSWORD = "parley-dev";
+
     /** Listening ports; 0 means any free port. */
     public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka) {
     }
@@ -38,7 +41,7 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
                 value(env, "PARLEY_DATA_DIR").map(Path::of).orElse(repository.resolve("data")).toAbsolutePath(),
                 ports, database, value(env, "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
                 value(env, "PARLEY_ROOT_LOGIN").orElse("root"),
-                value(env, "PARLEY_ROOT_PASSWORD").orElse("parley-dev"));
+                value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.exception.ConstraintViolationException;
-
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
@@ -21,6 +19,7 @@ import io.parley.common.api.paging.PageSource;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.paging.PanachePages;
+import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.TenantOwnership;
 
 /**
@@ -84,7 +83,8 @@ public class ClientService {
         client.contacts.addAll(contacts(input.contacts()));
         client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         client.persist();
-        flushUniqueName();
+        Constraints.flushAnswering(UNIQUE_NAME,
+                () -> ApiException.invalidField("name", "taken", "Client with such name exists already"));
         publish(DirectoryEvents.CLIENT_CREATED, client);
         return client;
     }
@@ -108,7 +108,8 @@ public class ClientService {
             client.contacts.clear();
             client.contacts.addAll(contacts(input.contacts()));
         }
-        flushUniqueName();
+        Constraints.flushAnswering(UNIQUE_NAME,
+                () -> ApiException.invalidField("name", "taken", "Client with such name exists already"));
         publish(DirectoryEvents.CLIENT_UPDATED, client);
         return Optional.of(client);
     }
@@ -166,21 +167,6 @@ public class ClientService {
             if (contact != null && contact.name() != null && contact.name().strip().length() > MAX_NAME_LENGTH) {
                 errors.invalid(field + "name", "is too long (maximum is " + MAX_NAME_LENGTH + " characters)");
             }
-        }
-    }
-
-    /**
-     * Writes the change now, so that a name taken by a concurrent request since {@link #validate} checked it is
-     * answered as {@code taken} rather than as a failed commit.
-     */
-    private static void flushUniqueName() {
-        try {
-            Client.flush();
-        } catch (ConstraintViolationException e) {
-            if (e.getConstraintName() != null && e.getConstraintName().endsWith(UNIQUE_NAME)) {
-                throw ApiException.invalidField("name", "taken", "Client with such name exists already");
-            }
-            throw e;
         }
     }
 

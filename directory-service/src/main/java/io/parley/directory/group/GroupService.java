@@ -4,10 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -69,7 +67,7 @@ public class GroupService {
         group.timezone = blankToNull(input.timezone());
         group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         group.persist();
-        flush(NAME_CONSTRAINT, GroupService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
         publish(DirectoryEvents.GROUP_CREATED, GroupView.of(group));
         return group;
     }
@@ -90,7 +88,7 @@ public class GroupService {
                 group.timezone = blankToNull(input.timezone());
             }
         }
-        flush(NAME_CONSTRAINT, GroupService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
         publish(DirectoryEvents.GROUP_UPDATED, GroupView.of(group));
         return group;
     }
@@ -116,7 +114,7 @@ public class GroupService {
         }
         GroupView before = GroupView.of(group);
         group.delete();
-        flush(USER_CONSTRAINT,
+        Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Group has users; move them to another group before deleting it"));
         publish(DirectoryEvents.GROUP_DELETED, before);
     }
@@ -149,21 +147,6 @@ public class GroupService {
 
     private static ApiException nameTaken() {
         return ApiException.invalidField("name", "taken", TAKEN);
-    }
-
-    /**
-     * Writes the changes now, so that a concurrent request that slipped past the checks above and trips the named
-     * constraint is answered as the check would have answered it, not with a server error.
-     */
-    private static void flush(String constraint, Supplier<ApiException> answer) {
-        try {
-            Group.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, constraint)) {
-                throw answer.get();
-            }
-            throw e;
-        }
     }
 
     private void publish(String type, GroupView view) {

@@ -5,11 +5,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -78,7 +76,7 @@ public class RoleService {
         role.permissions = Permissions.normalize(input.permissions());
         role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         role.persist();
-        flush(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_CREATED, RoleView.of(role));
         return role;
     }
@@ -102,7 +100,7 @@ public class RoleService {
                 role.permissions = Permissions.normalize(input.permissions());
             }
         }
-        flush(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_UPDATED, RoleView.of(role));
         return role;
     }
@@ -121,7 +119,7 @@ public class RoleService {
         }
         RoleView before = RoleView.of(role);
         role.delete();
-        flush(USER_CONSTRAINT,
+        Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Role is held by users; give them another role before deleting it"));
         publish(DirectoryEvents.ROLE_DELETED, before);
     }
@@ -155,21 +153,6 @@ public class RoleService {
 
     private static ApiException nameTaken() {
         return ApiException.invalidField("name", "taken", TAKEN);
-    }
-
-    /**
-     * Writes the changes now, so that a concurrent request that slipped past the checks above and trips the named
-     * constraint is answered as the check would have answered it, not with a server error.
-     */
-    private static void flush(String constraint, Supplier<ApiException> answer) {
-        try {
-            Role.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, constraint)) {
-                throw answer.get();
-            }
-            throw e;
-        }
     }
 
     private void publish(String type, RoleView view) {

@@ -1,9 +1,7 @@
 package io.parley.common.api.time;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -43,11 +41,6 @@ public final class ApiDateTimes {
 
     public static String format(OffsetDateTime value) {
         return FORMAT.format(value);
-    }
-
-    /** Renders an instant in the given zone, as the API shows it to a caller in that zone. */
-    public static String format(Instant value, ZoneId zone) {
-        return FORMAT.format(value.atZone(zone));
     }
 
     /**
