@@ -2,6 +2,7 @@ package io.parley.gateway.authentication;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import io.parley.gateway.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -48,10 +50,19 @@ public class DirectoryAuthenticator {
 
     private static CallerIdentity identity(JsonObject body) {
         return new CallerIdentity(
-                UUID.fromString(body.getString("user_id")),
-                UUID.fromString(body.getString("tenant_id")),
+                uuid(body.getString("user_id")),
+                uuid(body.getString("tenant_id")),
+                uuid(body.getString("group_id")),
+                uuid(body.getString("role_id")),
                 body.getString("login"),
                 body.getString("access_level"),
+                body.getJsonArray("managed_groups", new JsonArray()).stream().map(id -> uuid((String) id)).toList(),
+                body.getJsonArray("permissions", new JsonArray()).stream().map(String.class::cast)
+                        .collect(Collectors.toSet()),
                 body.getString("timezone"));
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
     }
 }
