@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +20,8 @@ import io.parley.directory.paging.PanachePages;
  * matches name, login, extension, group, role or tenant name, partially and case-insensitively (through the
  * {@code search_text} column the database keeps current); {@code name} is
  * partial; {@code login} and {@code extension} are exact; {@code group_id} and {@code tenant_id} narrow. All given
- * parameters combine with AND; users come ordered by name.
+ * parameters combine with AND; users come ordered by name. A partial-match search picks its plan from the planner's
+ * estimate of how many users match (see {@link #COLLECT_UP_TO}).
  */
 @ApplicationScoped
 public class UserSearch {
@@ -28,13 +31,31 @@ public class UserSearch {
             UUID tenantId) {
     }
 
+    /**
+     * A partial-match search that the planner expects to match at most this many users collects every match through
+     * the trigram index and sorts them; above it, matches are dense and a walk in list order finds a page soon.
+     */
+    static final long COLLECT_UP_TO = 10_000;
+    private static final Pattern ESTIMATED_ROWS = Pattern.compile("rows=(\\d+)");
+
     private final EntityManager entityManager;
 
     UserSearch(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
+    /** How a page of a partial-match search is found; see {@link #walkInOrder} and {@link #collectThenSort}. */
+    enum Plan {
+        WALK_IN_ORDER,
+        COLLECT_THEN_SORT
+    }
+
     public PageSource<User> source(Criteria criteria) {
+        return source(criteria, null);
+    }
+
+    /** The search with its plan chosen from the planner's estimate of the matches, or the plan given. */
+    PageSource<User> source(Criteria criteria, Plan forcedPlan) {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
@@ -62,15 +83,16 @@ public class UserSearch {
             where.append(" AND u.tenant_id = :tenant");
         }
         String from = " FROM app_user u" + where;
-        // the page's ids first, from the list-order index alone where it can (see V5__users.sql), then their rows
-        String select = "SELECT u.* FROM app_user u JOIN (SELECT u.id, lower(u.name) AS sort_name" + from
-                + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count) page ON page.id = u.id"
-                + " ORDER BY page.sort_name, page.id";
+        boolean partialMatch = parameters.containsKey("term") || parameters.containsKey("name");
         return new PageSource<>() {
             @Override
             @SuppressWarnings("unchecked")
             public List<User> fetch(int offset, int count) {
-                Query query = entityManager.createNativeQuery(select, User.class);
+                Plan plan = forcedPlan != null ? forcedPlan
+                        : partialMatch && estimatedRows(from, parameters) <= COLLECT_UP_TO ? Plan.COLLECT_THEN_SORT
+                                : Plan.WALK_IN_ORDER;
+                Query query = entityManager.createNativeQuery(
+                        plan == Plan.COLLECT_THEN_SORT ? collectThenSort(from) : walkInOrder(from), User.class);
                 parameters.forEach(query::setParameter);
                 return new ArrayList<>(query.setParameter("offset", offset).setParameter("count", count)
                         .getResultList());
@@ -84,5 +106,36 @@ public class UserSearch {
                 return ((Number) query.setParameter("cap", cap).getSingleResult()).longValue();
             }
         };
+    }
+
+    /**
+     * The page's ids read in list order from the list-order index (see V5__users.sql), filtering as the walk goes, then
+     * their rows. Cheap when matches are common or spread through the alphabet; slow when thousands of matches all
+     * sort late (every "Susan" comes after most other first names).
+     */
+    private static String walkInOrder(String from) {
+        return "SELECT u.* FROM app_user u JOIN (SELECT u.id, lower(u.name) AS sort_name" + from
+                + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count) page ON page.id = u.id"
+                + " ORDER BY page.sort_name, page.id";
+    }
+
+    /**
+     * Every match first (the trigram index finds them wherever they sort), then the page cut from them in list order:
+     * its cost follows the number of matches, not where they sort. The materialized CTE keeps the planner from
+     * turning it back into an ordered walk.
+     */
+    private static String collectThenSort(String from) {
+        return "WITH matches AS MATERIALIZED (SELECT u.id, lower(u.name) AS sort_name" + from + ")"
+                + " SELECT u.* FROM app_user u JOIN (SELECT id, sort_name FROM matches"
+                + " ORDER BY sort_name, id OFFSET :offset LIMIT :count) page ON page.id = u.id"
+                + " ORDER BY page.sort_name, page.id";
+    }
+
+    /** The planner's estimate of the matching rows, from the table statistics: no row is read. */
+    private long estimatedRows(String from, Map<String, Object> parameters) {
+        Query explain = entityManager.createNativeQuery("EXPLAIN SELECT 1" + from);
+        parameters.forEach(explain::setParameter);
+        Matcher rows = ESTIMATED_ROWS.matcher(String.valueOf(explain.getResultList().get(0)));
+        return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
     }
 }

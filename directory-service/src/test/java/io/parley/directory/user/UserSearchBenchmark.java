@@ -81,6 +81,8 @@ class UserSearchBenchmark {
                 + encode(LAST[random.nextInt(LAST.length)].toLowerCase()));
         requests.put("search_term (name part)", i -> "/api/v2/users.json?search_term="
                 + encode(FIRST[random.nextInt(FIRST.length)].substring(0, 4)));
+        requests.put("search_term (every user)", i -> "/api/v2/users.json?search_term=agent&start="
+                + 20 * random.nextInt(5));
         requests.put("extension", i -> "/api/v2/users.json?extension=" + (100_000 + random.nextInt(USERS)));
         requests.put("login", i -> "/api/v2/users.json?login=agent" + random.nextInt(USERS));
 

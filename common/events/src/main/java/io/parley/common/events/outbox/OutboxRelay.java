@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,13 +74,20 @@ public class OutboxRelay {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    /** Asks for a relay pass soon; passes asked for while one is waiting collapse into it. */
+    /**
+     * Asks for a relay pass soon; passes asked for while one is waiting collapse into it. Once the application is
+     * stopping, asks for nothing: the next start publishes what is left.
+     */
     public void wake() {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                drain();
-            });
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException stopping) {
+                LOG.debug("Outbox relay stopped; what is left goes out on the next start");
+            }
         }
     }
 
