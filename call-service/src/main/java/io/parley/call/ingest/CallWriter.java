@@ -1,0 +1,157 @@
+package io.parley.call.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.parley.call.ingest.RecorderEvent.Part;
+import io.parley.call.ingest.RecorderEvent.Type;
+
+/**
+ * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
+ * round trip per table. Applying an event twice changes nothing, and events may come in any order: a field takes the
+ * value of the newest event that gave it, and an older event only fills fields still unknown. A call ends when a
+ * {@code call.ended} event arrives, whatever comes after it.
+ */
+@ApplicationScoped
+class CallWriter {
+
+    /** Older than any event: a call row made for a file reported before its call gives way to every call event. */
+    private static final OffsetDateTime BEFORE_ANY_EVENT = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
+            Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.CALL.stream()).toList(),
+            ", ended_at", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)");
+    private static final String PARTICIPANT_UPSERT = upsert("call_participant", List.of("call_id", "participant_id"),
+            CallFields.PARTICIPANT, "", "");
+    private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE, "",
+            "");
+
+    private final DataSource dataSource;
+    private final String consumer;
+
+    CallWriter(DataSource dataSource, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+        this.dataSource = dataSource;
+        this.consumer = consumer;
+    }
+
+    /** Applies the events not applied before, in the order given; returns how many were new. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int apply(List<RecorderEvent> events) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<UUID> fresh = firstDeliveries(connection, events);
+            List<RecorderEvent> toApply = events.stream().filter(event -> fresh.remove(event.eventId())).toList();
+            try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
+                    PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
+                    PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
+                for (RecorderEvent event : toApply) {
+                    addCall(calls, event);
+                    for (Part participant : event.participants()) {
+                        addPart(participants, event, participant, CallFields.PARTICIPANT);
+                    }
+                    if (event.file() != null) {
+                        addPart(files, event, event.file(), CallFields.FILE);
+                    }
+                }
+                calls.executeBatch(); // first: participants and files refer to their call
+                participants.executeBatch();
+                files.executeBatch();
+            }
+            return toApply.size();
+        }
+    }
+
+    /** Claims the events for this consumer; the answer holds the ids it had not seen before. */
+    private Set<UUID> firstDeliveries(Connection connection, List<RecorderEvent> events) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(
+                "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::uuid[])"
+                        + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+            claim.setString(1, consumer);
+            claim.setArray(2, connection.createArrayOf("uuid", events.stream().map(RecorderEvent::eventId)
+                    .distinct().toArray()));
+            Set<UUID> fresh = new HashSet<>();
+            try (var rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return fresh;
+        }
+    }
+
+    private static void addCall(PreparedStatement statement, RecorderEvent event) throws SQLException {
+        boolean fileOnly = event.type() == Type.FILE_COMPLETED;
+        int index = 1;
+        statement.setObject(index++, event.callId());
+        statement.setObject(index++, fileOnly ? null : event.recorderId(), Types.OTHER);
+        for (Field field : CallFields.CALL) {
+            bind(statement, index++, field, event.call().get(field.name()));
+        }
+        statement.setObject(index++, event.type() == Type.CALL_ENDED ? event.occurredAt() : null,
+                Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(index, fileOnly ? BEFORE_ANY_EVENT : event.occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.addBatch();
+    }
+
+    private static void addPart(PreparedStatement statement, RecorderEvent event, Part part, List<Field> fields)
+            throws SQLException {
+        int index = 1;
+        statement.setObject(index++, event.callId());
+        statement.setString(index++, part.id());
+        for (Field field : fields) {
+            bind(statement, index++, field, part.fields().get(field.name()));
+        }
+        statement.setObject(index, event.occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.addBatch();
+    }
+
+    private static void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException {
+        int type = switch (field.kind()) {
+            case UUID -> Types.OTHER;
+            case TEXT -> Types.VARCHAR;
+            case CODE -> Types.SMALLINT;
+            case INTEGER -> Types.INTEGER;
+            case LONG -> Types.BIGINT;
+            case BOOLEAN -> Types.BOOLEAN;
+            case DATE_TIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+        };
+        if (value == null) {
+            statement.setNull(index, type);
+        } else {
+            statement.setObject(index, value, type);
+        }
+    }
+
+    /**
+     * An INSERT of one row that, for a row already there, merges field by field: the newer event's non-null values
+     * win, an older event only fills nulls, and the row remembers the newest event applied.
+     */
+    private static String upsert(String table, List<String> keys, List<Field> fields, String extraColumn,
+            String extraMerge) {
+        String columns = Stream.concat(keys.stream(), fields.stream().map(Field::name))
+                .collect(Collectors.joining(", ")) + extraColumn + ", last_event_at";
+        String placeholders = columns.replaceAll("[a-z_]+", "?");
+        String merges = fields.stream().map(Field::name).map(name -> name + " = CASE WHEN EXCLUDED.last_event_at"
+                + " >= t.last_event_at THEN COALESCE(EXCLUDED." + name + ", t." + name + ") ELSE COALESCE(t." + name
+                + ", EXCLUDED." + name + ") END").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " AS t (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
+                + String.join(", ", keys) + ") DO UPDATE SET " + merges + extraMerge
+                + ", last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)";
+    }
+}

@@ -1,0 +1,218 @@
+package io.parley.call.ingest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.embedded.KafkaTopics;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Recorders' events on the real broker, stored in the real database: duplicates, reordering, malformed records. */
+@QuarkusTest
+class RecorderIngestTest {
+
+    private static final String TOPIC = "recording.events";
+    private static final UUID RECORDER = UUID.randomUUID();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void callReportedInSeveralEventsIsStoredWithItsParticipantsAndFiles() {
+        UUID call = UUID.randomUUID();
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "setup_time": "2026-03-01T10:00:00Z", "call_state": 1, "voip_protocol": 1,
+                 "from_number": "100", "from_name": "John Smith", "to_number": "102", "from_port": 5060,
+                 "participants": [{"participant_id": "p1", "party_direction": 1, "party_number": "100"},
+                                  {"participant_id": "p2", "party_direction": 2, "party_number": "102"}]}
+                """.formatted(call)));
+        publish(call, event("call.updated", "2026-03-01T10:00:05Z", """
+                {"call_id": "%s", "call_state": 4, "connect_time": "2026-03-01T10:00:05+0000", "to_name": "Emy",
+                 "participants": [{"participant_id": "p2", "party_name": "Emy",
+                                   "join_time": "2026-03-01T10:00:05Z"}]}
+                """.formatted(call)));
+        publish(call, fileCompleted(call, "2026-03-01T10:05:00Z", "f1", 48_000));
+        publish(call, event("call.ended", "2026-03-01T10:05:00Z", """
+                {"call_id": "%s", "call_state": 6, "disconnect_time": "2026-03-01T10:05:00Z"}
+                """.formatted(call)));
+
+        Map<String, Object> stored = awaitRow("SELECT * FROM call WHERE call_id = ? AND ended_at IS NOT NULL", call);
+        assertEquals(6, stored.get("call_state"));
+        assertEquals("John Smith", stored.get("from_name"));
+        assertEquals("Emy", stored.get("to_name"));
+        assertEquals(5060, stored.get("from_port"));
+        assertEquals(RECORDER, stored.get("recorder_id"));
+        assertEquals(OffsetDateTime.parse("2026-03-01T10:00:05Z").toInstant(), instant(stored.get("connect_time")));
+        Map<String, Object> called = row("SELECT * FROM call_participant WHERE call_id = ? AND participant_id = 'p2'",
+                call);
+        assertEquals("102", called.get("party_number"));
+        assertEquals("Emy", called.get("party_name"));
+        assertEquals(2, called.get("party_direction"));
+        assertEquals(48_000L, row("SELECT * FROM call_file WHERE call_id = ?", call).get("file_size"));
+    }
+
+    @Test
+    void lateEventOnlyFillsWhatANewerOneLeftUnknown() {
+        UUID call = UUID.randomUUID();
+        publish(call, event("call.updated", "2026-03-01T10:00:05Z", """
+                {"call_id": "%s", "call_state": 4, "from_name": "Newer Name"}
+                """.formatted(call)));
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "call_state": 1, "from_name": "Older Name", "from_number": "200"}
+                """.formatted(call)));
+
+        Map<String, Object> stored = awaitRow("SELECT * FROM call WHERE call_id = ? AND from_number IS NOT NULL",
+                call);
+        assertEquals(4, stored.get("call_state"));
+        assertEquals("Newer Name", stored.get("from_name"));
+        assertEquals("200", stored.get("from_number"));
+        assertEquals(OffsetDateTime.parse("2026-03-01T10:00:05Z").toInstant(), instant(stored.get("last_event_at")));
+    }
+
+    @Test
+    void fileReportedBeforeItsCallIsKeptAndTheCallFilledInLater() {
+        UUID call = UUID.randomUUID();
+        publish(call, fileCompleted(call, "2026-03-01T10:05:00Z", "f1", 1_000));
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "call_state": 1, "from_number": "300"}
+                """.formatted(call)));
+
+        Map<String, Object> stored = awaitRow("SELECT * FROM call WHERE call_id = ? AND from_number IS NOT NULL",
+                call);
+        assertEquals(1, stored.get("call_state"));
+        assertNull(stored.get("ended_at"));
+        assertEquals(1_000L, row("SELECT * FROM call_file WHERE call_id = ?", call).get("file_size"));
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() {
+        UUID call = UUID.randomUUID();
+        String started = event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "call_state": 1, "from_number": "400"}
+                """.formatted(call));
+        publish(call, started);
+        awaitRow("SELECT * FROM call WHERE call_id = ?", call);
+        publish(call, event("call.updated", "2026-03-01T10:00:01Z", """
+                {"call_id": "%s", "from_number": "401"}
+                """.formatted(call)));
+        publish(call, started);
+        publish(call, event("call.updated", "2026-03-01T10:00:02Z", """
+                {"call_id": "%s", "to_number": "marker"}
+                """.formatted(call)));
+
+        Map<String, Object> stored = awaitRow("SELECT * FROM call WHERE call_id = ? AND to_number = 'marker'", call);
+        assertEquals("401", stored.get("from_number"));
+        UUID startedId = UUID.fromString(started.substring(started.indexOf("\"event_id\": \"") + 13,
+                started.indexOf("\"event_id\": \"") + 49));
+        assertEquals(1L, row("SELECT count(*) AS n FROM processed_event WHERE event_id = ?", startedId).get("n"));
+    }
+
+    @Test
+    void malformedRecordsGoToTheDeadLetterTopicWithTheReasonAndIngestGoesOn() {
+        UUID call = UUID.randomUUID();
+        publish(call, "not json " + call);
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "call_state": 9, "to_name": "%s"}
+                """.formatted(call, call)));
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "from_number": "500"}
+                """.formatted(call)));
+
+        assertTrue(reason(call, "not json").contains("not JSON"));
+        assertEquals("call.call_state must be one of [1, 2, 3, 4, 5, 6, 7, 8]", reason(call, "\"call_state\": 9"));
+        assertEquals("500", awaitRow("SELECT * FROM call WHERE call_id = ?", call).get("from_number"));
+    }
+
+    @Test
+    void eventTheDatabaseRefusesIsSetAsideWithoutHoldingUpTheOthers() {
+        UUID refused = UUID.randomUUID();
+        UUID accepted = UUID.randomUUID();
+        publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "from_name": "nul \\u0000 inside"}
+                """.formatted(refused)));
+        publish(accepted, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "from_number": "600"}
+                """.formatted(accepted)));
+
+        assertTrue(reason(refused, "nul").startsWith("The database refused the event"));
+        assertEquals("600", awaitRow("SELECT * FROM call WHERE call_id = ?", accepted).get("from_number"));
+        assertTrue(row("SELECT * FROM call WHERE call_id = ?", refused).isEmpty());
+    }
+
+    private String reason(UUID call, String marker) {
+        ConsumerRecord<String, String> dead = KafkaTopics.await(kafka, "recording.events.dlq",
+                value -> value.contains(call.toString()) && value.contains(marker), Duration.ofSeconds(30))
+                .orElseThrow();
+        assertEquals(call.toString(), dead.key());
+        assertNotNull(dead.headers().lastHeader("dead-letter-offset"));
+        return new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    }
+
+    private static String event(String type, String occurredAt, String call) {
+        return """
+                {"event_id": "%s", "type": "%s", "occurred_at": "%s", "recorder_id": "%s", "call": %s}
+                """.formatted(UUID.randomUUID(), type, occurredAt, RECORDER, call);
+    }
+
+    private static String fileCompleted(UUID call, String occurredAt, String fileId, long size) {
+        return """
+                {"event_id": "%s", "type": "file.completed", "occurred_at": "%s", "recorder_id": "%s",
+                 "call_id": "%s", "file": {"file_id": "%s", "start_time": "2026-03-01T10:00:05Z",
+                 "stop_time": "%s", "file_size": %d, "watermark": "da39a3ee5e6b4b0d3255bfef95601890afd80709"}}
+                """.formatted(UUID.randomUUID(), occurredAt, RECORDER, call, fileId, occurredAt, size);
+    }
+
+    private void publish(UUID call, String value) {
+        KafkaTopics.send(kafka, TOPIC, call.toString(), value);
+    }
+
+    private Map<String, Object> awaitRow(String sql, Object parameter) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> row(sql, parameter), row -> !row.isEmpty());
+    }
+
+    private Map<String, Object> row(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<String, Object> row = new HashMap<>();
+                if (rows.next()) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        row.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
+                    }
+                }
+                return row;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.time.Instant instant(Object timestamp) {
+        return timestamp instanceof java.sql.Timestamp sql ? sql.toInstant() : ((OffsetDateTime) timestamp).toInstant();
+    }
+}
