@@ -2,6 +2,7 @@ package io.parley.call.directory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -64,6 +65,23 @@ class DirectoryReplicaTest {
         awaitName(marker, "Marker");
 
         assertEquals("Newer", known(tenant).name);
+    }
+
+    @Test
+    void deletedTenantStaysDeletedWhenAnEarlierUpdateArrivesLate() {
+        UUID tenant = UUID.randomUUID();
+        publish(UUID.randomUUID(), DirectoryEvents.TENANT_CREATED, tenant, "Gone", "2026-01-01T10:00:00Z");
+        awaitName(tenant, "Gone");
+
+        publish(UUID.randomUUID(), DirectoryEvents.TENANT_DELETED, tenant, "Gone", "2026-01-01T12:00:00Z");
+        publish(UUID.randomUUID(), DirectoryEvents.TENANT_UPDATED, tenant, "Back", "2026-01-01T11:00:00Z");
+        UUID marker = UUID.randomUUID();
+        publish(UUID.randomUUID(), DirectoryEvents.TENANT_CREATED, marker, "Marker", "2026-01-01T10:00:00Z");
+        awaitName(marker, "Marker");
+
+        assertEquals("Gone", known(tenant).name);
+        assertEquals(OffsetDateTime.parse("2026-01-01T12:00:00Z").toInstant(), known(tenant).deletedAt.toInstant());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> KnownTenant.findLive(tenant)).isEmpty());
     }
 
     @Test

@@ -46,17 +46,18 @@ public class DirectoryEventsConsumer {
 
     private void apply(EventEnvelope event) {
         switch (event.type()) {
-            case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event);
-            case DirectoryEvents.TENANT_DELETED -> KnownTenant.deleteById(event.tenantId());
+            case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event, false);
+            case DirectoryEvents.TENANT_DELETED -> upsertTenant(event, true);
             default -> LOG.debugf("Event type %s is not replicated", event.type());
         }
     }
 
-    private void upsertTenant(EventEnvelope event) {
+    /** Applies a tenant's newer state; a deleted tenant stays deleted, whatever arrives after its delete. */
+    private void upsertTenant(EventEnvelope event, boolean deleted) {
         JsonNode tenant = event.data().path("tenant");
         UUID id = UUID.fromString(tenant.path("tenant_id").asText());
         KnownTenant known = KnownTenant.findById(id);
-        if (known != null && !event.occurredAt().isAfter(known.changedAt)) {
+        if (known != null && (known.deletedAt != null || !deleted && !event.occurredAt().isAfter(known.changedAt))) {
             return;
         }
         if (known == null) {
@@ -66,7 +67,8 @@ public class DirectoryEventsConsumer {
         known.name = tenant.path("name").asText();
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        known.deletedAt = deleted ? event.occurredAt() : null;
         known.persist();
-        LOG.infof("Tenant %s is known as '%s'", id, known.name);
+        LOG.infof(deleted ? "Tenant %s ('%s') was deleted" : "Tenant %s is known as '%s'", id, known.name);
     }
 }

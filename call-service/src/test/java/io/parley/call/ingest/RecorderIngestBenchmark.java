@@ -1,0 +1,225 @@
+package io.parley.call.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Measures recorder ingest through the real broker into the real database. Not part of the default test run (its
+ * name does not end in Test); run it with
+ * {@code ./mvnw -pl call-service -am verify -Dtest=RecorderIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <ol>
+ * <li>Burst: 30,000 calls of three events each published as fast as one producer can; reports events per second until
+ * every call is stored and ended, next to a baseline from the same run: a bare Kafka consumer reading the same
+ * records without storing them.</li>
+ * <li>Paced: 5,000 events per second for 20 seconds; reports how long a sample of calls took from the publication of
+ * their first event until a query found them, p50 and p99.</li>
+ * </ol>
+ */
+@QuarkusTest
+class RecorderIngestBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(RecorderIngestBenchmark.class);
+    private static final String TOPIC = "recording.events";
+    private static final int BURST_CALLS = 30_000;
+    private static final int PACED_RATE = 5_000;
+    private static final int PACED_SECONDS = 20;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    private static final int SAMPLE_EVERY = 25;
+
+    @Test
+    void ingestThroughputAndLatency() throws Exception {
+        double[] latency;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            UUID burstRecorder = UUID.randomUUID();
+            long start = System.nanoTime();
+            for (int i = 0; i < BURST_CALLS; i++) {
+                publishCall(producer, burstRecorder);
+            }
+            producer.flush();
+            double published = (System.nanoTime() - start) / 1e9;
+            awaitEnded(burstRecorder, BURST_CALLS);
+            double stored = (System.nanoTime() - start) / 1e9;
+            double baseline = bareConsumerSeconds(3 * BURST_CALLS);
+
+            UUID pacedRecorder = UUID.randomUUID();
+            long pacedStart = System.nanoTime();
+            long intervalNanos = 3 * 1_000_000_000L / PACED_RATE;
+            int pacedCalls = PACED_RATE * PACED_SECONDS / 3;
+            try (VisibilitySampler sampler = new VisibilitySampler(dataSource)) {
+                for (int i = 0; i < pacedCalls; i++) {
+                    LockSupport.parkNanos(pacedStart + i * intervalNanos - System.nanoTime());
+                    UUID call = publishCall(producer, pacedRecorder);
+                    if (i % SAMPLE_EVERY == 0) {
+                        sampler.watch(call);
+                    }
+                }
+                producer.flush();
+                awaitEnded(pacedRecorder, pacedCalls);
+                latency = sampler.percentilesMillis();
+            }
+
+            LOG.infof("%nRecorder ingest (%d events each burst)%n"
+                    + "%-44s %10.0f events/s%n%-44s %10.0f events/s%n%-44s %10.0f events/s  (ingest/baseline %.2f)%n"
+                    + "%-44s %10.0f ms p50, %.0f ms p99 (%d calls sampled)%n",
+                    3 * BURST_CALLS,
+                    "producer, publishing", 3 * BURST_CALLS / published,
+                    "ingest, publish to every call stored", 3 * BURST_CALLS / stored,
+                    "baseline: bare consumer, no database", 3 * BURST_CALLS / baseline, baseline / stored,
+                    "paced " + PACED_RATE + "/s: published to found", latency[0], latency[1],
+                    pacedCalls / SAMPLE_EVERY);
+        }
+    }
+
+    /** A call's three events: started with its participants, connected, ended; occurred_at is the moment sent. */
+    private static UUID publishCall(KafkaProducer<String, String> producer, UUID recorder) {
+        UUID id = UUID.randomUUID();
+        String call = id.toString();
+        String number = Integer.toString(1000 + Math.floorMod(call.hashCode(), 9000));
+        send(producer, call, recorder, "call.started", """
+                {"call_id": "%s", "call_state": 1, "voip_protocol": 1, "setup_time": "%s", "from_number": "%s",
+                 "to_number": "+15551234567", "from_name": "Agent %s",
+                 "participants": [{"participant_id": "1", "party_direction": 1, "party_number": "%s"},
+                                  {"participant_id": "2", "party_direction": 2, "party_number": "+15551234567"}]}
+                """.formatted(call, Instant.now(), number, number, number));
+        send(producer, call, recorder, "call.updated", """
+                {"call_id": "%s", "call_state": 4, "connect_time": "%s"}""".formatted(call, Instant.now()));
+        send(producer, call, recorder, "call.ended", """
+                {"call_id": "%s", "call_state": 6, "disconnect_time": "%s"}""".formatted(call, Instant.now()));
+        return id;
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String call, UUID recorder, String type,
+            String body) {
+        producer.send(new ProducerRecord<>(TOPIC, call, """
+                {"event_id": "%s", "type": "%s", "occurred_at": "%s", "recorder_id": "%s", "call": %s}"""
+                .formatted(UUID.randomUUID(), type, Instant.now(), recorder, body)));
+    }
+
+    private void awaitEnded(UUID recorder, int calls) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (count("SELECT count(*) FROM call WHERE recorder_id = ? AND ended_at IS NOT NULL", recorder) < calls) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Ingest did not finish within 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private long count(String sql, UUID recorder) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, recorder);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** How long a consumer that stores nothing takes to read the first {@code records} records of the topic. */
+    private double bareConsumerSeconds(int records) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long start = System.nanoTime();
+            int read = 0;
+            while (read < records) {
+                read += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /**
+     * Watches sampled calls from the moment their first event is published until a query finds them, polling the
+     * database every 10 ms from its own thread, as a client searching for a new call would.
+     */
+    private static final class VisibilitySampler implements AutoCloseable {
+
+        private final Map<UUID, Long> pending = new ConcurrentHashMap<>();
+        private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        private final Thread poller;
+        private volatile boolean running = true;
+
+        VisibilitySampler(DataSource dataSource) {
+            poller = new Thread(() -> poll(dataSource), "visibility-sampler");
+            poller.start();
+        }
+
+        void watch(UUID call) {
+            pending.put(call, System.nanoTime());
+        }
+
+        private void poll(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement found = connection
+                            .prepareStatement("SELECT call_id FROM call WHERE call_id = ANY(?)")) {
+                while (running || !pending.isEmpty()) {
+                    if (!pending.isEmpty()) {
+                        found.setArray(1, connection.createArrayOf("uuid", pending.keySet().toArray()));
+                        try (ResultSet rows = found.executeQuery()) {
+                            long now = System.nanoTime();
+                            while (rows.next()) {
+                                Long sent = pending.remove(rows.getObject(1, UUID.class));
+                                millis.add((now - sent) / 1e6);
+                            }
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        double[] percentilesMillis() throws InterruptedException {
+            running = false;
+            poller.join(Duration.ofMinutes(1).toMillis());
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new double[] { sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99) - 1] };
+        }
+
+        @Override
+        public void close() {
+            running = false;
+        }
+    }
+}
