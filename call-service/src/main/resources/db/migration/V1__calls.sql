@@ -51,10 +51,21 @@ CREATE TABLE call (
     cisco_phone_ip           text,
     cisco_nearend_partition  text,
     cisco_farend_partition   text,
+    -- association (docs/recorder-events.md): the call's group is its first known participant's; the client is the
+    -- tenant's client one of the call's numbers belongs to
+    group_id                 uuid,
+    client_id                uuid,
     -- when the recorder reported the call ended (call.ended); a call without it is active
     ended_at                 timestamptz,
     last_event_at            timestamptz NOT NULL,
     created_at               timestamptz NOT NULL DEFAULT now()
+);
+
+-- Calls of a tenant whose record_unknown_users is ignore that ended with no known user: dropped, and their late
+-- events with them.
+CREATE TABLE ignored_call (
+    call_id    uuid PRIMARY KEY,
+    ignored_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE call_participant (

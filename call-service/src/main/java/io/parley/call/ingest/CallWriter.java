@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.parley.call.association.CallAssociation;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.ingest.RecorderEvent.Type;
 
@@ -27,7 +28,8 @@ import io.parley.call.ingest.RecorderEvent.Type;
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
  * round trip per table. Applying an event twice changes nothing, and events may come in any order: a field takes the
  * value of the newest event that gave it, and an older event only fills fields still unknown. A call ends when a
- * {@code call.ended} event arrives, whatever comes after it.
+ * {@code call.ended} event arrives, whatever comes after it. The touched calls are then associated with the directory
+ * ({@link CallAssociation}).
  */
 @ApplicationScoped
 class CallWriter {
@@ -44,10 +46,13 @@ class CallWriter {
             "");
 
     private final DataSource dataSource;
+    private final CallAssociation association;
     private final String consumer;
 
-    CallWriter(DataSource dataSource, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    CallWriter(DataSource dataSource, CallAssociation association,
+            @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
+        this.association = association;
         this.consumer = consumer;
     }
 
@@ -56,7 +61,9 @@ class CallWriter {
     int apply(List<RecorderEvent> events) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Set<UUID> fresh = firstDeliveries(connection, events);
-            List<RecorderEvent> toApply = events.stream().filter(event -> fresh.remove(event.eventId())).toList();
+            Set<UUID> ignored = ignoredCalls(connection, events);
+            List<RecorderEvent> toApply = events.stream()
+                    .filter(event -> fresh.remove(event.eventId()) && !ignored.contains(event.callId())).toList();
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
                     PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
@@ -73,6 +80,7 @@ class CallWriter {
                 participants.executeBatch();
                 files.executeBatch();
             }
+            association.associate(connection, toApply.stream().map(RecorderEvent::callId).distinct().toList());
             return toApply.size();
         }
     }
@@ -92,6 +100,22 @@ class CallWriter {
                 }
             }
             return fresh;
+        }
+    }
+
+    /** The calls among the events' that were dropped as calls of no known user (see {@link CallAssociation}). */
+    private static Set<UUID> ignoredCalls(Connection connection, List<RecorderEvent> events) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT call_id FROM ignored_call WHERE call_id = ANY(?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", events.stream().map(RecorderEvent::callId)
+                    .distinct().toArray()));
+            Set<UUID> ignored = new HashSet<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ignored.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ignored;
         }
     }
 

@@ -20,8 +20,9 @@ import io.parley.common.events.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps the service's replica of the directory current. Each event is applied once (by event id) and in order of
- * the directory's changes: a late event never overwrites a newer state.
+ * Keeps the service's replica of the directory current: tenants with their call-association settings, users with
+ * their extensions, clients with their contacts' phone numbers. Each event is applied once (by event id) and in order
+ * of the directory's changes: a late event never overwrites a newer state, and nothing deleted comes back.
  */
 @ApplicationScoped
 public class DirectoryEventsConsumer {
@@ -30,10 +31,13 @@ public class DirectoryEventsConsumer {
     private static final Logger LOG = Logger.getLogger(DirectoryEventsConsumer.class);
 
     private final EventInbox inbox;
+    private final PeopleReplica people;
     private final String consumer;
 
-    DirectoryEventsConsumer(EventInbox inbox, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    DirectoryEventsConsumer(EventInbox inbox, PeopleReplica people,
+            @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
+        this.people = people;
         this.consumer = consumer;
     }
 
@@ -48,6 +52,10 @@ public class DirectoryEventsConsumer {
         switch (event.type()) {
             case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event, false);
             case DirectoryEvents.TENANT_DELETED -> upsertTenant(event, true);
+            case DirectoryEvents.USER_CREATED, DirectoryEvents.USER_UPDATED -> people.applyUser(event, false);
+            case DirectoryEvents.USER_DELETED -> people.applyUser(event, true);
+            case DirectoryEvents.CLIENT_CREATED, DirectoryEvents.CLIENT_UPDATED -> people.applyClient(event, false);
+            case DirectoryEvents.CLIENT_DELETED -> people.applyClient(event, true);
             default -> LOG.debugf("Event type %s is not replicated", event.type());
         }
     }
@@ -65,10 +73,27 @@ public class DirectoryEventsConsumer {
             known.id = id;
         }
         known.name = tenant.path("name").asText();
+        JsonNode association = tenant.path("fieldset_associate_calls");
+        known.extensionUniqueness = association.path("extension_uniqueness").asText(known.extensionUniqueness);
+        known.associateCalls = association.path("associate_calls").asText(known.associateCalls);
+        known.broadworksSpId = association.path("broadworks_sp_id").asText("");
+        known.broadworksGroupId = association.path("broadworks_group_id").asText("");
+        known.metaswitchSystem = association.path("metaswitch_system").asText("");
+        known.metaswitchGroup = association.path("metaswitch_group").asText("");
+        known.ciscoPartition = association.path("cisco_partition").asText("");
+        known.sipUriHost = association.path("sip_uri_host").asText("");
+        known.recordUnknownUsers = association.path("record_unknown_users").asText(known.recordUnknownUsers);
+        known.autoProvision = association.path("auto_provision").asBoolean(false);
+        known.provisionGroupId = optionalUuid(association.path("provision_group_id"));
+        known.provisionRoleId = optionalUuid(association.path("provision_role_id"));
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         known.deletedAt = deleted ? event.occurredAt() : null;
         known.persist();
         LOG.infof(deleted ? "Tenant %s ('%s') was deleted" : "Tenant %s is known as '%s'", id, known.name);
+    }
+
+    private static UUID optionalUuid(JsonNode value) {
+        return value.isTextual() ? UUID.fromString(value.asText()) : null;
     }
 }

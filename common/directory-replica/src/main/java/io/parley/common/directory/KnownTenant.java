@@ -32,6 +32,45 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 
+    /** {@code systemwide} or {@code tenant}: where the tenant's extensions are unique. */
+    @Column(name = "extension_uniqueness", nullable = false)
+    public String extensionUniqueness = "systemwide";
+
+    /** How calls find the tenant (reference 3.6.1 {@code associate_calls}) and the settings of each way. */
+    @Column(name = "associate_calls", nullable = false)
+    public String associateCalls = "extension";
+
+    @Column(name = "broadworks_sp_id", nullable = false)
+    public String broadworksSpId = "";
+
+    @Column(name = "broadworks_group_id", nullable = false)
+    public String broadworksGroupId = "";
+
+    @Column(name = "metaswitch_system", nullable = false)
+    public String metaswitchSystem = "";
+
+    @Column(name = "metaswitch_group", nullable = false)
+    public String metaswitchGroup = "";
+
+    @Column(name = "cisco_partition", nullable = false)
+    public String ciscoPartition = "";
+
+    @Column(name = "sip_uri_host", nullable = false)
+    public String sipUriHost = "";
+
+    /** {@code record} or {@code ignore}: what becomes of the tenant's calls that match none of its users. */
+    @Column(name = "record_unknown_users", nullable = false)
+    public String recordUnknownUsers = "record";
+
+    @Column(name = "auto_provision", nullable = false)
+    public boolean autoProvision;
+
+    @Column(name = "provision_group_id")
+    public UUID provisionGroupId;
+
+    @Column(name = "provision_role_id")
+    public UUID provisionRoleId;
+
     /** When the directory deleted the tenant; {@code null} while it exists. */
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;

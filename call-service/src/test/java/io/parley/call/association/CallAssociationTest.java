@@ -1,0 +1,214 @@
+package io.parley.call.association;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.DirectoryEvents;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Calls find their tenant, users, group and client from the directory's events alone, as each tenant's
+ * {@code fieldset_associate_calls} says: the real broker carries both the directory's and the recorder's events.
+ */
+@QuarkusTest
+class CallAssociationTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void callOfAnAgentsExtensionFindsTheTenantTheUserTheGroupAndTheClient() {
+        UUID tenant = tenant("""
+                "extension_uniqueness": "systemwide", "associate_calls": "extension", "record_unknown_users": "record"
+                """);
+        UUID group = UUID.randomUUID();
+        String extension = number();
+        UUID agent = user(tenant, group, extension);
+        String customer = "+1555" + number();
+        UUID client = client(tenant, customer);
+
+        UUID call = call(participants(extension, customer), "");
+
+        Map<String, Object> stored = awaitCall(call, "group_id IS NOT NULL AND client_id IS NOT NULL");
+        assertEquals(tenant, stored.get("tenant_id"));
+        assertEquals(group, stored.get("group_id"));
+        assertEquals(client, stored.get("client_id"));
+        assertEquals(agent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND party_number = '"
+                + extension + "'", call).get("user_id"));
+        assertNull(row("SELECT user_id FROM call_participant WHERE call_id = ? AND party_number = '" + customer + "'",
+                call).get("user_id"));
+    }
+
+    @Test
+    void tenantsFoundByTheirOwnSettingBroadWorksOrSipHost() {
+        String sp = "SP-" + number();
+        UUID broadworks = tenant("""
+                "associate_calls": "broadworks_group", "broadworks_sp_id": "%s", "broadworks_group_id": "G1"
+                """.formatted(sp));
+        String host = "pbx-" + number() + ".example.com";
+        UUID sipHost = tenant("""
+                "associate_calls": "sip_uri_host", "sip_uri_host": "%s"
+                """.formatted(host.toUpperCase()));
+
+        UUID first = call(participants(number(), number()),
+                ", \"broadworks_sp_id\": \"" + sp + "\", \"broadworks_group_id\": \"G1\"");
+        UUID second = call(participants(number(), number()), ", \"to_id\": \"sip:100@" + host + ":5060;transport=udp\"");
+
+        assertEquals(broadworks, awaitCall(first, "tenant_id IS NOT NULL").get("tenant_id"));
+        assertEquals(sipHost, awaitCall(second, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    @Test
+    void anExtensionTwoTenantsShareFindsNeither() {
+        String shared = number();
+        UUID one = tenant("\"extension_uniqueness\": \"tenant\", \"associate_calls\": \"extension\"");
+        UUID other = tenant("\"extension_uniqueness\": \"tenant\", \"associate_calls\": \"extension\"");
+        user(one, null, shared);
+        user(other, null, shared);
+        String own = number();
+        user(one, null, own);
+
+        UUID ambiguous = call(participants(shared, number()), "");
+        UUID clear = call(participants(own, number()), "");
+
+        assertEquals(one, awaitCall(clear, "tenant_id IS NOT NULL").get("tenant_id"));
+        assertNull(awaitCall(ambiguous, "true").get("tenant_id"));
+    }
+
+    @Test
+    void tenantThatIgnoresUnknownUsersDropsTheirCallsOnceEndedAndRecordKeepsThem() {
+        String ignoreHost = "ignore-" + number() + ".example.com";
+        tenant("\"associate_calls\": \"sip_uri_host\", \"sip_uri_host\": \"%s\", \"record_unknown_users\": \"ignore\""
+                .formatted(ignoreHost));
+        String recordHost = "record-" + number() + ".example.com";
+        UUID recording = tenant(("\"associate_calls\": \"sip_uri_host\", \"sip_uri_host\": \"%s\","
+                + " \"record_unknown_users\": \"record\"").formatted(recordHost));
+
+        UUID ignored = call(participants(number(), number()), ", \"from_id\": \"1@" + ignoreHost + "\"");
+        UUID recorded = call(participants(number(), number()), ", \"from_id\": \"1@" + recordHost + "\"");
+        end(ignored);
+        end(recorded);
+        assertEquals(recording, awaitCall(recorded, "ended_at IS NOT NULL").get("tenant_id"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM ignored_call WHERE call_id = ?",
+                ignored).isEmpty());
+
+        recorderEvent(ignored, "call.updated", "2026-03-01T10:10:00Z", "{\"call_id\": \"" + ignored
+                + "\", \"to_name\": \"late\"}");
+        UUID marker = call(participants(number(), number()), ", \"from_id\": \"1@" + recordHost + "\"");
+        awaitCall(marker, "tenant_id IS NOT NULL");
+        assertTrue(row("SELECT * FROM call WHERE call_id = ?", ignored).isEmpty());
+    }
+
+    private UUID tenant(String association) {
+        UUID id = UUID.randomUUID();
+        directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, """
+                {"tenant": {"tenant_id": "%s", "name": "Tenant %s", "fieldset_associate_calls": {%s}}}
+                """.formatted(id, id, association));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM known_tenant WHERE id = ?", id)
+                .isEmpty());
+        return id;
+    }
+
+    private UUID user(UUID tenant, UUID group, String extension) {
+        UUID id = UUID.randomUUID();
+        directoryEvent(DirectoryEvents.USER_CREATED, tenant, id, """
+                {"user": {"user_id": "%s", "tenant_id": "%s", "group_id": %s, "name": "Agent %s",
+                          "fieldset_recording": {"extensions": ["%s"]}}}
+                """.formatted(id, tenant, group == null ? "null" : "\"" + group + "\"", extension, extension));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM known_user_extension WHERE user_id = ?",
+                id).isEmpty());
+        return id;
+    }
+
+    private UUID client(UUID tenant, String phone) {
+        UUID id = UUID.randomUUID();
+        directoryEvent(DirectoryEvents.CLIENT_CREATED, tenant, id, """
+                {"client": {"client_id": "%s", "tenant_id": "%s", "name": "Customer",
+                            "contacts": [{"phone_number": "%s", "name": "Buyer"}]}}
+                """.formatted(id, tenant, phone));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM known_client_phone WHERE client_id = ?",
+                id).isEmpty());
+        return id;
+    }
+
+    private void directoryEvent(String type, UUID tenant, UUID key, String data) {
+        KafkaTopics.send(kafka, DirectoryEvents.TOPIC, key.toString(), """
+                {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "2026-03-01T09:00:00Z",
+                 "tenant_id": "%s", "data": %s}
+                """.formatted(UUID.randomUUID(), type, tenant, data));
+    }
+
+    private static String participants(String caller, String called) {
+        return """
+                "participants": [{"participant_id": "1", "party_direction": 1, "party_number": "%s"},
+                                 {"participant_id": "2", "party_direction": 2, "party_number": "%s"}]
+                """.formatted(caller, called);
+    }
+
+    private UUID call(String participants, String moreFields) {
+        UUID call = UUID.randomUUID();
+        recorderEvent(call, "call.started", "2026-03-01T10:00:00Z",
+                "{\"call_id\": \"" + call + "\", " + participants + moreFields + "}");
+        return call;
+    }
+
+    private void end(UUID call) {
+        recorderEvent(call, "call.ended", "2026-03-01T10:05:00Z", "{\"call_id\": \"" + call + "\", \"call_state\": 6}");
+    }
+
+    private void recorderEvent(UUID call, String type, String occurredAt, String body) {
+        KafkaTopics.send(kafka, "recording.events", call.toString(), """
+                {"event_id": "%s", "type": "%s", "occurred_at": "%s", "recorder_id": "%s", "call": %s}
+                """.formatted(UUID.randomUUID(), type, occurredAt, UUID.randomUUID(), body));
+    }
+
+    private static String number() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+
+    private Map<String, Object> awaitCall(UUID call, String condition) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> row("SELECT * FROM call WHERE call_id = ? AND " + condition, call), row -> !row.isEmpty());
+    }
+
+    private Map<String, Object> row(String sql, UUID parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<String, Object> row = new HashMap<>();
+                if (rows.next()) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        row.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
+                    }
+                }
+                return row;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

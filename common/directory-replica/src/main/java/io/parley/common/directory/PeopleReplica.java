@@ -1,0 +1,91 @@
+package io.parley.common.directory;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parley.common.events.EventEnvelope;
+
+/**
+ * The users (with their extensions) and clients (with their contacts' phone numbers) the directory announced, kept
+ * as calls are matched to them: {@code known_user}, {@code known_user_extension}, {@code known_client},
+ * {@code known_client_phone}. A row takes an event newer than the one it reflects; a delete leaves a tombstone that
+ * nothing brings back, and takes the numbers with it.
+ */
+@ApplicationScoped
+public class PeopleReplica {
+
+    private final EntityManager entityManager;
+
+    PeopleReplica(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyUser(EventEnvelope event, boolean deleted) {
+        JsonNode user = event.data().path("user");
+        UUID id = UUID.fromString(user.path("user_id").asText());
+        UUID tenant = UUID.fromString(user.path("tenant_id").asText());
+        boolean applied = upsert("known_user", "group_id", id, tenant, user.path("group_id"), user, event, deleted);
+        if (applied) {
+            Set<String> extensions = new LinkedHashSet<>();
+            user.path("fieldset_recording").path("extensions").forEach(extension -> extensions.add(extension.asText()));
+            replaceNumbers("known_user_extension", "user_id", "extension", id, tenant, deleted ? Set.of() : extensions);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyClient(EventEnvelope event, boolean deleted) {
+        JsonNode client = event.data().path("client");
+        UUID id = UUID.fromString(client.path("client_id").asText());
+        UUID tenant = UUID.fromString(client.path("tenant_id").asText());
+        boolean applied = upsert("known_client", null, id, tenant, null, client, event, deleted);
+        if (applied) {
+            Set<String> phones = new LinkedHashSet<>();
+            client.path("contacts").forEach(contact -> phones.add(contact.path("phone_number").asText()));
+            phones.remove("");
+            replaceNumbers("known_client_phone", "client_id", "phone_number", id, tenant, deleted ? Set.of() : phones);
+        }
+    }
+
+    /** @return whether the event was newer than the row (or made it), and so was applied */
+    private boolean upsert(String table, String groupColumn, UUID id, UUID tenant, JsonNode group, JsonNode object,
+            EventEnvelope event, boolean deleted) {
+        String groupInsert = groupColumn == null ? "" : ", " + groupColumn;
+        String groupValue = groupColumn == null ? "" : ", CAST(:group AS uuid)";
+        String groupUpdate = groupColumn == null ? "" : ", " + groupColumn + " = EXCLUDED." + groupColumn;
+        var query = entityManager.createNativeQuery("INSERT INTO " + table + " AS t (id, tenant_id" + groupInsert
+                + ", name, changed_at, deleted_at) VALUES (:id, :tenant" + groupValue
+                + ", :name, :changed, CAST(:deleted AS timestamptz)) ON CONFLICT (id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id"
+                + groupUpdate + ", name = EXCLUDED.name, changed_at = EXCLUDED.changed_at,"
+                + " deleted_at = EXCLUDED.deleted_at WHERE t.deleted_at IS NULL"
+                + " AND (EXCLUDED.deleted_at IS NOT NULL OR EXCLUDED.changed_at > t.changed_at)")
+                .setParameter("id", id)
+                .setParameter("tenant", tenant)
+                .setParameter("name", object.path("name").asText())
+                .setParameter("changed", event.occurredAt())
+                .setParameter("deleted", deleted ? event.occurredAt() : null);
+        if (groupColumn != null) {
+            query.setParameter("group", group.isTextual() ? group.asText() : null);
+        }
+        return query.executeUpdate() == 1;
+    }
+
+    private void replaceNumbers(String table, String ownerColumn, String numberColumn, UUID owner, UUID tenant,
+            Set<String> numbers) {
+        entityManager.createNativeQuery("DELETE FROM " + table + " WHERE " + ownerColumn + " = :owner")
+                .setParameter("owner", owner).executeUpdate();
+        for (String number : numbers) {
+            entityManager.createNativeQuery("INSERT INTO " + table + " (" + ownerColumn + ", tenant_id, "
+                    + numberColumn + ") VALUES (:owner, :tenant, :number)")
+                    .setParameter("owner", owner).setParameter("tenant", tenant).setParameter("number", number)
+                    .executeUpdate();
+        }
+    }
+}
