@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,15 +22,21 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.call.association.CallAssociation;
+import io.parley.call.call.CallDocuments;
+import io.parley.call.call.CallFields;
+import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.ingest.RecorderEvent.Type;
+import io.parley.common.events.CallEvents;
+import io.parley.common.events.outbox.Outbox;
 
 /**
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
  * round trip per table. Applying an event twice changes nothing, and events may come in any order: a field takes the
  * value of the newest event that gave it, and an older event only fills fields still unknown. A call ends when a
  * {@code call.ended} event arrives, whatever comes after it. The touched calls are then associated with the directory
- * ({@link CallAssociation}).
+ * ({@link CallAssociation}), and each is published on {@code call.events} through the outbox, in the same
+ * transaction: one event per call and batch, with the call as it is after the batch.
  */
 @ApplicationScoped
 class CallWriter {
@@ -38,7 +45,7 @@ class CallWriter {
     private static final OffsetDateTime BEFORE_ANY_EVENT = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
-            Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.CALL.stream()).toList(),
+            Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.REPORTED.stream()).toList(),
             ", ended_at", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)");
     private static final String PARTICIPANT_UPSERT = upsert("call_participant", List.of("call_id", "participant_id"),
             CallFields.PARTICIPANT, "", "");
@@ -47,12 +54,16 @@ class CallWriter {
 
     private final DataSource dataSource;
     private final CallAssociation association;
+    private final CallDocuments documents;
+    private final Outbox outbox;
     private final String consumer;
 
-    CallWriter(DataSource dataSource, CallAssociation association,
+    CallWriter(DataSource dataSource, CallAssociation association, CallDocuments documents, Outbox outbox,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
         this.association = association;
+        this.documents = documents;
+        this.outbox = outbox;
         this.consumer = consumer;
     }
 
@@ -64,6 +75,8 @@ class CallWriter {
             Set<UUID> ignored = ignoredCalls(connection, events);
             List<RecorderEvent> toApply = events.stream()
                     .filter(event -> fresh.remove(event.eventId()) && !ignored.contains(event.callId())).toList();
+            List<UUID> touched = toApply.stream().map(RecorderEvent::callId).distinct().toList();
+            Set<UUID> existing = existingCalls(connection, touched);
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
                     PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
@@ -80,7 +93,8 @@ class CallWriter {
                 participants.executeBatch();
                 files.executeBatch();
             }
-            association.associate(connection, toApply.stream().map(RecorderEvent::callId).distinct().toList());
+            association.associate(connection, touched);
+            publishChanges(connection, touched, existing);
             return toApply.size();
         }
     }
@@ -100,6 +114,35 @@ class CallWriter {
                 }
             }
             return fresh;
+        }
+    }
+
+    /** One event per call the batch touched, with the call as it is now (see docs/events.md, call.events). */
+    private void publishChanges(Connection connection, List<UUID> touched, Set<UUID> existed) throws SQLException {
+        Map<UUID, Map<String, Object>> calls = documents.read(connection, touched);
+        for (UUID id : touched) {
+            Map<String, Object> call = calls.get(id);
+            if (call != null) {
+                outbox.publish(CallEvents.TOPIC, id.toString(),
+                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED, CallEvents.VERSION,
+                        (UUID) call.get("tenant_id"), Map.of("call", call));
+            } else if (existed.contains(id)) { // dropped by association: a call of no known user
+                outbox.publish(CallEvents.TOPIC, id.toString(), CallEvents.CALL_DELETED, CallEvents.VERSION, null,
+                        Map.of("call", Map.of("call_id", id)));
+            }
+        }
+    }
+
+    private static Set<UUID> existingCalls(Connection connection, List<UUID> calls) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT call_id FROM call WHERE call_id = ANY(?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", calls.toArray()));
+            Set<UUID> existing = new HashSet<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return existing;
         }
     }
 
@@ -124,7 +167,7 @@ class CallWriter {
         int index = 1;
         statement.setObject(index++, event.callId());
         statement.setObject(index++, fileOnly ? null : event.recorderId(), Types.OTHER);
-        for (Field field : CallFields.CALL) {
+        for (Field field : CallFields.REPORTED) {
             bind(statement, index++, field, event.call().get(field.name()));
         }
         statement.setObject(index++, event.type() == Type.CALL_ENDED ? event.occurredAt() : null,

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.call.call.CallFields;
+import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.ingest.RecorderEvent.Type;
 import io.parley.common.api.time.ApiDateTimes;
@@ -62,7 +64,7 @@ class RecorderEventReader {
         }
         JsonNode call = object(event, "call");
         return new RecorderEvent(eventId, type, occurredAt, recorderId, uuid(call, "call_id", "call."),
-                fields(call, CallFields.CALL, "call."), participants(call), null);
+                fields(call, CallFields.REPORTED, "call."), participants(call), null);
     }
 
     private static List<Part> participants(JsonNode call) {

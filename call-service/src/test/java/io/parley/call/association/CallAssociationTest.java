@@ -122,6 +122,23 @@ class CallAssociationTest {
         assertTrue(row("SELECT * FROM call WHERE call_id = ?", ignored).isEmpty());
     }
 
+    @Test
+    void aDeletedTenantTakesItsUsersAndTheirExtensionsWithIt() {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        String extension = number();
+        UUID agent = user(tenant, null, extension);
+
+        directoryEvent(DirectoryEvents.TENANT_DELETED, tenant, tenant, """
+                {"tenant": {"tenant_id": "%s", "name": "Tenant %s"}}
+                """.formatted(tenant, tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT * FROM known_user_extension WHERE user_id = ?",
+                agent).isEmpty());
+        UUID call = call(participants(extension, number()), "");
+
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+        assertTrue(row("SELECT * FROM known_user WHERE id = ? AND deleted_at IS NOT NULL", agent).size() > 0);
+    }
+
     private UUID tenant(String association) {
         UUID id = UUID.randomUUID();
         directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, """

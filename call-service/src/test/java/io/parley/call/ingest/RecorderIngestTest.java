@@ -25,6 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.common.embedded.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -73,6 +76,35 @@ class RecorderIngestTest {
         assertEquals("Emy", called.get("party_name"));
         assertEquals(2, called.get("party_direction"));
         assertEquals(48_000L, row("SELECT * FROM call_file WHERE call_id = ?", call).get("file_size"));
+    }
+
+    @Test
+    void everyChangeIsPublishedOnCallEventsWithTheCallAsTheApiShowsIt() throws Exception {
+        UUID call = UUID.randomUUID();
+        publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "setup_time": "2026-03-01T10:00:00+02:00", "from_number": "700",
+                 "participants": [{"participant_id": "1", "party_number": "700"}]}
+                """.formatted(call)));
+        JsonNode created = callEvent(call, "call.created");
+        publish(call, event("call.ended", "2026-03-01T10:05:00Z", """
+                {"call_id": "%s", "call_state": 6}
+                """.formatted(call)));
+        JsonNode updated = callEvent(call, "call.updated");
+
+        assertEquals("2026-03-01T08:00:00+0000", created.path("data").path("call").path("setup_time").asText());
+        assertEquals("700", created.path("data").path("call").path("participants").path(0).path("party_number")
+                .asText());
+        assertTrue(created.path("data").path("call").has("transferred_to_id"), "every field, null when unknown");
+        assertEquals(6, updated.path("data").path("call").path("call_state").asInt());
+        assertEquals("700", updated.path("data").path("call").path("from_number").asText());
+    }
+
+    private JsonNode callEvent(UUID call, String type) throws Exception {
+        ConsumerRecord<String, String> record = KafkaTopics.await(kafka, "call.events",
+                value -> value.contains(call.toString()) && value.contains("\"" + type + "\""), Duration.ofSeconds(30))
+                .orElseThrow();
+        assertEquals(call.toString(), record.key());
+        return new ObjectMapper().readTree(record.value());
     }
 
     @Test

@@ -51,7 +51,10 @@ public class DirectoryEventsConsumer {
     private void apply(EventEnvelope event) {
         switch (event.type()) {
             case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event, false);
-            case DirectoryEvents.TENANT_DELETED -> upsertTenant(event, true);
+            case DirectoryEvents.TENANT_DELETED -> {
+                upsertTenant(event, true);
+                people.forgetTenant(event.tenantId(), event.occurredAt());
+            }
             case DirectoryEvents.USER_CREATED, DirectoryEvents.USER_UPDATED -> people.applyUser(event, false);
             case DirectoryEvents.USER_DELETED -> people.applyUser(event, true);
             case DirectoryEvents.CLIENT_CREATED, DirectoryEvents.CLIENT_UPDATED -> people.applyClient(event, false);

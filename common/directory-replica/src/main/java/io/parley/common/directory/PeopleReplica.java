@@ -1,5 +1,6 @@
 package io.parley.common.directory;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +52,23 @@ public class PeopleReplica {
             client.path("contacts").forEach(contact -> phones.add(contact.path("phone_number").asText()));
             phones.remove("");
             replaceNumbers("known_client_phone", "client_id", "phone_number", id, tenant, deleted ? Set.of() : phones);
+        }
+    }
+
+    /**
+     * A deleted tenant takes its users and clients with it (the directory publishes no event of theirs for it): they
+     * become tombstones and their numbers go.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetTenant(UUID tenant, OffsetDateTime deletedAt) {
+        for (String table : new String[] { "known_user_extension", "known_client_phone" }) {
+            entityManager.createNativeQuery("DELETE FROM " + table + " WHERE tenant_id = :tenant")
+                    .setParameter("tenant", tenant).executeUpdate();
+        }
+        for (String table : new String[] { "known_user", "known_client" }) {
+            entityManager.createNativeQuery("UPDATE " + table + " SET deleted_at = :deleted"
+                    + " WHERE tenant_id = :tenant AND deleted_at IS NULL")
+                    .setParameter("tenant", tenant).setParameter("deleted", deletedAt).executeUpdate();
         }
     }
 

@@ -1,4 +1,4 @@
-package io.parley.call.ingest;
+package io.parley.call.call;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,9 +16,9 @@ import io.parley.common.events.inbox.MalformedEventException;
  * reads its value from a recorder event's JSON, refusing values of the wrong type or outside the reference's value
  * set.
  */
-record Field(String name, Kind kind, List<Integer> codes) {
+public record Field(String name, Kind kind, List<Integer> codes) {
 
-    enum Kind {
+    public enum Kind {
         UUID,
         TEXT,
         CODE,
@@ -31,22 +31,22 @@ record Field(String name, Kind kind, List<Integer> codes) {
     /** The longest text a recorder may send in one field: phone numbers, names and ids are far shorter. */
     static final int MAX_TEXT = 1_000;
 
-    static Field of(String name, Kind kind) {
+    public static Field of(String name, Kind kind) {
         return new Field(name, kind, List.of());
     }
 
     /** A small integer code from {@code first} to {@code last}, e.g. {@code call_state} 1 to 8. */
-    static Field code(String name, int first, int last) {
+    public static Field code(String name, int first, int last) {
         return new Field(name, Kind.CODE, IntStream.rangeClosed(first, last).boxed().toList());
     }
 
     /** A small integer code with the listed values, e.g. {@code record_state} 10, 20, 30, 40. */
-    static Field codes(String name, Integer... values) {
+    public static Field codes(String name, Integer... values) {
         return new Field(name, Kind.CODE, List.of(values));
     }
 
     /** The field's value in {@code object}, or {@code null} when it is absent or JSON null. */
-    Object read(JsonNode object, String path) {
+    public Object read(JsonNode object, String path) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return null;
