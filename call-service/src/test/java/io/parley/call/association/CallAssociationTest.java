@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -207,25 +203,10 @@ class CallAssociationTest {
     }
 
     private Map<String, Object> awaitCall(UUID call, String condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> row("SELECT * FROM call WHERE call_id = ? AND " + condition, call), row -> !row.isEmpty());
+        return Rows.awaitFirst(dataSource, "SELECT * FROM call WHERE call_id = ? AND " + condition, call);
     }
 
-    private Map<String, Object> row(String sql, UUID parameter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        row.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
-                    }
-                }
-                return row;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private Map<String, Object> row(String sql, Object parameter) {
+        return Rows.first(dataSource, sql, parameter);
     }
 }

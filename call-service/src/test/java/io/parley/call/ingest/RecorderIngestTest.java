@@ -1,19 +1,13 @@
 package io.parley.call.ingest;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -223,25 +218,11 @@ class RecorderIngestTest {
     }
 
     private Map<String, Object> awaitRow(String sql, Object parameter) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> row(sql, parameter), row -> !row.isEmpty());
+        return Rows.awaitFirst(dataSource, sql, parameter);
     }
 
     private Map<String, Object> row(String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        row.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
-                    }
-                }
-                return row;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rows.first(dataSource, sql, parameter);
     }
 
     private static java.time.Instant instant(Object timestamp) {
