@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,8 +18,9 @@ import io.parley.directory.paging.PanachePages;
  * matches name, login, extension, group, role or tenant name, partially and case-insensitively (through the
  * {@code search_text} column the database keeps current); {@code name} is
  * partial; {@code login} and {@code extension} are exact; {@code group_id} and {@code tenant_id} narrow. All given
- * parameters combine with AND; users come ordered by name. A partial-match search picks its plan from the planner's
- * estimate of how many users match (see {@link #COLLECT_UP_TO}).
+ * parameters combine with AND; users come ordered by name. A partial-match search looks for its page among the first
+ * users in list order and, when it is not there, collects every match (see {@link Plan}): a short walk serves common
+ * matches, and matches that all sort late cost what collecting them costs, not a walk past every earlier name.
  */
 @ApplicationScoped
 public class UserSearch {
@@ -32,13 +31,10 @@ public class UserSearch {
     }
 
     /**
-     * A partial-match search that the planner expects to match at most this many users collects every match through
-     * the trigram index and sorts them, at a cost that grows with the matches (about 3 ms for 4,000 of 100,000 users
-     * here). Above it matches are common, and a walk in list order reaches a page of them after about
-     * {@code (start + limit) * users / matches} index entries, unless they all sort late (see the directory README).
+     * How many users, in list order, a partial-match search looks through for its page before it collects every
+     * match instead: about 1 ms of index entries here.
      */
-    static final long COLLECT_UP_TO = 5_000;
-    private static final Pattern ESTIMATED_ROWS = Pattern.compile("rows=(\\d+)");
+    static final int WALK_BUDGET = 3_000;
 
     private final EntityManager entityManager;
 
@@ -46,18 +42,24 @@ public class UserSearch {
         this.entityManager = entityManager;
     }
 
-    /** How a page of a partial-match search is found; see {@link #walkInOrder} and {@link #collectThenSort}. */
+    /** How a page of a partial-match search is found; see the methods of the same names. */
     enum Plan {
         WALK_IN_ORDER,
-        COLLECT_THEN_SORT
+        COLLECT_THEN_SORT,
+        BOUNDED_WALK_THEN_COLLECT
     }
 
     public PageSource<User> source(Criteria criteria) {
         return source(criteria, null);
     }
 
-    /** The search with its plan chosen from the planner's estimate of the matches, or the plan given. */
+    /** The search with the plan given, or the one that suits its criteria. */
     PageSource<User> source(Criteria criteria, Plan forcedPlan) {
+        return source(criteria, forcedPlan, WALK_BUDGET);
+    }
+
+    /** The same, with the walk of a bounded plan limited to {@code walkBudget} users. */
+    PageSource<User> source(Criteria criteria, Plan forcedPlan, int walkBudget) {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
@@ -85,19 +87,24 @@ public class UserSearch {
             where.append(" AND u.tenant_id = :tenant");
         }
         String from = " FROM app_user u" + where;
-        boolean partialMatch = parameters.containsKey("term") || parameters.containsKey("name");
+        // partial matches on what the list-order index carries, with no exact filter to lead the way
+        boolean partialOnly = (parameters.containsKey("term") || parameters.containsKey("name"))
+                && !parameters.containsKey("login") && !parameters.containsKey("extension");
+        Plan plan = forcedPlan != null ? forcedPlan
+                : partialOnly ? Plan.BOUNDED_WALK_THEN_COLLECT : Plan.WALK_IN_ORDER;
         return new PageSource<>() {
             @Override
-            @SuppressWarnings("unchecked")
             public List<User> fetch(int offset, int count) {
-                Plan plan = forcedPlan != null ? forcedPlan
-                        : partialMatch && estimatedRows(from, parameters) <= COLLECT_UP_TO ? Plan.COLLECT_THEN_SORT
-                                : Plan.WALK_IN_ORDER;
-                Query query = entityManager.createNativeQuery(
-                        plan == Plan.COLLECT_THEN_SORT ? collectThenSort(from) : walkInOrder(from), User.class);
-                parameters.forEach(query::setParameter);
-                return new ArrayList<>(query.setParameter("offset", offset).setParameter("count", count)
-                        .getResultList());
+                return switch (plan) {
+                    case WALK_IN_ORDER -> page(walkInOrder(from), parameters, offset, count);
+                    case COLLECT_THEN_SORT -> page(collectThenSort(from), parameters, offset, count);
+                    case BOUNDED_WALK_THEN_COLLECT -> {
+                        Map<String, Object> bounded = new LinkedHashMap<>(parameters);
+                        bounded.put("budget", walkBudget);
+                        List<User> walked = page(boundedWalk(where.toString()), bounded, offset, count);
+                        yield walked.size() == count ? walked : page(collectThenSort(from), parameters, offset, count);
+                    }
+                };
             }
 
             @Override
@@ -122,6 +129,19 @@ public class UserSearch {
     }
 
     /**
+     * The walk in list order, but through the first {@link #WALK_BUDGET} users only, read from the list-order index
+     * alone (the filters read only what it carries). When matches are common or spread through the alphabet, the
+     * page is among them and is exact, since it is a prefix of the list order; when it is not, the page is collected.
+     */
+    private static String boundedWalk(String where) {
+        // the walk's own sort_name orders the page, so that the planner keeps the walk's order and stops early
+        return "SELECT u.* FROM app_user u JOIN (SELECT u.id, u.sort_name FROM (SELECT u.id, lower(u.name) AS sort_name,"
+                + " u.name, u.search_text, u.tenant_id, u.group_id FROM app_user u ORDER BY lower(u.name), u.id"
+                + " LIMIT :budget) u" + where + " ORDER BY u.sort_name, u.id OFFSET :offset LIMIT :count) page"
+                + " ON page.id = u.id ORDER BY page.sort_name, page.id";
+    }
+
+    /**
      * Every match first (the trigram index finds them wherever they sort), then the page cut from them in list order:
      * its cost follows the number of matches, not where they sort. The materialized CTE keeps the planner from
      * turning it back into an ordered walk.
@@ -133,11 +153,10 @@ public class UserSearch {
                 + " ORDER BY page.sort_name, page.id";
     }
 
-    /** The planner's estimate of the matching rows, from the table statistics: no row is read. */
-    private long estimatedRows(String from, Map<String, Object> parameters) {
-        Query explain = entityManager.createNativeQuery("EXPLAIN SELECT 1" + from);
-        parameters.forEach(explain::setParameter);
-        Matcher rows = ESTIMATED_ROWS.matcher(String.valueOf(explain.getResultList().get(0)));
-        return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+    @SuppressWarnings("unchecked")
+    private List<User> page(String sql, Map<String, Object> parameters, int offset, int count) {
+        Query query = entityManager.createNativeQuery(sql, User.class);
+        parameters.forEach(query::setParameter);
+        return new ArrayList<>(query.setParameter("offset", offset).setParameter("count", count).getResultList());
     }
 }

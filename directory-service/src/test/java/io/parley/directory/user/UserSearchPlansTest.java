@@ -46,9 +46,14 @@ class UserSearchPlansTest {
             for (int offset = 0; offset < 10; offset += 3) {
                 List<User> walked = search.source(criteria, Plan.WALK_IN_ORDER).fetch(offset, 3);
                 List<User> collected = search.source(criteria, Plan.COLLECT_THEN_SORT).fetch(offset, 3);
+                List<User> bounded = search.source(criteria, Plan.BOUNDED_WALK_THEN_COLLECT).fetch(offset, 3);
+                // a walk too short for the page: it is collected instead
+                List<User> overBudget = search.source(criteria, Plan.BOUNDED_WALK_THEN_COLLECT, 2).fetch(offset, 3);
                 List<User> chosen = search.source(criteria).fetch(offset, 3);
 
                 assertEquals(ids(walked), ids(collected), criteria + " at " + offset);
+                assertEquals(ids(walked), ids(bounded), criteria + " at " + offset);
+                assertEquals(ids(walked), ids(overBudget), criteria + " at " + offset);
                 assertEquals(ids(walked), ids(chosen), criteria + " at " + offset);
             }
         }
