@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import io.parley.common.api.paging.PageSource;
+import io.parley.directory.access.UserScope;
 import io.parley.directory.paging.PanachePages;
 
 /**
@@ -34,9 +35,10 @@ public class UserSearch {
         this.entityManager = entityManager;
     }
 
-    public PageSource<User> source(Criteria criteria) {
-        StringBuilder where = new StringBuilder(" WHERE true");
+    /** The users matching the criteria among those in the scope. */
+    public PageSource<User> source(Criteria criteria, UserScope scope) {
         Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE ").append(scope.sql(parameters));
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
             parameters.put("term", PanachePages.containsPattern(criteria.searchTerm().strip()));
             where.append(" AND u.search_text LIKE :term");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class RootBootstrapTest {
                 .then().statusCode(200)
                 .body("users.fieldset_login.login", contains("root"))
                 .body("users[0].fieldset_login.can_login", equalTo(true));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(IdentityTokens.gateway()).contentType(ContentType.JSON)
                 .body("{\"login\": \"root\", \"password\": \"" + rootPassword + "\"}")
                 .when().post("/internal/v1/authenticate")
                 .then().statusCode(200)
