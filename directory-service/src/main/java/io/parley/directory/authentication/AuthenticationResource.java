@@ -1,5 +1,6 @@
 package io.parley.directory.authentication;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,10 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.identity.CallerIdentity;
+import io.parley.common.api.identity.IdentityToken;
 
 /**
  * Checks API credentials for the gateway. Internal: the gateway routes only {@code /api/v2}, so this path is not
- * reachable through the public port.
+ * reachable through the public port, and only the gateway's own identity token (group {@code parley-gateway}) may
+ * call it.
  */
 @Path("/internal/v1/authenticate")
 public class AuthenticationResource {
@@ -27,6 +30,7 @@ public class AuthenticationResource {
         this.authenticator = authenticator;
     }
 
+    @RolesAllowed(IdentityToken.GATEWAY_GROUP)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.parley.directory.access.Access;
 import io.parley.directory.role.AccessLevel;
 import io.parley.directory.role.Role;
 import io.parley.directory.role.RoleInput;
@@ -59,7 +60,7 @@ public class RootBootstrap {
                 "The directory is empty: set parley.bootstrap.root-password (PARLEY_BOOTSTRAP_ROOT_PASSWORD) "
                         + "for the root user created on first start"));
         Tenant system = tenants.createSystemTenant(config.systemTenantName());
-        Role root = roles.create(new RoleInput(system.id, "Root", AccessLevel.ROOT.wireName(), Map.of()));
+        Role root = roles.create(Access.INSTALLATION, new RoleInput(system.id, "Root", AccessLevel.ROOT.wireName(), Map.of()));
         UserView user = users.createRoot(system.id, root.id, config.rootLogin(), password);
         LOG.infof("Created the System tenant and the root user '%s'", user.fieldsetLogin().login());
     }

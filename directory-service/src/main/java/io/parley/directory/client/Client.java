@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -55,11 +56,11 @@ public class Client extends PanacheEntityBase {
     /**
      * Clients of the tenant (any tenant when {@code null}) matching the term (anything when {@code null}): part of
      * the client's name, of a contact's name or phone number, or of the tenant's name, case-insensitively. Ordered by
-     * name, then id. Contacts are not loaded; see {@link #fetchContacts(List)}.
+     * name, then id; only those in the scope. Contacts are not loaded; see {@link #fetchContacts(List)}.
      */
-    public static PanacheQuery<Client> search(UUID tenantId, String term) {
-        StringBuilder query = new StringBuilder("FROM Client c WHERE 1 = 1");
+    public static PanacheQuery<Client> search(UUID tenantId, String term, Scope scope) {
         Parameters parameters = new Parameters();
+        StringBuilder query = new StringBuilder("FROM Client c WHERE ").append(scope.where("c", parameters));
         if (tenantId != null) {
             query.append(" AND c.tenantId = :tenantId");
             parameters.and("tenantId", tenantId);

@@ -21,6 +21,9 @@ import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.security.Caller;
+import io.parley.directory.access.Access;
+import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.2: list, create, view, update and delete clients. */
 @Path("/api/v2")
@@ -28,51 +31,59 @@ import io.parley.common.api.paging.PageRequest;
 public class ClientResource {
 
     private final ClientService clients;
+    private final Caller caller;
 
-    ClientResource(ClientService clients) {
+    ClientResource(ClientService clients, Caller caller) {
         this.clients = clients;
+        this.caller = caller;
     }
 
+    @PermissionsAllowed("clients:view")
     @GET
     @Path("clients.json")
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
             @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
-        return clients.search(ApiIds.queryParameter("tenant_id", tenantId), searchTerm, PageRequest.from(uri), uri)
+        return clients
+                .search(Access.of(caller), ApiIds.queryParameter("tenant_id", tenantId), searchTerm, PageRequest.from(uri), uri)
                 .envelope("clients", ClientView::of);
     }
 
+    @PermissionsAllowed("clients:add")
     @POST
     @Path("clients.json")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ClientInput.Document body) {
-        Client client = clients.create(body == null ? null : body.client());
+        Client client = clients.create(Access.of(caller), body == null ? null : body.client());
         return ApiResponses.created(location(client.id));
     }
 
+    @PermissionsAllowed("clients:view")
     @GET
     @Path("clients/{clientId}.json")
     public ClientView.Document view(@PathParam("clientId") String clientId) {
         return ApiIds.parse(clientId)
-                .flatMap(clients::find)
+                .flatMap(id -> clients.find(Access.of(caller), id))
                 .map(ClientResource::document)
                 .orElseThrow(() -> ApiException.notFound("Client"));
     }
 
+    @PermissionsAllowed("clients:edit")
     @PUT
     @Path("clients/{clientId}.json")
     @Consumes(MediaType.APPLICATION_JSON)
     public ClientView.Document update(@PathParam("clientId") String clientId, ClientInput.Document body) {
         return ApiIds.parse(clientId)
-                .flatMap(id -> clients.update(id, body == null ? null : body.client()))
+                .flatMap(id -> clients.update(Access.of(caller), id, body == null ? null : body.client()))
                 .map(ClientResource::document)
                 .orElseThrow(() -> ApiException.notFound("Client"));
     }
 
+    @PermissionsAllowed("clients:delete")
     @DELETE
     @Path("clients/{clientId}.json")
     public Response delete(@PathParam("clientId") String clientId) {
         ApiIds.parse(clientId)
-                .flatMap(clients::delete)
+                .flatMap(id -> clients.delete(Access.of(caller), id))
                 .orElseThrow(() -> ApiException.notFound("Client"));
         return Response.ok().build();
     }

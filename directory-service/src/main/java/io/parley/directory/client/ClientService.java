@@ -18,9 +18,11 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.TenantOwnership;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Client rules: a client belongs to an existing tenant for good, its name is unique within the tenant, it has at
@@ -40,15 +42,16 @@ public class ClientService {
         this.outbox = outbox;
     }
 
+    /** The client, when it exists and the caller sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Client> find(UUID id) {
-        return Client.findWithContacts(id);
+    public Optional<Client> find(Access access, UUID id) {
+        return Client.findWithContacts(id).filter(client -> access.clients().includes(client.tenantId, client.id));
     }
 
     /** A page of clients with their contacts loaded, in two queries whatever the page size. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Client> search(UUID tenantId, String term, PageRequest request, UriInfo uri) {
-        PageSource<Client> matching = PanachePages.of(Client.search(tenantId, term));
+    public Page<Client> search(Access access, UUID tenantId, String term, PageRequest request, UriInfo uri) {
+        PageSource<Client> matching = PanachePages.of(Client.search(tenantId, term, access.clients()));
         return Page.of(request, new PageSource<>() {
             @Override
             public List<Client> fetch(int offset, int count) {
@@ -64,9 +67,9 @@ public class ClientService {
         }, uri);
     }
 
-    public Client create(ClientInput input) {
+    public Client create(Access access, ClientInput input) {
         FieldErrors errors = new FieldErrors();
-        TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
+        TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), access.writableTenantObjects(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -89,13 +92,14 @@ public class ClientService {
         return client;
     }
 
-    /** Changes the fields supplied; empty when there is no such client. */
-    public Optional<Client> update(UUID id, ClientInput input) {
-        Optional<Client> found = Client.findWithContacts(id);
+    /** Changes the fields supplied; empty when the caller sees no such client. */
+    public Optional<Client> update(Access access, UUID id, ClientInput input) {
+        Optional<Client> found = find(access, id);
         if (found.isEmpty()) {
             return found;
         }
         Client client = found.get();
+        mayChange(access, client);
         FieldErrors errors = new FieldErrors();
         TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), client.tenantId, errors);
         validate(input, client, errors);
@@ -114,14 +118,22 @@ public class ClientService {
         return Optional.of(client);
     }
 
-    /** Deletes the client and its contacts; empty when there is no such client. */
-    public Optional<Client> delete(UUID id) {
-        Optional<Client> found = Client.findWithContacts(id);
+    /** Deletes the client and its contacts; empty when the caller sees no such client. */
+    public Optional<Client> delete(Access access, UUID id) {
+        Optional<Client> found = find(access, id);
         found.ifPresent(client -> {
+            mayChange(access, client);
             publish(DirectoryEvents.CLIENT_DELETED, client);
             client.delete();
         });
         return found;
+    }
+
+    /** A client the caller sees but may not change (a manager's or agent's tenant's) is refused. */
+    private static void mayChange(Access access, Client client) {
+        if (!access.writableTenantObjects().includes(client.tenantId, client.id)) {
+            throw new ForbiddenException();
+        }
     }
 
     /**

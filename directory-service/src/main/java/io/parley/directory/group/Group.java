@@ -9,9 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 
 /** A tenant's group of users, which may give its users a timezone of their own. */
 // GROUP is a keyword in HQL and SQL, so neither the entity nor its table is called that
@@ -40,12 +42,15 @@ public class Group extends PanacheEntityBase {
 
     /**
      * Groups whose name contains the term, case-insensitively, of one tenant or (with {@code tenantId} null) of all;
-     * ordered by name, then id.
+     * ordered by name, then id; only those in the scope.
      */
-    public static PanacheQuery<Group> search(String term, UUID tenantId) {
-        String pattern = PanachePages.containsPattern(term);
-        return tenantId == null
-                ? find("lower(name) LIKE ?1 ORDER BY lower(name), id", pattern)
-                : find("lower(name) LIKE ?1 AND tenantId = ?2 ORDER BY lower(name), id", pattern, tenantId);
+    public static PanacheQuery<Group> search(String term, UUID tenantId, Scope scope) {
+        Parameters parameters = Parameters.with("pattern", PanachePages.containsPattern(term));
+        StringBuilder query = new StringBuilder("lower(name) LIKE :pattern AND ").append(scope.where("", parameters));
+        if (tenantId != null) {
+            query.append(" AND tenantId = :tenant");
+            parameters.and("tenant", tenantId);
+        }
+        return find(query.append(" ORDER BY lower(name), id").toString(), parameters);
     }
 }

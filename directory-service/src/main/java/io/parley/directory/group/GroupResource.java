@@ -21,6 +21,9 @@ import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.security.Caller;
+import io.parley.directory.access.Access;
+import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.4: list, create, view, update and delete groups. */
 @Path("/api/v2")
@@ -28,48 +31,56 @@ import io.parley.common.api.paging.PageRequest;
 public class GroupResource {
 
     private final GroupService groups;
+    private final Caller caller;
 
-    GroupResource(GroupService groups) {
+    GroupResource(GroupService groups, Caller caller) {
         this.groups = groups;
+        this.caller = caller;
     }
 
+    @PermissionsAllowed("groups:view")
     @GET
     @Path("groups.json")
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
             @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
-        return groups.search(searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
+        return groups
+                .search(Access.of(caller), searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
                 .envelope("groups", GroupView::of);
     }
 
+    @PermissionsAllowed("groups:add")
     @POST
     @Path("groups.json")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(GroupInput.Document body) {
-        Group group = groups.create(body == null ? null : body.group());
+        Group group = groups.create(Access.of(caller), body == null ? null : body.group());
         return ApiResponses.created(location(group.id));
     }
 
+    @PermissionsAllowed("groups:view")
     @GET
     @Path("groups/{groupId}.json")
     public GroupView.Document view(@PathParam("groupId") String groupId) {
         return ApiIds.parse(groupId)
-                .flatMap(groups::find)
+                .flatMap(id -> groups.find(Access.of(caller), id))
                 .map(group -> new GroupView.Document(GroupView.of(group)))
                 .orElseThrow(() -> ApiException.notFound("Group"));
     }
 
+    @PermissionsAllowed("groups:edit")
     @PUT
     @Path("groups/{groupId}.json")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupView.Document update(@PathParam("groupId") String groupId, GroupInput.Document body) {
-        Group group = groups.update(id(groupId), body == null ? null : body.group());
+        Group group = groups.update(Access.of(caller), id(groupId), body == null ? null : body.group());
         return new GroupView.Document(GroupView.of(group));
     }
 
+    @PermissionsAllowed("groups:delete")
     @DELETE
     @Path("groups/{groupId}.json")
     public Response delete(@PathParam("groupId") String groupId) {
-        groups.delete(id(groupId));
+        groups.delete(Access.of(caller), id(groupId));
         return Response.ok().build();
     }
 

@@ -16,11 +16,13 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Group rules: a group belongs to one tenant for good, its name is unique within the tenant, its timezone is a real
@@ -40,20 +42,22 @@ public class GroupService {
         this.outbox = outbox;
     }
 
+    /** The group, when it exists and the caller sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Group> find(UUID id) {
-        return Group.findByIdOptional(id);
+    public Optional<Group> find(Access access, UUID id) {
+        return Group.<Group> findByIdOptional(id).filter(group -> access.groups().includes(group.tenantId, group.id));
     }
 
-    /** Groups matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
+    /** Groups the caller sees matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Group> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
-        return Page.of(request, PanachePages.of(Group.search(term, tenantId)), uri);
+    public Page<Group> search(Access access, String term, UUID tenantId, PageRequest request, UriInfo uri) {
+        return Page.of(request, PanachePages.of(Group.search(term, tenantId, access.groups())), uri);
     }
 
-    public Group create(GroupInput input) {
+    public Group create(Access access, GroupInput input) {
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
+        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(),
+                access.writableTenantObjects(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -73,8 +77,8 @@ public class GroupService {
     }
 
     /** Changes the fields {@code input} supplies. */
-    public Group update(UUID id, GroupInput input) {
-        Group group = Group.<Group> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Group"));
+    public Group update(Access access, UUID id, GroupInput input) {
+        Group group = writable(access, id);
         FieldErrors errors = new FieldErrors();
         TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), group.tenantId, errors);
         validate(input, group.tenantId, group, errors);
@@ -94,8 +98,8 @@ public class GroupService {
     }
 
     /** Deletes a group without users; the event carries the group as it was. */
-    public void delete(UUID id) {
-        Group group = Group.<Group> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Group"));
+    public void delete(Access access, UUID id) {
+        Group group = writable(access, id);
         long members = User.count("groupId", id);
         if (members > 0) {
             throw ApiException.conflict("InUse",
@@ -117,6 +121,15 @@ public class GroupService {
         Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Group has users; move them to another group before deleting it"));
         publish(DirectoryEvents.GROUP_DELETED, before);
+    }
+
+    /** A group the caller does not see is missing; one it sees but may not change is refused. */
+    private Group writable(Access access, UUID id) {
+        Group group = find(access, id).orElseThrow(() -> ApiException.notFound("Group"));
+        if (!access.writableTenantObjects().includes(group.tenantId, group.id)) {
+            throw new ForbiddenException();
+        }
+        return group;
     }
 
     /**

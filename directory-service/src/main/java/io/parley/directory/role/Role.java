@@ -14,9 +14,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 
 /** What its users may do: an access level and a dictionary of permitted operations per resource. */
 @Entity
@@ -49,12 +51,15 @@ public class Role extends PanacheEntityBase {
 
     /**
      * Roles whose name contains the term, case-insensitively, of one tenant or (with {@code tenantId} null) of all;
-     * ordered by name, then id.
+     * ordered by name, then id; only those in the scope.
      */
-    public static PanacheQuery<Role> search(String term, UUID tenantId) {
-        String pattern = PanachePages.containsPattern(term);
-        return tenantId == null
-                ? find("lower(name) LIKE ?1 ORDER BY lower(name), id", pattern)
-                : find("lower(name) LIKE ?1 AND tenantId = ?2 ORDER BY lower(name), id", pattern, tenantId);
+    public static PanacheQuery<Role> search(String term, UUID tenantId, Scope scope) {
+        Parameters parameters = Parameters.with("pattern", PanachePages.containsPattern(term));
+        StringBuilder query = new StringBuilder("lower(name) LIKE :pattern AND ").append(scope.where("", parameters));
+        if (tenantId != null) {
+            query.append(" AND tenantId = :tenant");
+            parameters.and("tenant", tenantId);
+        }
+        return find(query.append(" ORDER BY lower(name), id").toString(), parameters);
     }
 }

@@ -17,11 +17,13 @@ import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Role rules: a role belongs to one tenant for good, its name is unique within the tenant, its access level is one of
@@ -45,20 +47,23 @@ public class RoleService {
         this.outbox = outbox;
     }
 
+    /** The role, when it exists and the caller sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Role> find(UUID id) {
-        return Role.findByIdOptional(id);
+    public Optional<Role> find(Access access, UUID id) {
+        return Role.<Role> findByIdOptional(id).filter(role -> access.roles().includes(role.tenantId, role.id));
     }
 
-    /** Roles matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
+    /** Roles the caller sees matching {@code term} by name, of one tenant or, with {@code tenantId} null, of all. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Role> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
-        return Page.of(request, PanachePages.of(Role.search(term, tenantId)), uri);
+    public Page<Role> search(Access access, String term, UUID tenantId, PageRequest request, UriInfo uri) {
+        return Page.of(request, PanachePages.of(Role.search(term, tenantId, access.roles())), uri);
     }
 
-    public Role create(RoleInput input) {
+    /** A caller cannot make a role that reaches further than its own: higher access level, permissions it lacks. */
+    public Role create(Access access, RoleInput input) {
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), errors);
+        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(),
+                access.writableTenantObjects(), errors);
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
@@ -67,6 +72,7 @@ public class RoleService {
         }
         validate(input, tenantId, null, errors);
         errors.throwIfAny();
+        mayGrant(access, input);
 
         Role role = new Role();
         role.id = UUID.randomUUID();
@@ -82,12 +88,15 @@ public class RoleService {
     }
 
     /** Changes the fields {@code input} supplies; {@code permissions}, when supplied, replaces the dictionary. */
-    public Role update(UUID id, RoleInput input) {
-        Role role = Role.<Role> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Role"));
+    public Role update(Access access, UUID id, RoleInput input) {
+        Role role = writable(access, id);
         FieldErrors errors = new FieldErrors();
         TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), role.tenantId, errors);
         validate(input, role.tenantId, role, errors);
         errors.throwIfAny();
+        if (input != null) {
+            mayGrant(access, input);
+        }
 
         if (input != null) {
             if (input.name() != null) {
@@ -106,8 +115,8 @@ public class RoleService {
     }
 
     /** Deletes a role no user holds; the event carries the role as it was. */
-    public void delete(UUID id) {
-        Role role = Role.<Role> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Role"));
+    public void delete(Access access, UUID id) {
+        Role role = writable(access, id);
         long holders = User.count("roleId", id);
         if (holders > 0) {
             throw ApiException.conflict("InUse",
@@ -122,6 +131,27 @@ public class RoleService {
         Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Role is held by users; give them another role before deleting it"));
         publish(DirectoryEvents.ROLE_DELETED, before);
+    }
+
+    /**
+     * A role the caller does not see is missing; one it sees but may not change is refused, and so are, for all but
+     * root, the role the caller holds (nobody raises their own role) and roles reaching further than the caller's.
+     */
+    private Role writable(Access access, UUID id) {
+        Role role = find(access, id).orElseThrow(() -> ApiException.notFound("Role"));
+        if (!access.writableTenantObjects().includes(role.tenantId, role.id)
+                || !access.isRoot() && (access.holds(role.id) || !access.reaches(role.accessLevel))) {
+            throw new ForbiddenException();
+        }
+        return role;
+    }
+
+    private static void mayGrant(Access access, RoleInput input) {
+        boolean levelAbove = input.accessLevel() != null
+                && !access.reaches(AccessLevel.fromWireName(input.accessLevel()).orElseThrow());
+        if (levelAbove || !access.holdsAll(input.permissions())) {
+            throw new ForbiddenException();
+        }
     }
 
     /**

@@ -11,9 +11,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
+import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 
 /** A customer account: everything else in the directory belongs to exactly one tenant. */
 @Entity
@@ -56,8 +58,14 @@ public class Tenant extends PanacheEntityBase {
         return find("lower(name) = lower(?1)", name).firstResultOptional();
     }
 
-    /** Tenants whose name contains the term, case-insensitively, ordered by name. */
-    public static PanacheQuery<Tenant> search(String term) {
-        return find("lower(name) LIKE ?1 ORDER BY lower(name), id", PanachePages.containsPattern(term));
+    /** Tenants in the scope whose name contains the term, case-insensitively, ordered by name. */
+    public static PanacheQuery<Tenant> search(String term, Scope scope) {
+        Parameters parameters = Parameters.with("pattern", PanachePages.containsPattern(term));
+        // a tenant is its own tenant: the scope's tenant condition reads the id
+        String where = scope.tenantId() != null ? "id = :scopeTenant" : scope.where("", parameters);
+        if (scope.tenantId() != null) {
+            parameters.and("scopeTenant", scope.tenantId());
+        }
+        return find("lower(name) LIKE :pattern AND " + where + " ORDER BY lower(name), id", parameters);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.directory.tenant;
 import java.util.UUID;
 
 import io.parley.common.api.error.FieldErrors;
+import io.parley.directory.access.Scope;
 
 /**
  * The {@code tenant_id} rules every object a tenant owns (group, role, client) shares: required and existing on
@@ -13,14 +14,18 @@ public final class TenantOwnership {
     private TenantOwnership() {
     }
 
-    /** @return the tenant id when it names an existing tenant; otherwise {@code null}, with the error recorded */
-    public static UUID checkOnCreate(UUID tenantId, FieldErrors errors) {
+    /**
+     * @param writable the tenants the caller may add such objects to; another tenant reads as a missing one
+     * @return the tenant id when it names an existing tenant the caller may add to; otherwise {@code null}, with the
+     *         error recorded
+     */
+    public static UUID checkOnCreate(UUID tenantId, Scope writable, FieldErrors errors) {
         if (tenantId == null) {
             errors.blank("tenant_id");
             return null;
         }
-        if (Tenant.findByIdOptional(tenantId).isEmpty()) {
-            errors.invalid("tenant_id", "is not an existing tenant");
+        if (!writable.takes(tenantId) || Tenant.findByIdOptional(tenantId).isEmpty()) {
+            errors.invalid("tenant_id", "is not an existing tenant you may add to");
             return null;
         }
         return tenantId;

@@ -19,9 +19,11 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.user.SeatLicenses;
 import io.parley.directory.user.UserLinks;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Tenant rules (reference 3.6, docs/directory-rules.md): names unique system-wide, timezones IANA names, license
@@ -49,17 +51,26 @@ public class TenantService {
         this.links = links;
     }
 
+    /** The tenant, when it exists and the caller sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Tenant> find(UUID id) {
-        return Tenant.findByIdOptional(id);
+    public Optional<Tenant> find(Access access, UUID id) {
+        return Tenant.<Tenant> findByIdOptional(id).filter(tenant -> access.tenants().includes(tenant.id, tenant.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Tenant> search(String term, PageRequest request, UriInfo uri) {
-        return Page.of(request, PanachePages.of(Tenant.search(term)), uri);
+    public Page<Tenant> search(Access access, String term, PageRequest request, UriInfo uri) {
+        return Page.of(request, PanachePages.of(Tenant.search(term, access.tenants())), uri);
     }
 
-    public Tenant create(TenantInput input) {
+    /** Only root and system-wide callers create tenants. */
+    public Tenant create(Access access, TenantInput input) {
+        if (!access.writableTenants().all()) {
+            throw new ForbiddenException();
+        }
+        return create(input);
+    }
+
+    private Tenant create(TenantInput input) {
         FieldErrors errors = new FieldErrors();
         if (input == null || input.name() == null) {
             errors.blank("name");
@@ -80,10 +91,11 @@ public class TenantService {
         return tenant;
     }
 
-    /** Changes the fields the input supplies; empty when there is no such tenant. */
-    public Optional<Tenant> update(UUID id, TenantInput input) {
-        Optional<Tenant> found = Tenant.findByIdOptional(id);
+    /** Changes the fields the input supplies; empty when the caller sees no such tenant. */
+    public Optional<Tenant> update(Access access, UUID id, TenantInput input) {
+        Optional<Tenant> found = find(access, id);
         found.ifPresent(tenant -> {
+            mayChange(access, tenant);
             checkAndApply(input, tenant, new FieldErrors());
             publish(DirectoryEvents.TENANT_UPDATED, tenant.id, TenantView.of(tenant));
         });
@@ -94,14 +106,15 @@ public class TenantService {
      * Deletes a tenant and, in the same transaction, everything it owns (groups, roles, users, clients). One
      * {@code tenant.deleted} event stands for all of it. The System tenant cannot be deleted.
      *
-     * @return the tenant as it was, or empty when there is no such tenant
+     * @return the tenant as it was, or empty when the caller sees no such tenant
      */
-    public Optional<TenantView> delete(UUID id) {
-        Optional<Tenant> found = Tenant.findByIdOptional(id);
+    public Optional<TenantView> delete(Access access, UUID id) {
+        Optional<Tenant> found = find(access, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Tenant tenant = found.get();
+        mayChange(access, tenant);
         if (tenant.system) {
             throw ApiException.conflict("InvalidState", "The System tenant holds the root user and cannot be deleted");
         }
@@ -109,6 +122,13 @@ public class TenantService {
         tenant.delete();
         publish(DirectoryEvents.TENANT_DELETED, id, before);
         return Optional.of(before);
+    }
+
+    /** A tenant the caller sees but may not change (its own, for a tenant's administrators) is refused. */
+    private static void mayChange(Access access, Tenant tenant) {
+        if (!access.writableTenants().includes(tenant.id, tenant.id)) {
+            throw new ForbiddenException();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import io.parley.common.api.paging.PageSource;
+import io.parley.directory.access.UserScope;
 import io.parley.directory.paging.PanachePages;
 
 /**
@@ -49,19 +50,20 @@ public class UserSearch {
         BOUNDED_WALK_THEN_COLLECT
     }
 
-    public PageSource<User> source(Criteria criteria) {
-        return source(criteria, null);
+    /** The users matching the criteria among those in the scope. */
+    public PageSource<User> source(Criteria criteria, UserScope scope) {
+        return source(criteria, scope, null);
     }
 
     /** The search with the plan given, or the one that suits its criteria. */
-    PageSource<User> source(Criteria criteria, Plan forcedPlan) {
-        return source(criteria, forcedPlan, WALK_BUDGET);
+    PageSource<User> source(Criteria criteria, UserScope scope, Plan forcedPlan) {
+        return source(criteria, scope, forcedPlan, WALK_BUDGET);
     }
 
     /** The same, with the walk of a bounded plan limited to {@code walkBudget} users. */
-    PageSource<User> source(Criteria criteria, Plan forcedPlan, int walkBudget) {
-        StringBuilder where = new StringBuilder(" WHERE true");
+    PageSource<User> source(Criteria criteria, UserScope scope, Plan forcedPlan, int walkBudget) {
         Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE ").append(scope.sql(parameters));
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
             parameters.put("term", PanachePages.containsPattern(criteria.searchTerm().strip()));
             where.append(" AND u.search_text LIKE :term");

@@ -23,9 +23,11 @@ import io.parley.common.api.paging.PageSource;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.access.Access;
 import io.parley.directory.role.Role;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantLicensing;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * User rules (reference 3.7, docs/directory-rules.md): a user belongs to a group, and through it to a tenant, and
@@ -62,9 +64,10 @@ public class UserService {
         this.passwords = passwords;
     }
 
+    /** The user, when it exists and the caller sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<UserView> find(UUID id) {
-        return User.<User> findByIdOptional(id).map(this::view);
+    public Optional<UserView> find(Access access, UUID id) {
+        return visible(access, id).map(this::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,7 +75,7 @@ public class UserService {
         return Page.of(request, source, uri);
     }
 
-    public UserView create(UserInput input) {
+    public UserView create(Access access, UserInput input) {
         FieldErrors errors = new FieldErrors();
         if (input == null || input.name() == null) {
             errors.blank("name");
@@ -87,7 +90,7 @@ public class UserService {
         User user = new User();
         user.id = UUID.randomUUID();
         user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        save(user, input, errors, true);
+        save(access, user, input, errors, true);
         return publish(DirectoryEvents.USER_CREATED, user);
     }
 
@@ -109,22 +112,26 @@ public class UserService {
         return publish(DirectoryEvents.USER_CREATED, user);
     }
 
-    public Optional<UserView> update(UUID id, UserInput input) {
-        Optional<User> found = User.findByIdOptional(id);
+    /** Changes the fields supplied; empty when the caller sees no such user. */
+    public Optional<UserView> update(Access access, UUID id, UserInput input) {
+        Optional<User> found = visible(access, id);
         found.ifPresent(user -> {
+            mayChange(access, user);
             if (input != null) {
-                save(user, input, new FieldErrors(), false);
+                noRaiseOfOneself(access, user, input);
+                save(access, user, input, new FieldErrors(), false);
             }
         });
         return found.map(user -> publish(DirectoryEvents.USER_UPDATED, user));
     }
 
-    /** @return the user as it was, or empty when there is no such user */
-    public Optional<UserView> delete(UUID id) {
-        Optional<User> found = User.findByIdOptional(id);
+    /** @return the user as it was, or empty when the caller sees no such user */
+    public Optional<UserView> delete(Access access, UUID id) {
+        Optional<User> found = visible(access, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        mayChange(access, found.get());
         UserView before = view(found.get());
         found.get().delete();
         outbox.publish(DirectoryEvents.TOPIC, id.toString(), DirectoryEvents.USER_DELETED, DirectoryEvents.VERSION,
@@ -132,11 +139,39 @@ public class UserService {
         return Optional.of(before);
     }
 
+    private Optional<User> visible(Access access, UUID id) {
+        return User.<User> findByIdOptional(id)
+                .filter(user -> access.users().includes(user.id, user.tenantId, user.groupId));
+    }
+
+    /** Nobody but root changes or deletes a user whose role reaches further than the caller's own. */
+    private static void mayChange(Access access, User user) {
+        Role role = Role.findById(user.roleId);
+        if (!access.isRoot() && role != null && !access.reaches(role.accessLevel)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /** A caller, root aside, cannot change its own role or managed groups: that is how one would raise oneself. */
+    private void noRaiseOfOneself(Access access, User user, UserInput input) {
+        if (access.isRoot() || !user.id.equals(access.userId())) {
+            return;
+        }
+        boolean otherRole = input.roleId() != null && !input.roleId().equals(user.roleId);
+        boolean otherGroups = input.managedGroups() != null && !Set.copyOf(input.managedGroups())
+                .equals(Set.copyOf(links.managedGroupsOf(List.of(user.id)).getOrDefault(user.id, List.of())));
+        if (otherRole || otherGroups) {
+            throw new ForbiddenException();
+        }
+    }
+
     /** Checks every supplied field, then applies them: a 400 leaves nothing changed. */
-    private void save(User user, UserInput input, FieldErrors errors, boolean creating) {
+    private void save(Access access, User user, UserInput input, FieldErrors errors, boolean creating) {
         UUID tenantId = creating ? null : user.tenantId;
         if (input.groupId() != null) {
-            Optional<UUID> groupTenant = tenantOfGroup(input.groupId());
+            // a group outside what the caller may put users in reads as a missing one
+            Optional<UUID> groupTenant = tenantOfGroup(input.groupId())
+                    .filter(tenant -> access.userGroups().includes(tenant, input.groupId()));
             if (groupTenant.isEmpty()) {
                 errors.invalid("group_id", "is not an existing group");
             } else if (tenantId != null && !tenantId.equals(groupTenant.get())) {
@@ -146,7 +181,7 @@ public class UserService {
             }
         }
         if (tenantId != null) {
-            checkReferences(input, tenantId, errors);
+            checkReferences(access, input, tenantId, errors);
         }
         checkText(input, errors);
         List<String> extensions = checkRecording(input.fieldsetRecording(), errors);
@@ -177,16 +212,20 @@ public class UserService {
         }
     }
 
-    private void checkReferences(UserInput input, UUID tenantId, FieldErrors errors) {
+    private void checkReferences(Access access, UserInput input, UUID tenantId, FieldErrors errors) {
         if (input.roleId() != null) {
             Role role = Role.findById(input.roleId());
             if (role == null || !role.tenantId.equals(tenantId)) {
                 errors.invalid("role_id", "is not a role of the user's tenant");
+            } else if (!access.reaches(role.accessLevel)) {
+                // handing out a role that reaches further than one's own
+                throw new ForbiddenException();
             }
         }
         if (input.managedGroups() != null) {
             for (UUID group : input.managedGroups()) {
-                if (group == null || !tenantOfGroup(group).filter(tenantId::equals).isPresent()) {
+                if (group == null || !tenantOfGroup(group).filter(tenantId::equals)
+                        .filter(tenant -> access.userGroups().includes(tenant, group)).isPresent()) {
                     errors.invalid("managed_groups", "contains a group that is not a group of the user's tenant");
                 }
             }

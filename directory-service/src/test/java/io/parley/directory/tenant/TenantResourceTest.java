@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
+import io.parley.directory.access.Access;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -200,7 +201,7 @@ class TenantResourceTest {
     void rolledBackChangePublishesNothing() {
         String rolledBack = unique("RolledBack");
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            tenantService.create(TenantInput.named(rolledBack));
+            tenantService.create(Access.INSTALLATION, TenantInput.named(rolledBack));
             throw new IllegalStateException("a later step of the same transaction failed");
         }));
         String committed = createTenant(unique("Committed"));

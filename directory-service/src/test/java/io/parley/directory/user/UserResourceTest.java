@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -334,7 +335,7 @@ class UserResourceTest {
     }
 
     private static ValidatableResponse authenticate(String login, String password) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(IdentityTokens.gateway()).contentType(ContentType.JSON)
                 .body("{\"login\": \"" + login + "\", \"password\": \"" + password + "\"}")
                 .when().post("/internal/v1/authenticate").then();
     }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.IdentityTokens;
+import io.parley.directory.RootTokenByDefault;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,7 +38,7 @@ import io.quarkus.test.junit.TestProfile;
  * groups across 100 tenants. Not part of the default test run (its name does not end in Test); run it with
  * {@code ./mvnw -pl directory-service -am verify -Dtest=UserSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * It prints p50/p99 per search next to a baseline measured in the same run: viewing one user by id, the cheapest
- * request through the same layers.
+ * request through the same layers. Requests carry a root caller's identity token, verified as in production.
  */
 @QuarkusTest
 @TestProfile(UserSearchBenchmark.Quiet.class)
@@ -70,6 +74,10 @@ class UserSearchBenchmark {
     URI base;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A root caller's identity token, as the gateway sends it; valid for the whole run. */
+    private final String token = IdentityTokens.forCaller(RootTokenByDefault.ROOT)
+            .claim("exp", Instant.now().plus(Duration.ofHours(2)).getEpochSecond()).sign();
 
     @Test
     void userSearchLatency() throws Exception {
@@ -123,7 +131,7 @@ class UserSearchBenchmark {
 
     private void call(String path) throws Exception {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .build(), HttpResponse.BodyHandlers.discarding());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode());
         }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.directory.access.UserScope;
 import io.parley.directory.user.UserSearch.Criteria;
 import io.parley.directory.user.UserSearch.Plan;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,12 +45,13 @@ class UserSearchPlansTest {
                 new Criteria("usan", "a", null, null, UUID.fromString(group), null),
                 new Criteria("no such user", null, null, null, null, tenantId))) {
             for (int offset = 0; offset < 10; offset += 3) {
-                List<User> walked = search.source(criteria, Plan.WALK_IN_ORDER).fetch(offset, 3);
-                List<User> collected = search.source(criteria, Plan.COLLECT_THEN_SORT).fetch(offset, 3);
-                List<User> bounded = search.source(criteria, Plan.BOUNDED_WALK_THEN_COLLECT).fetch(offset, 3);
+                List<User> walked = search.source(criteria, UserScope.ALL, Plan.WALK_IN_ORDER).fetch(offset, 3);
+                List<User> collected = search.source(criteria, UserScope.ALL, Plan.COLLECT_THEN_SORT).fetch(offset, 3);
+                List<User> bounded = search.source(criteria, UserScope.ALL, Plan.BOUNDED_WALK_THEN_COLLECT).fetch(offset, 3);
                 // a walk too short for the page: it is collected instead
-                List<User> overBudget = search.source(criteria, Plan.BOUNDED_WALK_THEN_COLLECT, 2).fetch(offset, 3);
-                List<User> chosen = search.source(criteria).fetch(offset, 3);
+                List<User> overBudget = search.source(criteria, UserScope.ALL, Plan.BOUNDED_WALK_THEN_COLLECT, 2).fetch(offset,
+                        3);
+                List<User> chosen = search.source(criteria, UserScope.ALL).fetch(offset, 3);
 
                 assertEquals(ids(walked), ids(collected), criteria + " at " + offset);
                 assertEquals(ids(walked), ids(bounded), criteria + " at " + offset);
@@ -57,7 +59,8 @@ class UserSearchPlansTest {
                 assertEquals(ids(walked), ids(chosen), criteria + " at " + offset);
             }
         }
-        assertEquals(7, search.source(new Criteria("susa", null, null, null, null, tenantId)).fetch(0, 20).size());
+        assertEquals(7,
+                search.source(new Criteria("susa", null, null, null, null, tenantId), UserScope.ALL).fetch(0, 20).size());
     }
 
     private static List<UUID> ids(List<User> users) {

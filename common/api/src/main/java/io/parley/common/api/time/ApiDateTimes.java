@@ -2,6 +2,7 @@ package io.parley.common.api.time;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -36,7 +37,34 @@ public final class ApiDateTimes {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
 
+    /** The zone of the response being written, while one is ({@link #writingIn}). */
+    private static final ThreadLocal<ZoneId> WRITING_IN = new ThreadLocal<>();
+
     private ApiDateTimes() {
+    }
+
+    /** Something that writes a response. */
+    @FunctionalInterface
+    public interface Writing {
+        void write() throws IOException;
+    }
+
+    /**
+     * Runs {@code writing} with every date-time it serializes shown in {@code zone}: the caller's timezone for a
+     * response (wire rules: dates in the API user's timezone). Outside it, a value keeps its own offset.
+     */
+    public static void writingIn(ZoneId zone, Writing writing) throws IOException {
+        ZoneId outer = WRITING_IN.get();
+        WRITING_IN.set(zone);
+        try {
+            writing.write();
+        } finally {
+            if (outer == null) {
+                WRITING_IN.remove();
+            } else {
+                WRITING_IN.set(outer);
+            }
+        }
     }
 
     public static String format(OffsetDateTime value) {
@@ -57,7 +85,8 @@ public final class ApiDateTimes {
             @Override
             public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider)
                     throws IOException {
-                gen.writeString(format(value));
+                ZoneId zone = WRITING_IN.get();
+                gen.writeString(format(zone == null ? value : value.atZoneSameInstant(zone).toOffsetDateTime()));
             }
         };
     }
