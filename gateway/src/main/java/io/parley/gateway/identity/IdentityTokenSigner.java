@@ -1,7 +1,6 @@
 package io.parley.gateway.identity;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ public class IdentityTokenSigner {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
                     .decode(base64)));
         } catch (IOException e) {
-            throw new UncheckedIOException("The identity-token signing key cannot be read from " + path, e);
+            throw new IllegalStateException("The identity-token signing key cannot be read from " + path, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The identity-token signing key in " + path
                     + " is not an RSA private key in PKCS#8 PEM", e);
