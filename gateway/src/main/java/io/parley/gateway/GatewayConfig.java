@@ -6,7 +6,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the services are and how long the gateway waits for them. */
+/**
+ * Where the services are, how long the gateway waits for them, how long verified credentials stay cached and how
+ * many failed sign-ins it lets through.
+ */
 @ConfigMapping(prefix = "parley.gateway")
 public interface GatewayConfig {
 
@@ -33,4 +36,43 @@ public interface GatewayConfig {
     /** The realm named in {@code WWW-Authenticate}. */
     @WithDefault("Parley")
     String realm();
+
+    /** Verified credentials, kept so that the slow password hash is not checked on every request. */
+    Credentials credentials();
+
+    /** Failed credential checks allowed before {@code 429 Too Many Requests}. */
+    Throttle throttle();
+
+    interface Credentials {
+
+        /**
+         * The longest a verified credential is reused. Directory events drop an entry within a second of a change;
+         * this bounds the damage if events stop arriving.
+         */
+        @WithDefault("5m")
+        Duration cacheTtl();
+
+        /** At most this many credentials are cached; the least used go first. */
+        @WithDefault("10000")
+        long cacheSize();
+    }
+
+    interface Throttle {
+
+        /** Failed checks per login, in a burst, before 429; they come back at this many per window. */
+        @WithDefault("5")
+        long loginFailures();
+
+        /** Failed checks per client address, in a burst, before 429; they come back at this many per window. */
+        @WithDefault("20")
+        long addressFailures();
+
+        /** The window the allowances above are refilled over. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** How many logins and addresses are tracked at most; the least recently seen go first. */
+        @WithDefault("100000")
+        long trackedKeys();
+    }
 }

@@ -36,10 +36,12 @@ class GatewayWithoutServicesTest {
 
     @Test
     void malformedAuthorizationHeadersGetA401() {
-        for (String header : new String[] { "Basic", "Basic %%%", "Basic bm8tY29sb24=", "Bearer abc", "Digest x=y" }) {
+        for (String header : new String[] { "", "Basic", "Basic ", "Basic %%%", "Basic bm8tY29sb24=", "Basic OnNlY3JldA==",
+                "Bearer abc", "Digest x=y", "basicYWxpY2U6c2VjcmV0" }) {
             given().header("Authorization", header)
                     .when().get("/api/v2/tenants.json")
                     .then().statusCode(401)
+                    .contentType(startsWith("text/plain"))
                     .header("WWW-Authenticate", containsString("Basic"));
         }
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.parley.common.embedded.EmbeddedKafkaBroker;
 import io.parley.common.embedded.EmbeddedPostgresServer;
 import io.parley.common.embedded.FreePorts;
+import io.parley.common.embedded.IdentityKeyPair;
 
 /**
  * The whole platform on one machine: PostgreSQL and Kafka (embedded, or external ones given in the environment),
@@ -31,6 +32,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalSettings.Database database;
     private String kafka;
+    private IdentityKeyPair identityKeys;
     private int gatewayPort;
 
     private LocalPlatform(LocalSettings settings) {
@@ -86,6 +88,9 @@ public final class LocalPlatform implements AutoCloseable {
             return broker.bootstrapServers();
         });
 
+        // the gateway signs callers' identity tokens with the private key; the services verify them with the public one
+        identityKeys = IdentityKeyPair.in(data.resolve("keys"));
+
         int directoryPort = FreePorts.orFree(ports.directory());
         int callPort = FreePorts.orFree(ports.call());
         int cryptoPort = FreePorts.orFree(ports.crypto());
@@ -100,10 +105,14 @@ public final class LocalPlatform implements AutoCloseable {
                 startService("crypto-service", cryptoPort, backendEnvironment()));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
-        ServiceProcess gateway = startService("gateway", gatewayPort, new HashMap<>(Map.of(
+        Map<String, String> gatewayEnv = new HashMap<>(settings.gatewayOverrides());
+        gatewayEnv.putAll(Map.of(
                 "PARLEY_GATEWAY_DIRECTORY_URL", "http://localhost:" + directoryPort,
                 "PARLEY_GATEWAY_CALL_URL", "http://localhost:" + callPort,
-                "PARLEY_GATEWAY_CRYPTO_URL", "http://localhost:" + cryptoPort)));
+                "PARLEY_GATEWAY_CRYPTO_URL", "http://localhost:" + cryptoPort,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", identityKeys.privateKeyLocation()));
+        ServiceProcess gateway = startService("gateway", gatewayPort, gatewayEnv);
         gateway.awaitReady(READY_TIMEOUT);
     }
 
@@ -112,7 +121,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", database.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", database.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka));
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identityKeys.publicKeyLocation()));
     }
 
     private ServiceProcess startService(String name, int port, Map<String, String> environment) {
@@ -129,6 +139,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka;
+    }
+
+    /** The key pair the gateway signs identity tokens with and the services verify them with. */
+    public IdentityKeyPair identityKeys() {
+        return identityKeys;
     }
 
     public LocalSettings.Database database() {

@@ -1,8 +1,10 @@
 package io.parley.deploy.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How the local platform runs, read from the environment. Every value has a development default; external
@@ -12,9 +14,14 @@ import java.util.Optional;
  * @param dataDirectory where the embedded PostgreSQL and Kafka keep their data, and the services their logs
  * @param externalDatabase JDBC URL, user and password of a PostgreSQL to use instead of the embedded one
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded one
+ * @param gatewayOverrides the gateway's cache and throttle settings ({@code PARLEY_GATEWAY_CREDENTIALS_*},
+ *        {@code PARLEY_GATEWAY_THROTTLE_*}) given in the environment, passed on as they are
  */
 public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Optional<Database> externalDatabase,
-        Optional<String> externalKafka, String rootLogin, String rootPassword) {
+        Optional<String> externalKafka, String rootLogin, String rootPassword, Map<String, String> gatewayOverrides) {
+
+    private static final List<String> GATEWAY_PREFIXES = List.of("PARLEY_GATEWAY_CREDENTIALS_",
+            "PARLEY_GATEWAY_THROTTLE_");
 
     /** The root password of a local platform nobody chose one for; printed at start, unlike one that was chosen. */
     public static final String DEVELOPMENT_ROOT_PASSWORD = "parley-dev";
@@ -41,7 +48,10 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
                 value(env, "PARLEY_DATA_DIR").map(Path::of).orElse(repository.resolve("data")).toAbsolutePath(),
                 ports, database, value(env, "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
                 value(env, "PARLEY_ROOT_LOGIN").orElse("root"),
-                value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD));
+                value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD),
+                env.entrySet().stream()
+                        .filter(entry -> GATEWAY_PREFIXES.stream().anyMatch(entry.getKey()::startsWith))
+                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -15,14 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
@@ -32,31 +30,17 @@ import io.restassured.http.ContentType;
  * The whole path, as a user meets it: the real gateway, services, PostgreSQL and Kafka, started by the local
  * launcher from the packaged services.
  */
+@ExtendWith(SharedPlatform.class)
 class WalkingSkeletonTest {
 
-    private static final String ROOT = "root";
-    private static final String PASSWORD = "skeleton-root-password";
-
-    @TempDir
-    static Path data;
+    private static final String ROOT = SharedPlatform.ROOT;
+    private static final String PASSWORD = SharedPlatform.PASSWORD;
 
     static LocalPlatform platform;
 
     @BeforeAll
-    static void startPlatform() {
-        Path repository = Path.of(System.getProperty("parley.repository", "..")).toAbsolutePath().normalize();
-        platform = LocalPlatform.start(LocalSettings.fromEnvironment(Map.of(
-                "PARLEY_DATA_DIR", data.toString(),
-                "PARLEY_GATEWAY_PORT", "0", "PARLEY_DIRECTORY_PORT", "0", "PARLEY_CALL_PORT", "0",
-                "PARLEY_CRYPTO_PORT", "0", "PARLEY_POSTGRES_PORT", "0", "PARLEY_KAFKA_PORT", "0",
-                "PARLEY_ROOT_LOGIN", ROOT, "PARLEY_ROOT_PASSWORD", PASSWORD), repository));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void platform() {
+        platform = SharedPlatform.platform();
     }
 
     @Test

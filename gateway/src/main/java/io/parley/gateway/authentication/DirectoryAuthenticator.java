@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.gateway.GatewayConfig;
+import io.parley.gateway.identity.IdentityTokenSigner;
+import io.parley.gateway.identity.RenewingToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +21,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * Asks the directory whether credentials identify a user who may use the API now. The answer is the caller's
- * identity, empty for credentials the directory refuses, or a failure when the directory cannot answer.
+ * identity, empty for credentials the directory refuses, or a failure when the directory cannot answer. The gateway
+ * shows its own identity token: the directory answers nobody else.
  */
 @ApplicationScoped
 public class DirectoryAuthenticator {
@@ -27,9 +31,11 @@ public class DirectoryAuthenticator {
 
     private final WebClient client;
     private final GatewayConfig config;
+    private final RenewingToken gatewayToken;
 
-    DirectoryAuthenticator(Vertx vertx, GatewayConfig config) {
+    DirectoryAuthenticator(Vertx vertx, GatewayConfig config, IdentityTokenSigner signer) {
         this.config = config;
+        this.gatewayToken = RenewingToken.forGateway(signer);
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds()));
@@ -38,6 +44,7 @@ public class DirectoryAuthenticator {
     public Future<Optional<CallerIdentity>> authenticate(BasicCredentials credentials) {
         return client.requestAbs(HttpMethod.POST, config.directoryUrl().resolve(PATH).toString())
                 .timeout(config.idleTimeout().toMillis())
+                .putHeader(HttpHeaders.AUTHORIZATION.toString(), "Bearer " + gatewayToken.value())
                 .sendJsonObject(new JsonObject().put("login", credentials.login()).put("password",
                         credentials.password()))
                 .compose(response -> switch (response.statusCode()) {

@@ -1,5 +1,7 @@
 package io.parley.gateway.routing;
 
+import java.time.Duration;
+
 import io.parley.common.api.error.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -24,6 +26,13 @@ final class GatewayResponses {
                 .putHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .end("Authentication required");
+    }
+
+    /** 429 with {@code Retry-After} in seconds, after too many failed credential checks. */
+    static void tooManyFailures(HttpServerResponse response, Duration retryAfter) {
+        response.putHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+        json(response, 429, ApiError.of("TooManyRequests",
+                "Too many failed sign-in attempts, retry after " + retryAfter.toSeconds() + " seconds"));
     }
 
     static void notFound(HttpServerResponse response) {

@@ -8,31 +8,31 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.api.request.RequestIds;
 import io.parley.gateway.GatewayConfig;
 import io.parley.gateway.authentication.BasicCredentials;
-import io.parley.gateway.authentication.DirectoryAuthenticator;
+import io.parley.gateway.authentication.CallerAuthentication;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The public API: every request under {@code /api/v2} is authenticated with HTTP Basic against the directory, then
- * streamed to the service that owns its resource.
+ * The public API: every request under {@code /api/v2} is authenticated with HTTP Basic (cached, throttled, checked by
+ * the directory), then streamed to the service that owns its resource with the caller's signed identity token in
+ * place of the password.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
-    private final DirectoryAuthenticator authenticator;
+    private final CallerAuthentication authentication;
     private final ServiceProxies proxies;
     private final String realm;
 
-    GatewayRoutes(DirectoryAuthenticator authenticator, ServiceProxies proxies, GatewayConfig config) {
-        this.authenticator = authenticator;
+    GatewayRoutes(CallerAuthentication authentication, ServiceProxies proxies, GatewayConfig config) {
+        this.authentication = authentication;
         this.proxies = proxies;
         this.realm = config.realm();
     }
@@ -50,32 +50,47 @@ public class GatewayRoutes {
         context.response().putHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
 
+        // only Basic is accepted here: a Bearer token from outside is refused, never passed on
         Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (credentials.isEmpty()) {
             GatewayResponses.unauthorized(context.response(), realm);
             return;
         }
-        authenticator.authenticate(credentials.get()).onComplete(result -> {
-            if (result.failed()) {
-                LOG.warnf("Credentials could not be checked: %s", result.cause().getMessage());
-                GatewayResponses.serviceUnavailable(context.response());
-            } else if (result.result().isEmpty()) {
-                GatewayResponses.unauthorized(context.response(), realm);
-            } else {
-                forward(context, result.result().get());
-            }
-        });
+        authentication.authenticate(credentials.get(), clientAddress(request))
+                .onSuccess(outcome -> answer(context, outcome));
     }
 
-    private void forward(RoutingContext context, CallerIdentity caller) {
+    private void answer(RoutingContext context, CallerAuthentication.Outcome outcome) {
+        if (outcome instanceof CallerAuthentication.Authenticated caller) {
+            forward(context, caller);
+        } else if (outcome instanceof CallerAuthentication.Throttled throttled) {
+            LOG.infof("Too many failed sign-ins from this login or address; retry after %ss",
+                    throttled.retryAfter().toSeconds());
+            GatewayResponses.tooManyFailures(context.response(), throttled.retryAfter());
+        } else if (outcome instanceof CallerAuthentication.Unavailable unavailable) {
+            LOG.warnf("Credentials could not be checked: %s", unavailable.cause().getMessage());
+            GatewayResponses.serviceUnavailable(context.response());
+        } else {
+            GatewayResponses.unauthorized(context.response(), realm);
+        }
+    }
+
+    /** The peer, or the client a trusted proxy names when {@code quarkus.http.proxy.*} forwarding is enabled. */
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private void forward(RoutingContext context, CallerAuthentication.Authenticated caller) {
         HttpServerRequest request = context.request();
         Optional<Upstream> upstream = Upstream.forPath(request.path());
         if (upstream.isEmpty()) {
             GatewayResponses.notFound(context.response());
             return;
         }
-        LOG.debugf("%s %s by user %s to %s", request.method(), request.path(), caller.userId(), upstream.get());
-        request.headers().remove(HttpHeaders.AUTHORIZATION); // the password goes no further than the gateway
+        LOG.debugf("%s %s by user %s to %s", request.method(), request.path(), caller.caller().userId(),
+                upstream.get());
+        // the password goes no further than the gateway; the service verifies the signed identity instead
+        request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token());
         context.response().headers().remove(RequestIds.HEADER); // the service echoes it
         proxies.forward(upstream.get(), request);
     }

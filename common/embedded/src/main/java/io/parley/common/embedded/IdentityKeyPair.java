@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -34,6 +37,20 @@ public record IdentityKeyPair(Path privateKey, Path publicKey) {
 
     public String publicKeyLocation() {
         return "file:" + publicKey.toAbsolutePath();
+    }
+
+    /** The private key, read from its PEM file: for whoever signs identity tokens in tests and tools. */
+    public PrivateKey readPrivateKey() {
+        try {
+            String pem = Files.readString(privateKey, StandardCharsets.US_ASCII);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "").strip());
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The identity key " + privateKey + " cannot be read", e);
+        }
     }
 
     private void generate() {

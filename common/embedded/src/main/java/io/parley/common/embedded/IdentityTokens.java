@@ -1,15 +1,10 @@
 package io.parley.common.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -131,21 +126,7 @@ public final class IdentityTokens {
 
     /** The test JVM's signing key, read once. */
     private static final class TrustedKey {
-        static final PrivateKey KEY = read();
-
-        private static PrivateKey read() {
-            try {
-                String pem = Files.readString(ParleyTestInfrastructure.identityKeys().privateKey(),
-                        StandardCharsets.US_ASCII);
-                byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
-                        .replace("-----END PRIVATE KEY-----", "").strip());
-                return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("The identity key cannot be read", e);
-            }
-        }
+        static final PrivateKey KEY = ParleyTestInfrastructure.identityKeys().readPrivateKey();
     }
 
     private static final class UntrustedKey {

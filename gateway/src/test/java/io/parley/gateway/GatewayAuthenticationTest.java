@@ -1,0 +1,198 @@
+package io.parley.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.api.identity.IdentityToken;
+import io.parley.gateway.identity.PemKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The gateway in front of stand-in services: what it forwards instead of the password, what it caches, what drops
+ * the cache, and when it stops checking passwords.
+ */
+@QuarkusTest
+@TestProfile(GatewayAuthenticationTest.StandInServices.class)
+class GatewayAuthenticationTest {
+
+    /** Every service is the stand-in; three failures per login, and addresses effectively unlimited. */
+    public static class StandInServices implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("parley.gateway.directory-url", FakeServices.url(),
+                    "parley.gateway.call-url", FakeServices.url(),
+                    "parley.gateway.crypto-url", FakeServices.url(),
+                    "parley.gateway.throttle.login-failures", "3",
+                    "parley.gateway.throttle.address-failures", "1000");
+        }
+    }
+
+    private static final KafkaProducer<String, String> EVENTS = producer();
+
+    @AfterAll
+    static void closeProducer() {
+        EVENTS.close();
+    }
+
+    @Test
+    void theServiceGetsASignedIdentityTokenInsteadOfThePassword() throws Exception {
+        String login = login();
+        String authorization = given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/users.json")
+                .then().statusCode(200)
+                .body("authorization_headers", equalTo(1))
+                .extract().path("authorization");
+
+        assertTrue(authorization.startsWith("Bearer "), authorization);
+        JwtClaims claims = verified(authorization.substring("Bearer ".length()));
+        assertEquals(FakeServices.userId(login).toString(), claims.getSubject());
+        assertEquals(login, claims.getStringClaimValue("upn"));
+        assertEquals(FakeServices.TENANT.toString(), claims.getStringClaimValue(IdentityToken.TENANT_ID));
+        assertEquals("Europe/Berlin", claims.getStringClaimValue(IdentityToken.TIMEZONE));
+        assertEquals(List.of("users:view"), claims.getStringListClaimValue(IdentityToken.PERMISSIONS));
+        assertFalse(claims.hasClaim("groups"));
+    }
+
+    @Test
+    void theGatewayShowsItsOwnTokenToTheCredentialCheck() throws Exception {
+        given().auth().preemptive().basic(login(), FakeServices.PASSWORD)
+                .when().get("/api/v2/users.json")
+                .then().statusCode(200);
+
+        JwtClaims claims = verified(FakeServices.lastCheckAuthorization().substring("Bearer ".length()));
+        assertEquals("gateway", claims.getSubject());
+        assertEquals(List.of(IdentityToken.GATEWAY_GROUP), claims.getStringListClaimValue("groups"));
+    }
+
+    @Test
+    void aBearerTokenFromTheClientIsRefusedNotPassedOn() {
+        String token = given().auth().preemptive().basic(login(), FakeServices.PASSWORD)
+                .when().get("/api/v2/users.json")
+                .then().statusCode(200)
+                .extract().path("authorization");
+
+        given().header("Authorization", token) // a genuine identity token, replayed from outside
+                .when().get("/api/v2/users.json")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic realm="));
+    }
+
+    @Test
+    void verifiedCredentialsAreCheckedOnceThenServedFromTheCache() {
+        String login = login();
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(200);
+        }
+        assertEquals(1, FakeServices.checks(login));
+    }
+
+    @Test
+    void anEventAboutTheUserMakesTheNextRequestCheckAgain() {
+        String login = login();
+        given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(200);
+        assertEquals(1, FakeServices.checks(login));
+
+        // the gateway reads from the latest offset: publish until its consumer has joined and sees one
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            publishUserUpdated(FakeServices.userId(login));
+            given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(200);
+            return FakeServices.checks(login) > 1;
+        });
+    }
+
+    @Test
+    void repeatedFailuresOfALoginGet429WithRetryAfterBeforeThePasswordIsChecked() {
+        String login = login();
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(401);
+        }
+        given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(429)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .contentType("application/json")
+                .body("error", equalTo("TooManyRequests"));
+        assertEquals(3, FakeServices.checks(login), "the fourth attempt was not checked");
+    }
+
+    @Test
+    void aUserWhoseCredentialsAreCachedIsNotLockedOutByAnothersGuesses() {
+        String login = login();
+        given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            given().auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json");
+        }
+        given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void rangeHeadersReachTheService() {
+        given().auth().preemptive().basic(login(), FakeServices.PASSWORD).header("Range", "bytes=100-199")
+                .when().get("/api/v2/calls/" + UUID.randomUUID() + ".json/file")
+                .then().statusCode(200)
+                .body("range", equalTo("bytes=100-199"));
+    }
+
+    private static String login() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    private static JwtClaims verified(String token) throws Exception {
+        return new JwtConsumerBuilder()
+                .setVerificationKey(PemKeys.publicKey(GatewayTestInfrastructure.identityKeys()))
+                .setExpectedIssuer(IdentityToken.ISSUER)
+                .setExpectedAudience(IdentityToken.AUDIENCE)
+                .build()
+                .processToClaims(token);
+    }
+
+    private static void publishUserUpdated(UUID userId) throws Exception {
+        String event = """
+                {"event_id": "%s", "type": "user.updated", "version": 1, "occurred_at": "2026-11-28T12:36:45+0000",
+                 "tenant_id": "%s", "data": {"user": {"user_id": "%s", "is_active": false}}}"""
+                .formatted(UUID.randomUUID(), FakeServices.TENANT, userId);
+        EVENTS.send(new ProducerRecord<>("directory.events", userId.toString(), event)).get();
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, GatewayTestInfrastructure.kafkaBootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+}

@@ -1,0 +1,83 @@
+package io.parley.gateway.authentication;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.api.identity.CallerIdentity;
+
+class DirectoryChangesTest {
+
+    private final CredentialCache cache = new CredentialCache(
+            new CredentialCacheTest.Settings(Duration.ofMinutes(5), 100), System::nanoTime);
+    private final DirectoryChanges changes = new DirectoryChanges(cache);
+    private final CallerIdentity alice = TestIdentities.caller("alice");
+    private final CredentialKey aliceKey = cache.keyOf(new BasicCredentials("alice", "secret"));
+
+    @Test
+    void userUpdatesAndDeletesDropTheUsersCredentials() {
+        for (String type : new String[] { "user.updated", "user.deleted" }) {
+            cacheAlice();
+            changes.consume(event(type, "user", alice.userId()));
+            assertTrue(cache.get(aliceKey).isEmpty(), type);
+        }
+    }
+
+    @Test
+    void groupRoleAndTenantChangesDropTheCredentialsOfTheirUsers() {
+        String[][] cases = { { "group.updated", "group" }, { "group.deleted", "group" }, { "role.updated", "role" },
+                { "role.deleted", "role" }, { "tenant.updated", "tenant" }, { "tenant.deleted", "tenant" } };
+        for (String[] change : cases) {
+            cacheAlice();
+            UUID id = switch (change[1]) {
+                case "group" -> alice.groupId();
+                case "role" -> alice.roleId();
+                default -> alice.tenantId();
+            };
+            changes.consume(event(change[0], change[1], id));
+            assertTrue(cache.get(aliceKey).isEmpty(), change[0]);
+        }
+    }
+
+    @Test
+    void aChangeToAManagedGroupDropsTheManagersCredentials() {
+        cacheAlice();
+        changes.consume(event("group.updated", "group", alice.managedGroups().get(0)));
+        assertTrue(cache.get(aliceKey).isEmpty());
+    }
+
+    @Test
+    void creationsClientsAndOtherObjectsLeaveTheCacheAlone() {
+        cacheAlice();
+        changes.consume(event("user.created", "user", alice.userId()));
+        changes.consume(event("client.updated", "client", alice.tenantId()));
+        changes.consume(event("user.updated", "user", UUID.randomUUID()));
+        assertTrue(cache.get(aliceKey).isPresent());
+    }
+
+    @Test
+    void anUnreadableEventDropsEverything() {
+        for (String unreadable : new String[] { "not json", "{\"type\": \"user.updated\", \"data\": {}}",
+                "{\"type\": \"user.deleted\", \"data\": {\"user\": {\"user_id\": \"not-a-uuid\"}}}" }) {
+            cacheAlice();
+            changes.consume(unreadable);
+            assertTrue(cache.get(aliceKey).isEmpty(), unreadable);
+        }
+    }
+
+    private void cacheAlice() {
+        cache.put(aliceKey, TestIdentities.verified(alice), cache.generation());
+        assertTrue(cache.get(aliceKey).isPresent());
+    }
+
+    /** An event as docs/events.md shows it, with only the fields that matter here filled in. */
+    private static String event(String type, String resource, UUID id) {
+        return """
+                {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "2026-11-28T12:36:45+0000",
+                 "tenant_id": "%s", "data": {"%s": {"%s_id": "%s", "name": "x"}}}"""
+                .formatted(UUID.randomUUID(), type, UUID.randomUUID(), resource, resource, id);
+    }
+}
