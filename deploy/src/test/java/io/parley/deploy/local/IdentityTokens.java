@@ -16,12 +16,15 @@ final class IdentityTokens {
     private IdentityTokens() {
     }
 
-    /** A token for a root user of the given tenant, valid for the usual lifetime from now. */
+    /**
+     * A token for a root user of the given tenant, valid for the usual lifetime from now, with the permissions these
+     * tests use (the gateway would list the whole catalog).
+     */
     static String rootToken(IdentityKeyPair keys, String userId, String login, String tenantId, String groupId,
             String roleId) {
         CallerIdentity root = new CallerIdentity(UUID.fromString(userId), UUID.fromString(tenantId),
                 groupId == null ? null : UUID.fromString(groupId), UUID.fromString(roleId), login, "root", List.of(),
-                Set.of(), "UTC");
+                Set.of("tenants:view", "users:view"), "UTC");
         return io.parley.common.embedded.IdentityTokens.forCaller(root).signedWith(keys.readPrivateKey()).sign();
     }
 }
