@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +33,6 @@ import io.restassured.http.ContentType;
 @ExtendWith(SharedPlatform.class)
 class GatewayBenchmark {
 
-    private static final Logger LOG = Logger.getLogger(GatewayBenchmark.class);
     private static final int WARMUP = 2_000;
     private static final int LATENCY_SAMPLES = 5_000;
     private static final int THREADS = 8;
@@ -96,7 +94,8 @@ class GatewayBenchmark {
             warm[i] = timed(request);
         }
 
-        LOG.info(String.join(System.lineSeparator(), "",
+        // printed, not logged: the launcher's log manager may not reach the test output
+        System.out.println(String.join(System.lineSeparator(), "",
                 "GET /api/v2/users/{id}.json, " + LATENCY_SAMPLES + " sequential requests each (interleaved) for"
                         + " latency, " + THREADS + " clients x " + THROUGHPUT_ROUNDS + " rounds of "
                         + THROUGHPUT_REQUESTS + " for throughput",
