@@ -1,16 +1,22 @@
 package io.parley.call;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.embedded.IdentityTokens;
+import io.parley.common.security.VerifiedTokens;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
 /**
  * The call endpoints are not built yet (docs/permissions.md), but their paths are already closed: without the
@@ -18,6 +24,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class IdentityTokenTest {
+
+    @Inject
+    JWTCallerPrincipalFactory principals;
 
     private static final CallerIdentity AGENT = new CallerIdentity(UUID.randomUUID(), UUID.randomUUID(),
             UUID.randomUUID(), UUID.randomUUID(), "agent", "user", List.of(), Set.of("calls_own:view"), "UTC");
@@ -38,6 +47,22 @@ class IdentityTokenTest {
     void validTokenPassesTheSecurityLayer() {
         // 404: nothing serves calls yet; the point is that the token was accepted
         given().auth().oauth2(IdentityTokens.of(AGENT)).when().get("/api/v2/calls.json").then().statusCode(404);
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedButAnAlteredCopyOfItIsNot() {
+        assertInstanceOf(VerifiedTokens.class, ClientProxy.unwrap(principals));
+        String token = IdentityTokens.of(AGENT);
+        given().auth().oauth2(token).when().get("/api/v2/calls.json").then().statusCode(404);
+        given().auth().oauth2(token).when().get("/api/v2/calls.json").then().statusCode(404);
+
+        char last = token.charAt(token.length() - 1);
+        String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        given().auth().oauth2(altered).when().get("/api/v2/calls.json").then().statusCode(401);
+        String[] parts = token.split("\\.");
+        String otherClaims = parts[0] + "." + IdentityTokens.forCaller(AGENT).claim("access_level", "root").sign()
+                .split("\\.")[1] + "." + parts[2];
+        given().auth().oauth2(otherClaims).when().get("/api/v2/calls.json").then().statusCode(401);
     }
 
     @Test
