@@ -1,5 +1,6 @@
 package io.parley.directory.user;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.parley.common.api.paging.PageSource;
 import io.parley.directory.access.UserScope;
@@ -38,6 +42,14 @@ public class UserSearch {
     static final int WALK_BUDGET = 3_000;
 
     private final EntityManager entityManager;
+
+    /**
+     * Pages whose bounded walk came back short lately (the same search, scope and page): they are collected at once,
+     * sparing a walk that would most likely miss again. Only a choice of plan: both plans give the exact page, so a
+     * remembered miss never hides a change in the directory; it is forgotten after a while to learn again.
+     */
+    private final Cache<String, Boolean> walkMisses = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     UserSearch(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -103,8 +115,15 @@ public class UserSearch {
                     case BOUNDED_WALK_THEN_COLLECT -> {
                         Map<String, Object> bounded = new LinkedHashMap<>(parameters);
                         bounded.put("budget", walkBudget);
-                        List<User> walked = page(boundedWalk(where.toString()), bounded, offset, count);
-                        yield walked.size() == count ? walked : page(collectThenSort(from), parameters, offset, count);
+                        String page = where + " " + bounded + " " + offset + "+" + count;
+                        if (walkMisses.getIfPresent(page) == null) {
+                            List<User> walked = page(boundedWalk(where.toString()), bounded, offset, count);
+                            if (walked.size() == count) {
+                                yield walked;
+                            }
+                            walkMisses.put(page, Boolean.TRUE);
+                        }
+                        yield page(collectThenSort(from), parameters, offset, count);
                     }
                 };
             }

@@ -63,6 +63,25 @@ class UserSearchPlansTest {
                 search.source(new Criteria("susa", null, null, null, null, tenantId), UserScope.ALL).fetch(0, 20).size());
     }
 
+    @Test
+    @Transactional
+    void aPageWhoseWalkMissedStillShowsUsersAddedSince() {
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("Floor"));
+        String role = createRole(tenant, unique("Agent"));
+        for (String name : List.of("Anna One", "Bert Two", "Cleo Three", "Zed Susanto")) {
+            createUser(group, role, name, "");
+        }
+        Criteria susans = new Criteria("susa", null, null, null, null, UUID.fromString(tenant));
+        // a walk of two users cannot find the page: the search collects it, and remembers to next time
+        assertEquals(1, search.source(susans, UserScope.ALL, Plan.BOUNDED_WALK_THEN_COLLECT, 2).fetch(0, 2).size());
+
+        createUser(group, role, "Abel Susa", "");
+        List<User> page = search.source(susans, UserScope.ALL, Plan.BOUNDED_WALK_THEN_COLLECT, 2).fetch(0, 2);
+
+        assertEquals(List.of("Abel Susa", "Zed Susanto"), page.stream().map(user -> user.name).toList());
+    }
+
     private static List<UUID> ids(List<User> users) {
         return users.stream().map(user -> user.id).toList();
     }
