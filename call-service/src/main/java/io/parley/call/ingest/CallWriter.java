@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,17 +121,19 @@ class CallWriter {
     /** One event per call the batch touched, with the call as it is now (see docs/events.md, call.events). */
     private void publishChanges(Connection connection, List<UUID> touched, Set<UUID> existed) throws SQLException {
         Map<UUID, Map<String, Object>> calls = documents.read(connection, touched);
+        List<Outbox.Message> changes = new ArrayList<>(touched.size());
         for (UUID id : touched) {
             Map<String, Object> call = calls.get(id);
             if (call != null) {
-                outbox.publish(CallEvents.TOPIC, id.toString(),
-                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED, CallEvents.VERSION,
-                        (UUID) call.get("tenant_id"), Map.of("call", call));
+                changes.add(new Outbox.Message(id.toString(),
+                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED,
+                        (UUID) call.get("tenant_id"), Map.of("call", call)));
             } else if (existed.contains(id)) { // dropped by association: a call of no known user
-                outbox.publish(CallEvents.TOPIC, id.toString(), CallEvents.CALL_DELETED, CallEvents.VERSION, null,
-                        Map.of("call", Map.of("call_id", id)));
+                changes.add(new Outbox.Message(id.toString(), CallEvents.CALL_DELETED, null,
+                        Map.of("call", Map.of("call_id", id))));
             }
         }
+        outbox.publishAll(CallEvents.TOPIC, CallEvents.VERSION, changes);
     }
 
     private static Set<UUID> existingCalls(Connection connection, List<UUID> calls) throws SQLException {

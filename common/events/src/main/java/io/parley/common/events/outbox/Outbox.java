@@ -1,7 +1,10 @@
 package io.parley.common.events.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,11 +24,24 @@ import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
 
 /**
- * Records an event in the caller's transaction, so that the change and its event are committed together or not at
- * all. The {@link OutboxRelay} publishes it to Kafka after the commit.
+ * Records events in the caller's transaction, so that the change and its events are committed together or not at
+ * all. The {@link OutboxRelay} publishes them to Kafka, in the order recorded, after the commit.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** One event to record: its Kafka key (the id of the changed entity, which keeps its events in order) and body. */
+    public record Message(String key, String type, UUID tenantId, Object data) {
+    }
+
+    /** Marks a transaction whose commit already wakes the relay. */
+    private static final Object RELAY_WAKE = new Object();
+
+    private static final String INSERT = "INSERT INTO outbox_event"
+            + " (event_id, topic, message_key, payload, request_id, created_at)"
+            + " SELECT event_id, ?, message_key, payload::jsonb, ?, ?"
+            + " FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS m(event_id, message_key, payload, n)"
+            + " ORDER BY n";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -48,19 +65,53 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String key, String type, int version, UUID tenantId, Object data) {
-        UUID eventId = UUID.randomUUID();
+        return publishAll(topic, version, List.of(new Message(key, type, tenantId, data))).get(0);
+    }
+
+    /**
+     * Adds events of one topic to the current transaction, in the order given, with one statement however many they
+     * are.
+     *
+     * @return the event ids, in the order of the messages
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(String topic, int version, List<Message> messages) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        EventEnvelope envelope = new EventEnvelope(eventId, type, version, now, tenantId, mapper.valueToTree(data));
+        List<UUID> ids = new ArrayList<>(messages.size());
+        Object[] keys = new Object[messages.size()];
+        Object[] payloads = new Object[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            UUID eventId = UUID.randomUUID();
+            ids.add(eventId);
+            keys[i] = message.key();
+            payloads[i] = toJson(new EventEnvelope(eventId, message.type(), version, now, message.tenantId(),
+                    mapper.valueToTree(message.data())));
+        }
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        String requestId = (String) MDC.get(RequestIds.MDC_KEY);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, topic);
+                insert.setString(2, requestId);
+                insert.setObject(3, now);
+                insert.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
+                insert.setArray(5, connection.createArrayOf("text", keys));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayOnCommit();
+        return ids;
+    }
 
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = eventId;
-        event.topic = topic;
-        event.messageKey = key;
-        event.payload = toJson(envelope);
-        event.requestId = (String) MDC.get(RequestIds.MDC_KEY);
-        event.createdAt = now;
-        entityManager.persist(event);
-
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(RELAY_WAKE) != null) {
+            return;
+        }
+        transactions.putResource(RELAY_WAKE, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -73,7 +124,6 @@ public class Outbox {
                 }
             }
         });
-        return eventId;
     }
 
     private String toJson(EventEnvelope envelope) {

@@ -139,8 +139,9 @@ public class OutboxRelay {
             acknowledgements.add(producer.send(record(event)));
         }
         awaitAll(acknowledgements);
-        entityManager.createQuery("DELETE FROM OutboxEvent WHERE position <= :last")
-                .setParameter("last", events.get(events.size() - 1).position)
+        // exactly the rows sent: an event committed meanwhile with an earlier position was not read, and waits
+        entityManager.createQuery("DELETE FROM OutboxEvent WHERE position IN :sent")
+                .setParameter("sent", events.stream().map(event -> event.position).toList())
                 .executeUpdate();
         LOG.debugf("Published %d outbox events", events.size());
         return events.size() == BATCH;
