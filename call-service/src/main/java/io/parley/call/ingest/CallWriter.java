@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,6 @@ import io.parley.call.call.CallDocuments;
 import io.parley.call.call.CallFields;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.call.ingest.RecorderEvent.Type;
 import io.parley.common.events.CallEvents;
 import io.parley.common.events.outbox.Outbox;
 
@@ -41,9 +40,6 @@ import io.parley.common.events.outbox.Outbox;
  */
 @ApplicationScoped
 class CallWriter {
-
-    /** Older than any event: a call row made for a file reported before its call gives way to every call event. */
-    private static final OffsetDateTime BEFORE_ANY_EVENT = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
             Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.REPORTED.stream()).toList(),
@@ -77,12 +73,14 @@ class CallWriter {
             List<RecorderEvent> toApply = events.stream()
                     .filter(event -> fresh.remove(event.eventId()) && !ignored.contains(event.callId())).toList();
             List<UUID> touched = toApply.stream().map(RecorderEvent::callId).distinct().toList();
-            Set<UUID> existing = existingCalls(connection, touched);
+            Map<UUID, OffsetDateTime> stored = storedCalls(connection, touched);
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
                     PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
+                for (CallRows.Row row : CallRows.of(toApply, stored)) {
+                    addCall(calls, row);
+                }
                 for (RecorderEvent event : toApply) {
-                    addCall(calls, event);
                     for (Part participant : event.participants()) {
                         addPart(participants, event, participant, CallFields.PARTICIPANT);
                     }
@@ -95,7 +93,7 @@ class CallWriter {
                 files.executeBatch();
             }
             association.associate(connection, touched);
-            publishChanges(connection, touched, existing);
+            publishChanges(connection, touched, stored.keySet());
             return toApply.size();
         }
     }
@@ -136,16 +134,18 @@ class CallWriter {
         outbox.publishAll(CallEvents.TOPIC, CallEvents.VERSION, changes);
     }
 
-    private static Set<UUID> existingCalls(Connection connection, List<UUID> calls) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT call_id FROM call WHERE call_id = ANY(?)")) {
+    /** The time of the newest event applied to each of the calls already stored. */
+    private static Map<UUID, OffsetDateTime> storedCalls(Connection connection, List<UUID> calls) throws SQLException {
+        try (PreparedStatement query = connection
+                .prepareStatement("SELECT call_id, last_event_at FROM call WHERE call_id = ANY(?)")) {
             query.setArray(1, connection.createArrayOf("uuid", calls.toArray()));
-            Set<UUID> existing = new HashSet<>();
+            Map<UUID, OffsetDateTime> stored = new HashMap<>();
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
-                    existing.add(rows.getObject(1, UUID.class));
+                    stored.put(rows.getObject(1, UUID.class), rows.getObject(2, OffsetDateTime.class));
                 }
             }
-            return existing;
+            return stored;
         }
     }
 
@@ -165,17 +165,15 @@ class CallWriter {
         }
     }
 
-    private static void addCall(PreparedStatement statement, RecorderEvent event) throws SQLException {
-        boolean fileOnly = event.type() == Type.FILE_COMPLETED;
+    private static void addCall(PreparedStatement statement, CallRows.Row row) throws SQLException {
         int index = 1;
-        statement.setObject(index++, event.callId());
-        statement.setObject(index++, fileOnly ? null : event.recorderId(), Types.OTHER);
+        statement.setObject(index++, row.callId());
+        statement.setObject(index++, row.recorderId(), Types.OTHER);
         for (Field field : CallFields.REPORTED) {
-            bind(statement, index++, field, event.call().get(field.name()));
+            bind(statement, index++, field, row.fields().get(field.name()));
         }
-        statement.setObject(index++, event.type() == Type.CALL_ENDED ? event.occurredAt() : null,
-                Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(index, fileOnly ? BEFORE_ANY_EVENT : event.occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(index++, row.endedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(index, row.eventAt(), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.addBatch();
     }
 
