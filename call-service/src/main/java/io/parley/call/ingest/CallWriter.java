@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,20 +21,20 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
-import io.parley.call.call.CallDocuments;
+import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.common.events.CallEvents;
-import io.parley.common.events.outbox.Outbox;
 
 /**
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
  * round trip per table. Applying an event twice changes nothing, and events may come in any order: a field takes the
  * value of the newest event that gave it, and an older event only fills fields still unknown. A call ends when a
  * {@code call.ended} event arrives, whatever comes after it. The touched calls are then associated with the directory
- * ({@link CallAssociation}), and each is published on {@code call.events} through the outbox, in the same
+ * ({@link CallAssociation}), users are asked of the directory for calls of no known user where the tenant provisions
+ * them ({@link AutoProvisioning}), and each call is published on {@code call.events} through the outbox, in the same
  * transaction: one event per call and batch, with the call as it is after the batch.
  */
 @ApplicationScoped
@@ -51,16 +50,16 @@ class CallWriter {
 
     private final DataSource dataSource;
     private final CallAssociation association;
-    private final CallDocuments documents;
-    private final Outbox outbox;
+    private final AutoProvisioning provisioning;
+    private final CallChanges changes;
     private final String consumer;
 
-    CallWriter(DataSource dataSource, CallAssociation association, CallDocuments documents, Outbox outbox,
-            @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    CallWriter(DataSource dataSource, CallAssociation association, AutoProvisioning provisioning,
+            CallChanges changes, @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
         this.association = association;
-        this.documents = documents;
-        this.outbox = outbox;
+        this.provisioning = provisioning;
+        this.changes = changes;
         this.consumer = consumer;
     }
 
@@ -93,7 +92,8 @@ class CallWriter {
                 files.executeBatch();
             }
             association.associate(connection, touched);
-            publishChanges(connection, touched, stored.keySet());
+            provisioning.request(connection, touched);
+            changes.publish(connection, touched, stored.keySet()); // a call dropped by association: deleted
             return toApply.size();
         }
     }
@@ -114,24 +114,6 @@ class CallWriter {
             }
             return fresh;
         }
-    }
-
-    /** One event per call the batch touched, with the call as it is now (see docs/events.md, call.events). */
-    private void publishChanges(Connection connection, List<UUID> touched, Set<UUID> existed) throws SQLException {
-        Map<UUID, Map<String, Object>> calls = documents.read(connection, touched);
-        List<Outbox.Message> changes = new ArrayList<>(touched.size());
-        for (UUID id : touched) {
-            Map<String, Object> call = calls.get(id);
-            if (call != null) {
-                changes.add(new Outbox.Message(id.toString(),
-                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED,
-                        (UUID) call.get("tenant_id"), Map.of("call", call)));
-            } else if (existed.contains(id)) { // dropped by association: a call of no known user
-                changes.add(new Outbox.Message(id.toString(), CallEvents.CALL_DELETED, null,
-                        Map.of("call", Map.of("call_id", id))));
-            }
-        }
-        outbox.publishAll(CallEvents.TOPIC, CallEvents.VERSION, changes);
     }
 
     /** The time of the newest event applied to each of the calls already stored. */

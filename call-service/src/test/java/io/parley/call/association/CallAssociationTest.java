@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,9 +18,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.ProvisioningRequests;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -135,6 +141,73 @@ class CallAssociationTest {
         assertTrue(row("SELECT * FROM known_user WHERE id = ? AND deleted_at IS NOT NULL", agent).size() > 0);
     }
 
+    @Test
+    void aTenantThatProvisionsUsersAsksOnceForAnAgentsExtensionAndItsCallsFindTheUserTheDirectoryCreates()
+            throws Exception {
+        String host = "provision-" + number() + ".example.com";
+        UUID provisionGroup = UUID.randomUUID();
+        UUID tenant = tenant(("\"associate_calls\": \"sip_uri_host\", \"sip_uri_host\": \"%s\","
+                + " \"record_unknown_users\": \"record\", \"auto_provision\": true,"
+                + " \"provision_group_id\": \"%s\", \"provision_role_id\": \"%s\"")
+                .formatted(host, provisionGroup, UUID.randomUUID()));
+        String extension = number();
+        String customer = "+1555" + number();
+
+        UUID first = call(agentAndCustomer(extension, "Dana Agent", customer), ", \"from_id\": \"1@" + host + "\"");
+        UUID second = call(agentAndCustomer(extension, "Dana Agent", customer), ", \"from_id\": \"1@" + host + "\"");
+
+        JsonNode request = new ObjectMapper().readTree(KafkaTopics.await(kafka, ProvisioningRequests.TOPIC,
+                value -> value.contains(extension), Duration.ofSeconds(30)).orElseThrow().value());
+        assertEquals(ProvisioningRequests.USER_REQUESTED, request.path("type").asText());
+        assertEquals(tenant.toString(), request.path("data").path("tenant_id").asText());
+        assertEquals(extension, request.path("data").path("extension").asText());
+        assertEquals("Dana Agent", request.path("data").path("name").asText());
+        awaitCall(second, "tenant_id IS NOT NULL");
+        assertEquals(1L, row("SELECT count(*) AS n FROM provision_request WHERE extension = ?", extension).get("n"));
+
+        // the directory's answer: the user, in the provision group, with the extension
+        UUID agent = user(tenant, provisionGroup, extension);
+
+        for (UUID call : List.of(first, second)) {
+            assertEquals(provisionGroup, awaitCall(call, "group_id IS NOT NULL").get("group_id"));
+            assertEquals(agent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '1'",
+                    call).get("user_id"));
+        }
+        assertTrue(KafkaTopics.await(kafka, CallEvents.TOPIC, value -> value.contains(CallEvents.CALL_UPDATED)
+                && value.contains(first.toString()) && value.contains(agent.toString()), Duration.ofSeconds(30))
+                .isPresent());
+    }
+
+    @Test
+    void aTenantThatDoesNotProvisionUsersAsksNothing() {
+        String host = "no-provision-" + number() + ".example.com";
+        tenant("\"associate_calls\": \"sip_uri_host\", \"sip_uri_host\": \"%s\", \"record_unknown_users\": \"record\""
+                .formatted(host));
+        String extension = number();
+
+        UUID call = call(agentAndCustomer(extension, "Eve Agent", number()), ", \"from_id\": \"1@" + host + "\"");
+
+        awaitCall(call, "tenant_id IS NOT NULL");
+        assertTrue(row("SELECT * FROM provision_request WHERE extension = ?", extension).isEmpty());
+    }
+
+    @Test
+    void aCallOfAnExtensionNoUserHadFindsItsTenantAndUserWhenTheUserIsCreatedLater() {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        String extension = number();
+        UUID call = call(participants(extension, number()), "");
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+
+        UUID group = UUID.randomUUID();
+        UUID agent = user(tenant, group, extension);
+
+        Map<String, Object> stored = awaitCall(call, "group_id IS NOT NULL");
+        assertEquals(tenant, stored.get("tenant_id"));
+        assertEquals(group, stored.get("group_id"));
+        assertEquals(agent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '1'", call)
+                .get("user_id"));
+    }
+
     private UUID tenant(String association) {
         UUID id = UUID.randomUUID();
         directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, """
@@ -179,6 +252,15 @@ class CallAssociationTest {
                 "participants": [{"participant_id": "1", "party_direction": 1, "party_number": "%s"},
                                  {"participant_id": "2", "party_direction": 2, "party_number": "%s"}]
                 """.formatted(caller, called);
+    }
+
+    /** The recorded agent (party_type 1, AGENT) calls a customer. */
+    private static String agentAndCustomer(String extension, String name, String customer) {
+        return """
+                "participants": [{"participant_id": "1", "party_direction": 1, "party_type": 1,
+                                  "party_number": "%s", "party_name": "%s"},
+                                 {"participant_id": "2", "party_direction": 2, "party_number": "%s"}]
+                """.formatted(extension, name, customer);
     }
 
     private UUID call(String participants, String moreFields) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -23,9 +24,11 @@ import io.parley.common.events.EventEnvelope;
 public class PeopleReplica {
 
     private final EntityManager entityManager;
+    private final Event<UserExtensionsKnown> extensionsKnown;
 
-    PeopleReplica(EntityManager entityManager) {
+    PeopleReplica(EntityManager entityManager, Event<UserExtensionsKnown> extensionsKnown) {
         this.entityManager = entityManager;
+        this.extensionsKnown = extensionsKnown;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,6 +41,9 @@ public class PeopleReplica {
             Set<String> extensions = new LinkedHashSet<>();
             user.path("fieldset_recording").path("extensions").forEach(extension -> extensions.add(extension.asText()));
             replaceNumbers("known_user_extension", "user_id", "extension", id, tenant, deleted ? Set.of() : extensions);
+            if (!deleted && !extensions.isEmpty()) {
+                extensionsKnown.fire(new UserExtensionsKnown(id, tenant, extensions));
+            }
         }
     }
 
