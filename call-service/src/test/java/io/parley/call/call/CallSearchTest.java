@@ -15,16 +15,23 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.Callers;
+import io.parley.call.Rows;
 import io.parley.call.TestCalls;
+import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The basic search of {@code GET /api/v2/calls.json} (reference 3.1.4), its paging and order. */
 @QuarkusTest
 class CallSearchTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     @Inject
     DataSource dataSource;
@@ -61,6 +68,21 @@ class CallSearchTest {
         assertEquals(List.of(agentsCall), ids(administrator, Map.of("user_id", agent.toString())));
         assertEquals(List.of(agentsCall), ids(administrator, Map.of("user_login", login)));
         assertEquals(List.of(), ids(administrator, Map.of("user_login", "nobody-" + agent)));
+    }
+
+    @Test
+    void userLoginIsTheOneTheDirectoryAnnounced() {
+        UUID agent = UUID.randomUUID();
+        String login = "announced-" + agent;
+        KafkaTopics.send(kafka, DirectoryEvents.TOPIC, agent.toString(), """
+                {"event_id": "%s", "type": "user.created", "version": 1, "occurred_at": "2026-03-01T09:00:00Z",
+                 "tenant_id": "%s", "data": {"user": {"user_id": "%s", "tenant_id": "%s", "name": "Agent",
+                 "fieldset_login": {"login": "%s"}}}}
+                """.formatted(UUID.randomUUID(), tenant, agent, tenant, login));
+        Rows.awaitFirst(dataSource, "SELECT * FROM known_user WHERE login IS NOT NULL AND id = ?", agent);
+        UUID call = store(TestCalls.call(tenant, "2026-03-01T10:00:00Z").participant(agent, "100"));
+
+        assertEquals(List.of(call), ids(administrator, Map.of("user_login", login)));
     }
 
     @Test
