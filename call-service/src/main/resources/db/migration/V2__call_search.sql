@@ -1,7 +1,7 @@
 -- The calls API's search (docs/calls.md), designed for millions of calls across many tenants. Lists are ordered by
 -- setup_time then call_id, so each scope and common filter has an index in that order, from which a page is read
--- without sorting: all calls (root), a tenant's, a group's, the active ones. A user's own calls are found through
--- their participants. Partial text (includes, starts_with, ends_with, pattern, search_term) on phone numbers and
+-- without sorting: all calls (root), a tenant's, a group's, the active ones. A user's own calls, and a manager's
+-- groups' users' calls, are found through their participants. Partial text (includes, starts_with, ends_with, pattern, search_term) on phone numbers and
 -- names is served by trigram indexes.
 
 CREATE INDEX call_setup_time_idx ON call (setup_time DESC, call_id DESC);
@@ -12,6 +12,8 @@ CREATE INDEX call_client_idx ON call (client_id) WHERE client_id IS NOT NULL;
 CREATE INDEX call_broadworks_user_idx ON call (broadworks_user_id) WHERE broadworks_user_id IS NOT NULL;
 CREATE INDEX call_broadworks_group_idx ON call (broadworks_group_id) WHERE broadworks_group_id IS NOT NULL;
 CREATE INDEX call_participant_user_idx ON call_participant (user_id, call_id) WHERE user_id IS NOT NULL;
+-- a manager's calls: the managed groups' users (replicated from the directory)
+CREATE INDEX known_user_group_idx ON known_user (group_id);
 
 -- pg_trgm lives in one schema of the database: the one that first created it (directory-service creates it in its
 -- own). The operator class is named with that schema, whichever it is.
