@@ -10,7 +10,7 @@ import java.util.function.Function;
 record Attribute(String name, Type type, Target target, Function<String, Object> values) {
 
     static Attribute of(String name, Type type, Target target) {
-        return new Attribute(name, type, target, String::strip);
+        return new Attribute(name, type, target, value -> value);
     }
 
     static Attribute ids(String name, Target target) {

@@ -57,15 +57,17 @@ final class SearchValues {
     /** An ISO 8601 date-time; without an offset, in the caller's timezone. */
     static OffsetDateTime dateTime(String text, ZoneId zone) {
         String value = text.strip();
+        OffsetDateTime dateTime;
         try {
-            return ApiDateTimes.parse(value);
+            dateTime = ApiDateTimes.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+                dateTime = LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException notLocal) {
                 throw new InvalidValueException("must be an ISO 8601 date-time, e.g. 2019-04-30T06:00:00.000Z");
             }
         }
+        return inYears(dateTime.getYear(), dateTime);
     }
 
     /** Two ISO 8601 date-times separated by {@code /}. */
@@ -152,10 +154,19 @@ final class SearchValues {
 
     private static LocalDate date(String text) {
         try {
-            return LocalDate.parse(text.strip(), DATE);
+            LocalDate date = LocalDate.parse(text.strip(), DATE);
+            return inYears(date.getYear(), date);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("must be a date YYYY/MM/DD");
         }
+    }
+
+    /** Years 1 to 9999, as the API writes them (and well within what the database stores). */
+    private static <T> T inYears(int year, T value) {
+        if (year < 1 || year > 9999) {
+            throw new InvalidValueException("must be in the years 1 to 9999");
+        }
+        return value;
     }
 
     private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {

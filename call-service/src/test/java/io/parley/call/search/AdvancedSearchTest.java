@@ -98,6 +98,8 @@ class AdvancedSearchTest {
             date__between=2026/03/01 - 2026/03/02;      B A
             date__between=2026/03/02-2026/03/03;        C B
             date__older_than_days=1;                    C B A
+            date__equal_to=9999/12/31;                  ''
+            date__older_than=0001/01/01;                ''
             date__newer_than_days=1;                    D
             # datetime
             datetime__older_than=2026-03-02T10:00:00Z;  A
@@ -201,6 +203,8 @@ class AdvancedSearchTest {
             date__between=2026/03/02 - 2026/03/01;            the range of dates ends before it starts
             date__between=2026/03/01;                         must be a range of dates YYYY/MM/DD - YYYY/MM/DD
             date__older_than_days=-1;                         must be a whole number from 0 to 36500
+            date__equal_to=+10000/01/01;                      must be in the years 1 to 9999
+            datetime__older_than=+999999999-01-01T00:00:00Z;  must be in the years 1 to 9999
             datetime__newer_than=yesterday;                   must be an ISO 8601 date-time, e.g. 2019-04-30T06:00:00.000Z
             datetime__between=2026-03-01T10:00:00Z;           must be two ISO 8601 date-times separated by /
             datetime__older_than_minutes=soon;                must be a whole number from 0 to 52560000
