@@ -15,15 +15,20 @@ CREATE INDEX call_participant_user_idx ON call_participant (user_id, call_id) WH
 -- a manager's calls: the managed groups' users (replicated from the directory)
 CREATE INDEX known_user_group_idx ON known_user (group_id);
 
--- pg_trgm lives in one schema of the database: the one that first created it (directory-service creates it in its
--- own). The operator class is named with that schema, whichever it is.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- pg_trgm lives in one schema of the database, shared by the services' schemas. Installed here, it goes to
+-- pg_catalog, which every schema's search path includes: directory-service, migrating the same database at the same
+-- time, finds its operator classes too (installed in the calls schema, it would not). Installed before, by the
+-- directory in its schema or by an administrator, it is used where it is.
 DO $$
 DECLARE
-    trgm text := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-                  WHERE e.extname = 'pg_trgm');
+    trgm text;
     text_column text;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE EXTENSION pg_trgm SCHEMA pg_catalog;
+    END IF;
+    SELECT n.nspname INTO trgm FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname = 'pg_trgm';
     FOREACH text_column IN ARRAY ARRAY['from_number', 'to_number', 'from_name', 'to_name'] LOOP
         EXECUTE format('CREATE INDEX %I ON call USING gin (%I %I.gin_trgm_ops)',
                        'call_' || text_column || '_trgm_idx', text_column, trgm);
