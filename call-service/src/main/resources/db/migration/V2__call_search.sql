@@ -1,8 +1,8 @@
 -- The calls API's search (docs/calls.md), designed for millions of calls across many tenants. Lists are ordered by
 -- setup_time then call_id, so each scope and common filter has an index in that order, from which a page is read
 -- without sorting: all calls (root), a tenant's, a group's, the active ones. A user's own calls, and a manager's
--- groups' users' calls, are found through their participants. Partial text (includes, starts_with, ends_with, pattern, search_term) on phone numbers and
--- names is served by trigram indexes.
+-- groups' users' calls, are found through their participants. Partial text on phone numbers and names (includes,
+-- starts_with, ends_with, pattern, search_term) is served by trigram indexes.
 
 CREATE INDEX call_setup_time_idx ON call (setup_time DESC, call_id DESC);
 CREATE INDEX call_tenant_setup_time_idx ON call (tenant_id, setup_time DESC, call_id DESC);

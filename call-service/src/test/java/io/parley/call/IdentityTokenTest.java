@@ -19,8 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
 /**
- * The call endpoints are closed without the gateway's identity token: nothing past the security layer answers, health stays
- * open.
+ * The call endpoints are closed without the gateway's identity token: nothing past the security layer answers,
+ * health stays open.
  */
 @QuarkusTest
 class IdentityTokenTest {

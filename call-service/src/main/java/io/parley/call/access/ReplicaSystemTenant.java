@@ -20,7 +20,8 @@ public class ReplicaSystemTenant implements SystemTenant {
 
     private final String name;
 
-    ReplicaSystemTenant(@ConfigProperty(name = "parley.bootstrap.system-tenant-name", defaultValue = "System") String name) {
+    ReplicaSystemTenant(
+            @ConfigProperty(name = "parley.bootstrap.system-tenant-name", defaultValue = "System") String name) {
         this.name = name;
     }
 

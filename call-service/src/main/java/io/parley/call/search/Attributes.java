@@ -26,7 +26,8 @@ final class Attributes {
 
     static final String SETUP_TIME = "c.setup_time";
     /** A recording lasts from the answer (or, unanswered, the setup) to the disconnect; unknown while active. */
-    static final String DURATION_SECONDS = "EXTRACT(EPOCH FROM c.disconnect_time - COALESCE(c.connect_time, c.setup_time))";
+    static final String DURATION_SECONDS = "EXTRACT(EPOCH FROM c.disconnect_time"
+            + " - COALESCE(c.connect_time, c.setup_time))";
 
     /** Basic search's {@code search_term}: phone numbers and names (notes are not held yet). */
     static final Attribute SEARCH_TERM = Attribute.of("search_term", STRING,

@@ -100,7 +100,8 @@ public final class CallQuery implements PageSource<UUID> {
     private RuntimeException failure(SQLException e) {
         if (QUERY_CANCELED.equals(e.getSQLState())) {
             return new ApiException(400, ApiError.of("SearchTimeout", "The search did not finish within "
-                    + timeout.toMillis() + " ms: narrow it, e.g. with a daterange, a tenant_id or a longer search text"));
+                    + timeout.toMillis() + " ms: narrow it, e.g. with a daterange, a tenant_id"
+                    + " or a longer search text"));
         }
         return new IllegalStateException("Call search failed", e);
     }
