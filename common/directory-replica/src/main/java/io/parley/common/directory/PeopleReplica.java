@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.common.events.EventEnvelope;
 
 /**
- * The users (with their extensions) and clients (with their contacts' phone numbers) the directory announced, kept
- * as calls are matched to them: {@code known_user}, {@code known_user_extension}, {@code known_client},
+ * The users (with their logins and extensions) and clients (with their contacts' phone numbers) the directory
+ * announced, kept as calls are matched to them and searched by them: {@code known_user}, {@code known_user_extension},
+ * {@code known_client},
  * {@code known_client_phone}. A row takes an event newer than the one it reflects; a delete leaves a tombstone that
  * nothing brings back, and takes the numbers with it.
  */
@@ -38,6 +39,9 @@ public class PeopleReplica {
         UUID tenant = UUID.fromString(user.path("tenant_id").asText());
         boolean applied = upsert("known_user", "group_id", id, tenant, user.path("group_id"), user, event, deleted);
         if (applied) {
+            entityManager.createNativeQuery("UPDATE known_user SET login = :login WHERE id = :id")
+                    .setParameter("login", user.path("fieldset_login").path("login").asText(null))
+                    .setParameter("id", id).executeUpdate();
             Set<String> extensions = new LinkedHashSet<>();
             user.path("fieldset_recording").path("extensions").forEach(extension -> extensions.add(extension.asText()));
             replaceNumbers("known_user_extension", "user_id", "extension", id, tenant, deleted ? Set.of() : extensions);

@@ -1,0 +1,38 @@
+package io.parley.call.search;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+import io.parley.common.api.error.FieldErrors;
+
+/**
+ * The advanced search of reference 3.1.4: {@code PARAM__OPERATOR=VALUE} of Tables 1 and 2, e.g.
+ * {@code phone_number__includes=1234}.
+ */
+final class AdvancedSearch {
+
+    static final String SEPARATOR = "__";
+
+    private AdvancedSearch() {
+    }
+
+    /** @throws InvalidValueException when the value cannot be read */
+    static Optional<SqlCondition> condition(String name, String value, ZoneId zone, FieldErrors errors) {
+        int separator = name.indexOf(SEPARATOR);
+        Optional<Attribute> attribute = separator <= 0 ? Optional.empty()
+                : Attributes.named(name.substring(0, separator));
+        if (attribute.isEmpty()) {
+            errors.add(name, "unknown", "is not a search parameter: the advanced search takes PARAM__OPERATOR=VALUE,"
+                    + " PARAM one of reference 3.1.4, Table 1");
+            return Optional.empty();
+        }
+        Type type = attribute.get().type();
+        String operator = name.substring(separator + SEPARATOR.length());
+        if (!type.operators().contains(operator)) {
+            errors.add(name, "unknown", "'" + operator + "' is not an operator of a " + type.wireName()
+                    + " parameter: use one of " + type.operators());
+            return Optional.empty();
+        }
+        return Optional.of(Comparisons.condition(attribute.get(), operator, value, zone));
+    }
+}

@@ -1,0 +1,87 @@
+package io.parley.call.search;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.parley.common.api.error.FieldErrors;
+
+/**
+ * What a request to {@code GET /api/v2/calls.json} searches for (reference 3.1.4): the basic search, or with
+ * {@code advanced_search=1} the advanced one, every parameter combined with AND; and the order, {@code sort_order}
+ * {@code desc} (default) or {@code asc} by setup time. Every parameter that cannot be served is named in one
+ * {@code 400}.
+ *
+ * @param condition the calls that match
+ * @param regexes the {@code regex} values by parameter, for the database to check before it searches
+ */
+public record CallSearch(SqlCondition condition, List<Regex> regexes, boolean ascending) {
+
+    /** A {@code PARAM__regex} parameter's pattern (PostgreSQL's regular expressions). */
+    public record Regex(String parameter, String pattern) {
+    }
+
+    /** Parameters of every list ({@code PageRequest}) and the switches read here. */
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "start", "max_total_calc", "sort_order",
+            "advanced_search");
+
+    /** @param zone the caller's timezone, where days begin and end */
+    public static CallSearch of(MultivaluedMap<String, String> query, ZoneId zone) {
+        FieldErrors errors = new FieldErrors();
+        boolean advanced = flag(query, "advanced_search", errors);
+        boolean ascending = ascending(query, errors);
+        List<SqlCondition> conditions = new ArrayList<>();
+        List<Regex> regexes = new ArrayList<>();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (LIST_PARAMETERS.contains(name)) {
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                if (value.indexOf('\0') >= 0) {
+                    errors.invalid(name, "must not contain NUL characters");
+                    continue;
+                }
+                try {
+                    Optional<SqlCondition> condition = advanced ? AdvancedSearch.condition(name, value, zone, errors)
+                            : BasicSearch.condition(name, value, zone, errors);
+                    condition.ifPresent(conditions::add);
+                    if (advanced && condition.isPresent() && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
+                        regexes.add(new Regex(name, value));
+                    }
+                } catch (InvalidValueException e) {
+                    errors.invalid(name, e.getMessage());
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new CallSearch(SqlCondition.all(conditions), regexes, ascending);
+    }
+
+    private static boolean flag(MultivaluedMap<String, String> query, String name, FieldErrors errors) {
+        String value = query.getFirst(name);
+        if (value == null || value.isEmpty() || value.equals("0")) {
+            return false;
+        }
+        if (!value.equals("1")) {
+            errors.invalid(name, "must be 1 or 0");
+        }
+        return true;
+    }
+
+    private static boolean ascending(MultivaluedMap<String, String> query, FieldErrors errors) {
+        String value = query.getFirst("sort_order");
+        if (value == null || value.isEmpty() || value.equals("desc")) {
+            return false;
+        }
+        if (!value.equals("asc")) {
+            errors.invalid("sort_order", "must be asc or desc");
+        }
+        return true;
+    }
+}

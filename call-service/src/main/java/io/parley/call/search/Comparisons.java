@@ -1,0 +1,164 @@
+package io.parley.call.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import io.parley.call.search.SearchValues.Range;
+
+/**
+ * Turns one {@code PARAM__OPERATOR=VALUE} into a condition on calls, with the operators of reference 3.1.4, Table 2.
+ * Text comparisons: {@code equal_to}, {@code is} exact; {@code starts_with}, {@code ends_with}, {@code includes},
+ * {@code pattern} in any case; {@code regex} PostgreSQL's {@code ~}. A negative operator ({@code not_equal_to},
+ * {@code is_not}, {@code is_empty}, {@code is_false}) holds exactly where its positive one does not, a value that is
+ * not there included. For an attribute with several values (both phone numbers, every participant), a positive
+ * operator holds when any value matches.
+ */
+final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    /**
+     * @param operator one of {@code attribute.type().operators()}
+     * @param zone where dates begin and end: the caller's timezone
+     * @throws InvalidValueException when the value cannot be read
+     */
+    static SqlCondition condition(Attribute attribute, String operator, String value, ZoneId zone) {
+        return switch (attribute.type()) {
+            case STRING -> string(attribute, operator, value);
+            case STRING_EXACT, SET -> exact(attribute, operator, value);
+            case NUMBER -> number(attribute.target(), operator, value);
+            case DATE -> date(attribute.target(), operator, value, zone);
+            case DATETIME -> dateTime(attribute.target(), operator, value, zone);
+            case DURATION -> duration(attribute.target(), operator, value);
+            case BOOL -> bool(attribute.target(), operator);
+        };
+    }
+
+    private static SqlCondition string(Attribute attribute, String operator, String value) {
+        Target target = attribute.target();
+        return switch (operator) {
+            case "equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value));
+            case "not_equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value)).negate();
+            case "starts_with" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", literal(value) + "%"));
+            case "ends_with" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", "%" + literal(value)));
+            case "includes" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", "%" + literal(value) + "%"));
+            // only _ and % are special in a pattern: a backslash stands for itself
+            case "pattern" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", value.replace("\\", "\\\\")));
+            case "regex" -> target.any(e -> SqlCondition.of(e + " ~ ?", value));
+            default -> emptiness(target, operator);
+        };
+    }
+
+    private static SqlCondition exact(Attribute attribute, String operator, String value) {
+        Target target = attribute.target();
+        return switch (operator) {
+            case "is" -> target.any(e -> SqlCondition.of(e + " = ?", attribute.values().apply(value)));
+            case "is_not" -> target.any(e -> SqlCondition.of(e + " = ?", attribute.values().apply(value))).negate();
+            default -> emptiness(target, operator);
+        };
+    }
+
+    /** {@code not_empty}: some value is there and not an empty text; {@code is_empty}: none is. */
+    private static SqlCondition emptiness(Target target, String operator) {
+        SqlCondition present = target.any(e -> SqlCondition.of("COALESCE(CAST(" + e + " AS text), '') <> ''"));
+        return switch (operator) {
+            case "not_empty" -> present;
+            case "is_empty" -> present.negate();
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    private static SqlCondition number(Target target, String operator, String value) {
+        return switch (operator) {
+            case "equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", SearchValues.number(value)));
+            case "not_equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", SearchValues.number(value))).negate();
+            case "greater_than" -> target.any(e -> SqlCondition.of(e + " > ?", SearchValues.number(value)));
+            case "lower_than" -> target.any(e -> SqlCondition.of(e + " < ?", SearchValues.number(value)));
+            case "between" -> between(target, SearchValues.numbers(value));
+            case "not_empty" -> target.any(e -> SqlCondition.of(e + " IS NOT NULL"));
+            case "is_empty" -> target.any(e -> SqlCondition.of(e + " IS NOT NULL")).negate();
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    /** Dates are days of the caller's timezone; {@code newer_than} a day is after the whole day. */
+    private static SqlCondition date(Target target, String operator, String value, ZoneId zone) {
+        return switch (operator) {
+            case "equal_to" -> from(target, SearchValues.day(value, zone));
+            case "older_than" -> before(target, SearchValues.day(value, zone).first());
+            case "newer_than" -> notBefore(target, SearchValues.day(value, zone).last());
+            case "between" -> from(target, SearchValues.days(value, zone));
+            case "older_than_days" -> before(target, ago(SearchValues.count(value, SearchValues.MAX_DAYS),
+                    ChronoUnit.DAYS));
+            case "newer_than_days" -> after(target, ago(SearchValues.count(value, SearchValues.MAX_DAYS),
+                    ChronoUnit.DAYS));
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    private static SqlCondition dateTime(Target target, String operator, String value, ZoneId zone) {
+        return switch (operator) {
+            case "older_than" -> before(target, SearchValues.dateTime(value, zone));
+            case "newer_than" -> after(target, SearchValues.dateTime(value, zone));
+            case "between" -> between(target, SearchValues.dateTimes(value, zone));
+            case "older_than_minutes" -> before(target, ago(SearchValues.count(value, SearchValues.MAX_MINUTES),
+                    ChronoUnit.MINUTES));
+            case "newer_than_minutes" -> after(target, ago(SearchValues.count(value, SearchValues.MAX_MINUTES),
+                    ChronoUnit.MINUTES));
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    /** {@code greater_than} is longer than, {@code lower_than} shorter than (the reference's text swaps them). */
+    private static SqlCondition duration(Target target, String operator, String value) {
+        return switch (operator) {
+            case "greater_than" -> target.any(e -> SqlCondition.of(e + " > ?", SearchValues.duration(value)));
+            case "lower_than" -> target.any(e -> SqlCondition.of(e + " < ?", SearchValues.duration(value)));
+            case "between" -> between(target, SearchValues.durations(value));
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    private static SqlCondition bool(Target target, String operator) {
+        SqlCondition isTrue = target.any(e -> SqlCondition.of(e + " IS TRUE"));
+        return switch (operator) {
+            case "is_true" -> isTrue;
+            case "is_false" -> isTrue.negate();
+            default -> throw new IllegalArgumentException(operator);
+        };
+    }
+
+    private static SqlCondition between(Target target, Range<?> range) {
+        return target.any(e -> SqlCondition.of(e + " BETWEEN ? AND ?", range.first(), range.last()));
+    }
+
+    /** From the range's first instant (included) to its last (excluded). */
+    private static SqlCondition from(Target target, Range<OffsetDateTime> range) {
+        return target.any(e -> SqlCondition.of(e + " >= ? AND " + e + " < ?", range.first(), range.last()));
+    }
+
+    private static SqlCondition before(Target target, OffsetDateTime instant) {
+        return target.any(e -> SqlCondition.of(e + " < ?", instant));
+    }
+
+    private static SqlCondition notBefore(Target target, OffsetDateTime instant) {
+        return target.any(e -> SqlCondition.of(e + " >= ?", instant));
+    }
+
+    private static SqlCondition after(Target target, OffsetDateTime instant) {
+        return target.any(e -> SqlCondition.of(e + " > ?", instant));
+    }
+
+    private static OffsetDateTime ago(int amount, ChronoUnit unit) {
+        return Instant.now().minus(amount, unit).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The text as a LIKE literal: its {@code %}, {@code _} and backslashes match themselves. */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
