@@ -86,6 +86,7 @@ public class CallService {
                         "DELETE FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ") RETURNING c.tenant_id");
                 PreparedStatement ignore = connection.prepareStatement(
                         "INSERT INTO ignored_call (call_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+            CallLocks.lock(connection, List.of(id)); // an ingest batch of this call in flight commits first
             delete.setObject(1, id);
             scope.bind(delete, 2);
             UUID tenant;

@@ -25,6 +25,7 @@ import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
+import io.parley.call.call.CallLocks;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 
@@ -67,6 +68,8 @@ class CallWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     int apply(List<RecorderEvent> events) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            // first: a call deleted through the API meanwhile is seen as ignored below, not brought back
+            CallLocks.lock(connection, events.stream().map(RecorderEvent::callId).toList());
             Set<UUID> fresh = firstDeliveries(connection, events);
             Set<UUID> ignored = ignoredCalls(connection, events);
             List<RecorderEvent> toApply = events.stream()

@@ -1,15 +1,20 @@
 package io.parley.call.call;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -113,5 +118,33 @@ class CallViewAndDeleteTest {
                 {"event_id": "%s", "type": "call.updated", "occurred_at": "2026-03-01T10:06:00Z",
                  "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "100"}}
                 """.formatted(UUID.randomUUID(), UUID.randomUUID(), call);
+    }
+
+    @Test
+    void aDeleteWaitsForAnIngestOfTheCallInFlightAndRemovesTheCallAsItLeftIt() throws Exception {
+        UUID call = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource);
+        try (Connection ingest = dataSource.getConnection()) {
+            ingest.setAutoCommit(false);
+            CallLocks.lock(ingest, List.of(call)); // a batch of the call's recorder events, not committed yet
+            CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> given().auth().oauth2(administrator)
+                    .when().delete("/api/v2/calls/" + call + ".json").then().extract().statusCode());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Rows.first(dataSource,
+                    "SELECT 1 AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?",
+                    lockKey(call)).isEmpty());
+            try (PreparedStatement update = ingest.prepareStatement("UPDATE call SET to_name = 'late' WHERE call_id = ?")) {
+                update.setObject(1, call);
+                update.executeUpdate();
+            }
+            ingest.commit();
+
+            assertEquals(200, delete.get(30, TimeUnit.SECONDS));
+        }
+        assertTrue(Rows.first(dataSource, "SELECT * FROM call WHERE call_id = ?", call).isEmpty());
+    }
+
+    /** The second key of a call's advisory lock, as pg_locks shows it (an unsigned 32-bit objid). */
+    private long lockKey(UUID call) {
+        return ((Number) Rows.first(dataSource, "SELECT hashtext(?::text)::bigint & 4294967295 AS key", call.toString())
+                .get("key")).longValue();
     }
 }
