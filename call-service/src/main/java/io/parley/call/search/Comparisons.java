@@ -40,17 +40,26 @@ final class Comparisons {
 
     private static SqlCondition string(Attribute attribute, String operator, String value) {
         Target target = attribute.target();
+        String like = like(value);
         return switch (operator) {
             case "equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value));
             case "not_equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value)).negate();
-            case "starts_with" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", literal(value) + "%"));
-            case "ends_with" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", "%" + literal(value)));
-            case "includes" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", "%" + literal(value) + "%"));
+            case "starts_with" -> target.any(e -> SqlCondition.of(e + like, literal(value) + "%"));
+            case "ends_with" -> target.any(e -> SqlCondition.of(e + like, "%" + literal(value)));
+            case "includes" -> target.any(e -> SqlCondition.of(e + like, "%" + literal(value) + "%"));
             // only _ and % are special in a pattern: a backslash stands for itself
-            case "pattern" -> target.any(e -> SqlCondition.of(e + " ILIKE ?", value.replace("\\", "\\\\")));
+            case "pattern" -> target.any(e -> SqlCondition.of(e + like, value.replace("\\", "\\\\")));
             case "regex" -> target.any(e -> SqlCondition.of(e + " ~ ?", value));
             default -> emptiness(target, operator);
         };
+    }
+
+    /**
+     * In any case: {@code ILIKE}. A value without letters, such as a phone number, has no case, so plain {@code LIKE}
+     * finds the same, and its prefix can be looked up in a B-tree index.
+     */
+    private static String like(String value) {
+        return value.chars().anyMatch(Character::isLetter) ? " ILIKE ?" : " LIKE ?";
     }
 
     private static SqlCondition exact(Attribute attribute, String operator, String value) {

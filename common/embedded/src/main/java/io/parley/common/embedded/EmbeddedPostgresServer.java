@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -39,11 +40,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port the port to listen on, 0 for any free one
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database) {
+        return start(dataDirectory, port, database, Map.of());
+    }
+
+    /** The same, with more server settings ({@code postgresql.conf} names and values). */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database,
+            Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(FreePorts.orFree(port))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+            serverConfig.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             }

@@ -1,0 +1,201 @@
+package io.parley.deploy.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+import org.junit.jupiter.api.Test;
+
+import io.parley.common.embedded.EmbeddedPostgresServer;
+
+/**
+ * Measures the calls search (reference 3.1.4) through the gateway at ten million calls across 100 tenants: the
+ * reference's example queries and the advanced operators, each p50/p95/max next to a baseline from the same run
+ * (viewing one call), then the plans of the slowest statements (PostgreSQL's auto_explain). Not part of the default
+ * test run; run it with
+ * {@code ./mvnw -pl deploy -am verify -Dtest=CallSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dparley.benchmark.calls=1000000} for a smaller set). The data set ({@link CallDataSet}) is built on the
+ * first run, with progress bars, and kept in {@code ~/.parley/benchmarks/} (or {@code -Dparley.benchmark.data=DIR})
+ * for the next.
+ */
+class CallSearchBenchmark {
+
+    private static final String ROOT_PASSWORD = "benchmark-root-password";
+    private static final int WARMUP_ROUNDS = 20;
+    private static final int ROUNDS = 200;
+    private static final String SLOW_STATEMENT = "20ms";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void callSearchLatency() throws Exception {
+        int calls = Integer.getInteger("parley.benchmark.calls", 10_000_000);
+        Path data = Path.of(System.getProperty("parley.benchmark.data", System.getProperty("user.home")
+                + "/.parley/benchmarks/call-search-" + calls)).toAbsolutePath();
+        Path postgresLog = data.resolve("postgres-log/postgresql.log");
+        Files.createDirectories(data);
+        Path repository = Path.of(System.getProperty("parley.repository", "..")).toAbsolutePath().normalize();
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), 0, "parley",
+                Map.of("session_preload_libraries", "auto_explain", "auto_explain.log_min_duration", SLOW_STATEMENT,
+                        "auto_explain.log_analyze", "on", "auto_explain.log_timing", "off",
+                        "auto_explain.log_buffers", "on", "logging_collector", "on",
+                        "log_directory", postgresLog.getParent().toString(), "log_filename", "postgresql.log",
+                        "shared_buffers", "1GB"));
+                LocalPlatform platform = LocalPlatform.start(LocalSettings.fromEnvironment(Map.ofEntries(
+                        Map.entry("PARLEY_DATA_DIR", data.toString()), Map.entry("PARLEY_DB_URL", postgres.jdbcUrl()),
+                        Map.entry("PARLEY_DB_USER", EmbeddedPostgresServer.USER),
+                        Map.entry("PARLEY_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD),
+                        Map.entry("PARLEY_GATEWAY_PORT", "0"), Map.entry("PARLEY_DIRECTORY_PORT", "0"),
+                        Map.entry("PARLEY_CALL_PORT", "0"), Map.entry("PARLEY_CRYPTO_PORT", "0"),
+                        Map.entry("PARLEY_KAFKA_PORT", "0"), Map.entry("PARLEY_ROOT_LOGIN", "root"),
+                        Map.entry("PARLEY_ROOT_PASSWORD", ROOT_PASSWORD)), repository))) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.USER,
+                    EmbeddedPostgresServer.PASSWORD)) {
+                long stored = CallDataSet.calls(connection);
+                if (stored == 0) {
+                    CallDataSet.load(connection, calls);
+                } else if (stored != calls) {
+                    throw new IllegalStateException(data + " holds " + stored + " calls, not " + calls
+                            + ": remove it, or name another directory with -Dparley.benchmark.data");
+                }
+            }
+            long logOffset = Files.exists(postgresLog) ? Files.size(postgresLog) : 0;
+            Map<String, double[]> millis = measure(platform.apiUrl(), calls);
+            System.out.println(table(millis, calls));
+            System.out.println(slowestPlans(postgresLog, logOffset));
+        }
+    }
+
+    private Map<String, double[]> measure(String api, int calls) throws Exception {
+        Random random = new Random(42);
+        LongFunction<Integer> user = CallDataSet::userOf;
+        Map<String, LongFunction<String>> requests = new LinkedHashMap<>();
+        requests.put("baseline: view one call", k -> "/calls/" + CallDataSet.callId(k) + ".json");
+        requests.put("daterange: a month, all tenants", k -> "/calls.json?daterange=" + month(k));
+        requests.put("user_id", k -> "/calls.json?user_id=" + CallDataSet.userId(user.apply(k)));
+        requests.put("group_id", k -> "/calls.json?group_id=" + CallDataSet.groupId(user.apply(k)));
+        requests.put("search_term: 7 digits of a number",
+                k -> "/calls.json?search_term=" + CallDataSet.outsideNumber(k).substring(5));
+        requests.put("tenant_id + daterange: one day", k -> "/calls.json?tenant_id="
+                + CallDataSet.tenantId(user.apply(k)) + "&daterange=" + day(k));
+        requests.put("tenant_id: page 50", k -> "/calls.json?tenant_id=" + CallDataSet.tenantId(user.apply(k))
+                + "&start=980&limit=20");
+        requests.put("advanced: phone_number includes 5 digits", k -> "/calls.json?advanced_search=1"
+                + "&phone_number__includes=" + CallDataSet.outsideNumber(k).substring(6));
+        requests.put("advanced: phone_number starts_with", k -> "/calls.json?advanced_search=1"
+                + "&phone_number__starts_with=" + encode(CallDataSet.outsideNumber(k).substring(0, 9)));
+        requests.put("advanced: phone_number equal_to", k -> "/calls.json?advanced_search=1"
+                + "&phone_number__equal_to=" + encode(CallDataSet.outsideNumber(k)));
+        requests.put("advanced: duration between", k -> "/calls.json?advanced_search=1&duration__between="
+                + encode("00:05:00 - 00:06:00") + "&tenant_id__is=" + CallDataSet.tenantId(user.apply(k)));
+
+        List<String> names = new ArrayList<>(requests.keySet());
+        Map<String, double[]> millis = new LinkedHashMap<>();
+        names.forEach(name -> millis.put(name, new double[ROUNDS]));
+        for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+            for (String name : names) {
+                String path = requests.get(name).apply(Math.floorMod(random.nextLong(), (long) calls));
+                long start = System.nanoTime();
+                get(api + path);
+                if (round >= 0) {
+                    millis.get(name)[round] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        return millis;
+    }
+
+    private void get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("root:" + ROOT_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String table(Map<String, double[]> millis, int calls) {
+        StringBuilder table = new StringBuilder(String.format("%nCalls search through the gateway, %,d calls, %d"
+                + " samples each (interleaved)%n%-44s %8s %8s %8s %10s%n", calls, ROUNDS, "request", "p50 ms",
+                "p95 ms", "max ms", "p50/base"));
+        double baseline = 0;
+        for (Map.Entry<String, double[]> entry : millis.entrySet()) {
+            double[] sorted = entry.getValue().clone();
+            Arrays.sort(sorted);
+            double p50 = sorted[sorted.length / 2];
+            baseline = baseline == 0 ? p50 : baseline;
+            table.append(String.format("%-44s %8.2f %8.2f %8.2f %10.2f%n", entry.getKey(), p50,
+                    sorted[(int) Math.ceil(sorted.length * 0.95) - 1], sorted[sorted.length - 1], p50 / baseline));
+        }
+        return table.toString();
+    }
+
+    /** The slowest run of each statement auto_explain logged during the measurement, with its plan. */
+    private static String slowestPlans(Path log, long offset) throws IOException {
+        if (!Files.exists(log)) {
+            return "No statement took over " + SLOW_STATEMENT;
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        text = text.substring((int) Math.min(offset, text.length()));
+        Map<String, Map.Entry<Double, String>> worst = new TreeMap<>();
+        for (String entry : text.split("\n(?=\\S)")) {
+            int at = entry.indexOf("duration: ");
+            int query = entry.indexOf("Query Text: ");
+            if (at < 0 || query < 0 || !entry.contains("plan:")) {
+                continue;
+            }
+            double duration = Double.parseDouble(entry.substring(at + 10, entry.indexOf(" ms", at)));
+            String statement = entry.substring(query + 12).lines().findFirst().orElse("").strip();
+            Map.Entry<Double, String> known = worst.get(statement);
+            if (known == null || known.getKey() < duration) {
+                worst.put(statement, Map.entry(duration, entry.substring(query)));
+            }
+        }
+        StringBuilder plans = new StringBuilder(String.format("%nStatements over %s during the measurement: %d;"
+                + " the slowest run of each:%n", SLOW_STATEMENT, worst.size()));
+        worst.values().stream().sorted(Comparator.comparing(Map.Entry<Double, String>::getKey).reversed())
+                .forEach(entry -> plans.append(String.format("%n%.1f ms%n%s%n", entry.getKey(), entry.getValue())));
+        return plans.toString();
+    }
+
+    private static LocalDate dayOf(long call) {
+        return Instant.ofEpochSecond(CallDataSet.setupEpochSecond(call)).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String day(long call) {
+        return encode(DAY.format(dayOf(call)));
+    }
+
+    private static String month(long call) {
+        LocalDate first = dayOf(call).withDayOfMonth(1);
+        return encode(DAY.format(first) + "-" + DAY.format(first.withDayOfMonth(first.lengthOfMonth())));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
