@@ -37,14 +37,17 @@ public final class CallQuery implements PageSource<UUID> {
     }
 
     /**
-     * Limits the statements of the current transaction to {@code timeout} and checks the search's regular
-     * expressions.
+     * Limits the statements of the current transaction to {@code timeout}, has each planned for its own values and
+     * checks the search's regular expressions. A plan made once for any value (which the driver's prepared
+     * statements would get after a few runs) guesses how many calls a text matches, and for a rare number walks
+     * every call in time order.
      *
      * @throws ApiException 400 naming the first {@code regex} parameter PostgreSQL refuses
      */
     public static CallQuery prepare(Connection connection, SqlCondition scope, CallSearch search, Duration timeout)
             throws SQLException {
-        try (PreparedStatement limit = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+        try (PreparedStatement limit = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
             limit.setString(1, timeout.toMillis() + "ms");
             limit.execute();
         }
