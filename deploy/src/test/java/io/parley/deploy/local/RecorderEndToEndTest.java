@@ -12,11 +12,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.CallEvents;
+import io.parley.common.events.RecorderCommands;
 import io.restassured.http.ContentType;
 
 /**
  * Recorders through the real gateway: a recorder account posts its events over HTTP, call-service stores the call
- * and publishes it on {@code call.events}.
+ * and publishes it on {@code call.events}; muting the call through the API sends its recorder a command.
  */
 @ExtendWith(SharedPlatform.class)
 class RecorderEndToEndTest {
@@ -42,7 +43,7 @@ class RecorderEndToEndTest {
     }
 
     @Test
-    void recorderPostsACallStartedAndTheCallIsPublishedOnCallEvents() {
+    void recorderPostsACallStartedAndTheCallIsPublishedThenMutingItCommandsTheRecorder() {
         UUID call = UUID.randomUUID();
         given().auth().preemptive().basic(recorderLogin, PASSWORD).contentType(ContentType.JSON).body("""
                 {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
@@ -53,6 +54,13 @@ class RecorderEndToEndTest {
 
         assertEquals(call.toString(), KafkaTopics.await(platform.kafkaBootstrapServers(), CallEvents.TOPIC,
                 value -> value.contains(call.toString()) && value.contains(CallEvents.CALL_CREATED),
+                Duration.ofSeconds(30)).orElseThrow().key());
+
+        given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD).queryParam("action", "mute")
+                .when().post(platform.apiUrl() + "/calls/" + call + ".json/muting")
+                .then().statusCode(200);
+        assertEquals(call.toString(), KafkaTopics.await(platform.kafkaBootstrapServers(), RecorderCommands.TOPIC,
+                value -> value.contains(call.toString()) && value.contains(RecorderCommands.CALL_MUTE),
                 Duration.ofSeconds(30)).orElseThrow().key());
     }
 
