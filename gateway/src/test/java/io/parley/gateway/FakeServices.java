@@ -18,8 +18,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Stands in for the services behind the gateway. Its credential check accepts every login with the password
- * {@value #PASSWORD} and counts the checks per login; its API echoes the {@code Authorization} and {@code Range}
- * headers it received.
+ * {@value #PASSWORD} and counts the checks per login; its API and recorder paths echo the path and the
+ * {@code Authorization} and {@code Range} headers they received.
  */
 final class FakeServices {
 
@@ -55,6 +55,7 @@ final class FakeServices {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/authenticate", FakeServices::authenticate);
             server.createContext("/api/v2/", FakeServices::echo);
+            server.createContext("/recorder/v1/", FakeServices::echo);
             server.start();
             return server;
         } catch (IOException e) {
@@ -90,7 +91,8 @@ final class FakeServices {
                 .put("authorization", exchange.getRequestHeaders().getFirst("Authorization"))
                 .put("authorization_headers", exchange.getRequestHeaders().getOrDefault("Authorization",
                         java.util.List.of()).size())
-                .put("range", exchange.getRequestHeaders().getFirst("Range"));
+                .put("range", exchange.getRequestHeaders().getFirst("Range"))
+                .put("path", exchange.getRequestURI().getPath());
         respond(exchange, 200, received.encode());
     }
 

@@ -169,6 +169,21 @@ class GatewayAuthenticationTest {
                 .body("range", equalTo("bytes=100-199"));
     }
 
+    @Test
+    void recorderEventsReachTheCallServiceWithTheIdentityTokenOnlyWithCredentials() {
+        given().auth().preemptive().basic(login(), FakeServices.PASSWORD).contentType("application/json")
+                .body("{}")
+                .when().post("/recorder/v1/events")
+                .then().statusCode(200)
+                .body("path", equalTo("/recorder/v1/events"))
+                .body("authorization", startsWith("Bearer "));
+
+        given().contentType("application/json").body("{}")
+                .when().post("/recorder/v1/events")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic realm="));
+    }
+
     private static String login() {
         return "user-" + UUID.randomUUID();
     }

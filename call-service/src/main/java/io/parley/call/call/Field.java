@@ -112,6 +112,6 @@ public record Field(String name, Kind kind, List<Integer> codes) {
     }
 
     private MalformedEventException invalid(String path, String rule) {
-        return new MalformedEventException(path + name + " " + rule);
+        return new MalformedEventException(path + name, rule);
     }
 }

@@ -12,10 +12,10 @@ import java.util.UUID;
  * @param participants the participants the event carries, each with the fields it gives
  * @param file the closed audio file of a {@code file.completed} event, {@code null} otherwise
  */
-record RecorderEvent(UUID eventId, Type type, OffsetDateTime occurredAt, UUID recorderId, UUID callId,
+public record RecorderEvent(UUID eventId, Type type, OffsetDateTime occurredAt, UUID recorderId, UUID callId,
         Map<String, Object> call, List<Part> participants, Part file) {
 
-    enum Type {
+    public enum Type {
         CALL_STARTED("call.started"),
         CALL_UPDATED("call.updated"),
         CALL_ENDED("call.ended"),
@@ -29,6 +29,6 @@ record RecorderEvent(UUID eventId, Type type, OffsetDateTime occurredAt, UUID re
     }
 
     /** A participant ({@code participant_id}) or a file ({@code file_id}) with the fields given for it. */
-    record Part(String id, Map<String, Object> fields) {
+    public record Part(String id, Map<String, Object> fields) {
     }
 }

@@ -28,7 +28,7 @@ import io.parley.common.events.inbox.MalformedEventException;
  * ignored, so that newer recorders can add some.
  */
 @ApplicationScoped
-class RecorderEventReader {
+public class RecorderEventReader {
 
     /** More participants than any real call has: a conference bridge's worth. */
     static final int MAX_PARTICIPANTS = 100;
@@ -40,16 +40,19 @@ class RecorderEventReader {
         this.mapper = mapper;
     }
 
-    RecorderEvent read(String json) {
+    public RecorderEvent read(String json) {
         if (json == null) {
             throw new MalformedEventException("The record has no value");
         }
-        JsonNode event;
         try {
-            event = mapper.readTree(json);
+            return read(mapper.readTree(json));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("The record is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Reads an event already parsed, e.g. one element of a list a recorder posted. */
+    public RecorderEvent read(JsonNode event) {
         if (event == null || !event.isObject()) {
             throw new MalformedEventException("The record is not a JSON object");
         }
@@ -73,17 +76,17 @@ class RecorderEventReader {
             return List.of();
         }
         if (!participants.isArray() || participants.size() > MAX_PARTICIPANTS) {
-            throw new MalformedEventException(
-                    "call.participants must be an array of at most " + MAX_PARTICIPANTS + " participants");
+            throw new MalformedEventException("call.participants",
+                    "must be an array of at most " + MAX_PARTICIPANTS + " participants");
         }
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
             JsonNode participant = participants.get(i);
-            String path = "call.participants[" + i + "].";
+            String name = "call.participants[" + i + "]";
             if (!participant.isObject()) {
-                throw new MalformedEventException(path.substring(0, path.length() - 1) + " must be an object");
+                throw new MalformedEventException(name, "must be an object");
             }
-            parts.add(part(participant, "participant_id", CallFields.PARTICIPANT, path));
+            parts.add(part(participant, "participant_id", CallFields.PARTICIPANT, name + "."));
         }
         return parts;
     }
@@ -92,7 +95,7 @@ class RecorderEventReader {
         JsonNode id = object.get(idField);
         if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()
                 || id.asText().length() > MAX_ID) {
-            throw new MalformedEventException(path + idField + " is required: a string of at most " + MAX_ID
+            throw new MalformedEventException(path + idField, "is required: a string of at most " + MAX_ID
                     + " characters");
         }
         return new Part(id.asText(), fields(object, fields, path));
@@ -112,14 +115,14 @@ class RecorderEventReader {
     private static Type type(JsonNode event) {
         String type = event.path("type").asText();
         return Arrays.stream(Type.values()).filter(candidate -> candidate.wireName.equals(type)).findFirst()
-                .orElseThrow(() -> new MalformedEventException("type must be one of call.started, call.updated,"
+                .orElseThrow(() -> new MalformedEventException("type", "must be one of call.started, call.updated,"
                         + " call.ended, file.completed"));
     }
 
     private static JsonNode object(JsonNode event, String name) {
         JsonNode object = event.get(name);
         if (object == null || !object.isObject()) {
-            throw new MalformedEventException(name + " is required: an object");
+            throw new MalformedEventException(name, "is required: an object");
         }
         return object;
     }
@@ -132,7 +135,7 @@ class RecorderEventReader {
         try {
             return UUID.fromString(object.path(name).asText(""));
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(path + name + " is required: a UUID");
+            throw new MalformedEventException(path + name, "is required: a UUID");
         }
     }
 
@@ -140,7 +143,7 @@ class RecorderEventReader {
         try {
             return ApiDateTimes.parse(object.path(name).asText(""));
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException(name + " is required: an ISO 8601 date-time with an offset");
+            throw new MalformedEventException(name, "is required: an ISO 8601 date-time with an offset");
         }
     }
 }

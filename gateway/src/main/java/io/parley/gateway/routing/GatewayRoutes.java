@@ -18,9 +18,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The public API: every request under {@code /api/v2} is authenticated with HTTP Basic (cached, throttled, checked by
- * the directory), then streamed to the service that owns its resource with the caller's signed identity token in
- * place of the password.
+ * The public paths: every request under {@code /api/v2} (the API) and {@code /recorder/v1} (recorders posting their
+ * events) is authenticated with HTTP Basic (cached, throttled, checked by the directory), then streamed to the service
+ * that owns its resource with the caller's signed identity token in place of the password. What the caller may do
+ * there is the service's to decide.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -39,6 +40,7 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         router.route("/api/v2/*").handler(this::serve);
+        router.route("/recorder/v1/*").handler(this::serve);
     }
 
     private void serve(RoutingContext context) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The service that serves an API path. */
+/** The service that serves a public path: the API ({@code /api/v2}) or the recorders' ({@code /recorder/v1}). */
 public enum Upstream {
     DIRECTORY,
     CALLS,
@@ -14,12 +14,14 @@ public enum Upstream {
     private static final Pattern API_PATH = Pattern.compile("^/api/v2/([a-z_]+)(?:\\.json|/.*)$");
     /** A user's active call is muted by call-service, which knows the calls (reference 3.7.7). */
     private static final Pattern USER_MUTING = Pattern.compile("^/api/v2/users/[^/]+\\.json/muting$");
+    /** Recorders post their events to call-service, which owns the recorder event contract. */
+    private static final Pattern RECORDER_API = Pattern.compile("^/recorder/v1/.+$");
 
     public static Optional<Upstream> forPath(String path) {
         if (path == null) {
             return Optional.empty();
         }
-        if (USER_MUTING.matcher(path).matches()) {
+        if (USER_MUTING.matcher(path).matches() || RECORDER_API.matcher(path).matches()) {
             return Optional.of(CALLS);
         }
         Matcher api = API_PATH.matcher(path);

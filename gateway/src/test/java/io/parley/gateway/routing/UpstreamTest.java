@@ -25,6 +25,13 @@ class UpstreamTest {
     }
 
     @Test
+    void recorderEventsGoToTheCallService() {
+        assertEquals(Optional.of(Upstream.CALLS), Upstream.forPath("/recorder/v1/events"));
+        assertTrue(Upstream.forPath("/recorder/v1/").isEmpty());
+        assertTrue(Upstream.forPath("/recorder/v2/events").isEmpty());
+    }
+
+    @Test
     void keysGoToTheCryptoService() {
         assertEquals(Optional.of(Upstream.CRYPTO), Upstream.forPath("/api/v2/encrypt_keys/k/authorized_users.json"));
     }
