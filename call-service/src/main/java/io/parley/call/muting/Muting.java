@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.parley.call.access.CallScope;
+import io.parley.call.search.SqlCondition;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.outbox.Outbox;
@@ -88,11 +90,11 @@ class Muting {
     }
 
     private static Optional<LockedCall> lock(Connection connection, Caller caller, UUID callId) throws SQLException {
-        MutingScope scope = MutingScope.of(caller);
+        SqlCondition scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
         try (PreparedStatement query = connection.prepareStatement("SELECT c.call_id, c.tenant_id, c.recorder_id,"
-                + " c.ended_at FROM call c WHERE c.call_id = ? AND " + scope.sql() + " FOR UPDATE OF c")) {
+                + " c.ended_at FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ") FOR UPDATE OF c")) {
             query.setObject(1, callId);
-            bind(query, 2, scope);
+            scope.bind(query, 2);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(new LockedCall(rows.getObject(1, UUID.class),
                         rows.getObject(2, UUID.class), rows.getObject(3, UUID.class),
@@ -102,22 +104,16 @@ class Muting {
     }
 
     private static Optional<UUID> activeCall(Connection connection, Caller caller, UUID userId) throws SQLException {
-        MutingScope scope = MutingScope.of(caller);
+        SqlCondition scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
         try (PreparedStatement query = connection.prepareStatement("SELECT c.call_id FROM call c"
                 + " JOIN call_participant p ON p.call_id = c.call_id"
-                + " WHERE p.user_id = ? AND p.leave_time IS NULL AND c.ended_at IS NULL AND " + scope.sql()
+                + " WHERE p.user_id = ? AND p.leave_time IS NULL AND c.ended_at IS NULL AND (" + scope.sql() + ")"
                 + " ORDER BY c.setup_time DESC NULLS LAST, c.created_at DESC LIMIT 1")) {
             query.setObject(1, userId);
-            bind(query, 2, scope);
+            scope.bind(query, 2);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
             }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, int first, MutingScope scope) throws SQLException {
-        for (int i = 0; i < scope.parameters().size(); i++) {
-            statement.setObject(first + i, scope.parameters().get(i));
         }
     }
 }
