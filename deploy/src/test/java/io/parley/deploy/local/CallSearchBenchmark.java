@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
@@ -43,6 +44,7 @@ import io.parley.common.embedded.EmbeddedPostgresServer;
  */
 class CallSearchBenchmark {
 
+    private static final Logger LOG = Logger.getLogger(CallSearchBenchmark.class);
     private static final String ROOT_PASSWORD = "benchmark-root-password";
     private static final int WARMUP_ROUNDS = 20;
     private static final int ROUNDS = Integer.getInteger("parley.benchmark.rounds", 200);
@@ -62,7 +64,8 @@ class CallSearchBenchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), 0, "parley",
                 Map.of("session_preload_libraries", "auto_explain", "auto_explain.log_min_duration", SLOW_STATEMENT,
                         "auto_explain.log_analyze", "on", "auto_explain.log_timing", "off",
-                        "auto_explain.log_buffers", "on", "logging_collector", "on",
+                        "auto_explain.log_buffers", "on", "auto_explain.log_parameter_max_length", "0",
+                        "logging_collector", "on",
                         "log_directory", postgresLog.getParent().toString(), "log_filename", "postgresql.log",
                         "shared_buffers", "1GB"));
                 LocalPlatform platform = LocalPlatform.start(LocalSettings.fromEnvironment(Map.ofEntries(
@@ -85,8 +88,8 @@ class CallSearchBenchmark {
             }
             long logOffset = Files.exists(postgresLog) ? Files.size(postgresLog) : 0;
             Map<String, double[]> millis = measure(platform.apiUrl(), calls);
-            System.out.println(table(millis, calls));
-            System.out.println(slowestPlans(postgresLog, logOffset));
+            LOG.info(table(millis, calls));
+            LOG.info(slowestPlans(postgresLog, logOffset));
         }
     }
 
