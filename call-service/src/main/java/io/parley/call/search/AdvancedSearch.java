@@ -35,4 +35,9 @@ final class AdvancedSearch {
         }
         return Optional.of(Comparisons.condition(attribute.get(), operator, value, zone));
     }
+
+    /** Whether a parameter this search takes matches part of a text ({@link Comparisons#PARTIAL_TEXT}). */
+    static boolean matchesPartOfText(String name) {
+        return Comparisons.PARTIAL_TEXT.contains(name.substring(name.indexOf(SEPARATOR) + SEPARATOR.length()));
+    }
 }

@@ -51,6 +51,12 @@ final class BasicSearch {
         return Optional.of(Comparisons.condition(comparison.attribute(), comparison.operator(), value, zone));
     }
 
+    /** Whether a parameter matches part of a text ({@link Comparisons#PARTIAL_TEXT}): {@code search_term}. */
+    static boolean matchesPartOfText(String name) {
+        Comparison comparison = PARAMETERS.get(name);
+        return comparison != null && Comparisons.PARTIAL_TEXT.contains(comparison.operator());
+    }
+
     /** A call is active until the recorder reports it ended. */
     private static Optional<SqlCondition> activeOnly(String name, String value, FieldErrors errors) {
         return switch (value.strip()) {

@@ -17,22 +17,40 @@ import io.parley.common.api.paging.PageSource;
  * The ids of the calls a search matches within the caller's scope, ordered by setup time and then call id (calls
  * whose setup is not reported yet first when descending, last when ascending), for {@code Page}. Every statement runs
  * in the caller's transaction under a time limit: a search that exceeds it is answered {@code 400 SearchTimeout}.
+ * <p>
+ * A search for parts of texts ({@link CallSearch#textParts()}) is planned here, not by the database alone, which
+ * cannot tell how many calls {@code %1234567%} matches: it guesses a few thousand, and to find a rare number it would
+ * walk every call in time order. Such a search walks through the first {@link #WALK_BUDGET} calls of its other
+ * conditions in list order; when its page is among them, the page is exact, since they are a prefix of the list.
+ * When it is not, every match is collected through the trigram indexes and the page cut from them: common texts cost
+ * a short walk, rare ones what collecting them costs.
  */
 public final class CallQuery implements PageSource<UUID> {
+
+    /**
+     * How many calls a search for parts of texts walks through before it collects every match instead: a few
+     * milliseconds of reading at ten million calls (see call-service/README.md).
+     */
+    public static final int WALK_BUDGET = 2_000;
 
     /** PostgreSQL's SQLSTATEs: a statement cancelled by {@code statement_timeout}, a regular expression refused. */
     private static final String QUERY_CANCELED = "57014";
     private static final String INVALID_REGULAR_EXPRESSION = "2201B";
 
     private final Connection connection;
-    private final SqlCondition where;
-    private final String direction;
+    /** The scope and the search's conditions but the parts of texts. */
+    private final SqlCondition filter;
+    private final SqlCondition textParts;
+    private final String order;
     private final Duration timeout;
 
-    private CallQuery(Connection connection, SqlCondition where, boolean ascending, Duration timeout) {
+    private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, boolean ascending,
+            Duration timeout) {
         this.connection = connection;
-        this.where = where;
-        this.direction = ascending ? "ASC" : "DESC";
+        this.filter = filter;
+        this.textParts = textParts;
+        String direction = ascending ? "ASC" : "DESC";
+        this.order = " ORDER BY c.setup_time " + direction + ", c.call_id " + direction;
         this.timeout = timeout;
     }
 
@@ -62,14 +80,52 @@ public final class CallQuery implements PageSource<UUID> {
                 throw e;
             }
         }
-        return new CallQuery(connection, SqlCondition.all(List.of(scope, search.condition())), search.ascending(),
-                timeout);
+        return new CallQuery(connection, SqlCondition.all(List.of(scope, search.condition())), search.textParts(),
+                search.ascending(), timeout);
     }
 
     @Override
     public List<UUID> fetch(int offset, int count) {
-        String sql = "SELECT c.call_id FROM call c WHERE " + where.sql() + " ORDER BY c.setup_time " + direction
-                + ", c.call_id " + direction + " LIMIT ? OFFSET ?";
+        try {
+            if (textParts.equals(SqlCondition.TRUE)) {
+                return ids("SELECT c.call_id FROM call c WHERE " + filter.sql() + order + " LIMIT ? OFFSET ?",
+                        filter, offset, count);
+            }
+            Walk walk = boundedWalk(offset, count);
+            if (walk.page().size() == count || walk.calls() < WALK_BUDGET) {
+                return walk.page();
+            }
+            SqlCondition all = SqlCondition.all(List.of(filter, textParts));
+            // materialized, the matches are collected first: the planner cannot turn the page into a walk
+            return ids("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE " + all.sql()
+                    + ") SELECT c.call_id FROM matches c" + order + " LIMIT ? OFFSET ?", all, offset, count);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The page found among the first calls in list order, and how many calls were walked through (at most the budget). */
+    private record Walk(List<UUID> page, long calls) {
+    }
+
+    private Walk boundedWalk(int offset, int count) throws SQLException {
+        String sql = "WITH walk AS MATERIALIZED (SELECT c.call_id, c.setup_time, COALESCE((" + textParts.sql()
+                + "), FALSE) AS matches FROM call c WHERE " + filter.sql() + order + " LIMIT ?)"
+                + " SELECT (SELECT count(*) FROM walk), ARRAY(SELECT c.call_id FROM walk c WHERE c.matches" + order
+                + " LIMIT ? OFFSET ?)";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int next = filter.bind(query, textParts.bind(query, 1));
+            query.setInt(next, WALK_BUDGET);
+            query.setInt(next + 1, count);
+            query.setInt(next + 2, offset);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Walk(List.of((UUID[]) rows.getArray(2).getArray()), rows.getLong(1));
+            }
+        }
+    }
+
+    private List<UUID> ids(String sql, SqlCondition where, int offset, int count) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int next = where.bind(query, 1);
             query.setInt(next, count);
@@ -81,16 +137,18 @@ public final class CallQuery implements PageSource<UUID> {
                 }
             }
             return ids;
-        } catch (SQLException e) {
-            throw failure(e);
         }
     }
 
     @Override
     public long countUpTo(long cap) {
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM call c WHERE " + where.sql() + " LIMIT ?) matching";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(where.bind(query, 1), cap);
+        SqlCondition all = SqlCondition.all(List.of(filter, textParts));
+        // counted as the page is collected: a walk in any order through calls of a rare text would pass them all
+        String matching = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM call c WHERE " + all.sql()
+                : "WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + all.sql() + ") SELECT 1 FROM matches";
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM (" + matching + " LIMIT ?) matching")) {
+            query.setLong(all.bind(query, 1), cap);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

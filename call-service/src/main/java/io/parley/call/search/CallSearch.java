@@ -17,10 +17,12 @@ import io.parley.common.api.error.FieldErrors;
  * {@code desc} (default) or {@code asc} by setup time. Every parameter that cannot be served is named in one
  * {@code 400}.
  *
- * @param condition the calls that match
+ * @param condition what the calls that match must be, apart from the parts of their texts
+ * @param textParts what parts of their texts must be ({@link Comparisons#PARTIAL_TEXT}): {@code search_term},
+ *        {@code PARAM__includes} and the like
  * @param regexes the {@code regex} values by parameter, for the database to check before it searches
  */
-public record CallSearch(SqlCondition condition, List<Regex> regexes, boolean ascending) {
+public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Regex> regexes, boolean ascending) {
 
     /** A {@code PARAM__regex} parameter's pattern (PostgreSQL's regular expressions). */
     public record Regex(String parameter, String pattern) {
@@ -36,6 +38,7 @@ public record CallSearch(SqlCondition condition, List<Regex> regexes, boolean as
         boolean advanced = flag(query, "advanced_search", errors);
         boolean ascending = ascending(query, errors);
         List<SqlCondition> conditions = new ArrayList<>();
+        List<SqlCondition> textParts = new ArrayList<>();
         List<Regex> regexes = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
@@ -50,8 +53,13 @@ public record CallSearch(SqlCondition condition, List<Regex> regexes, boolean as
                 try {
                     Optional<SqlCondition> condition = advanced ? AdvancedSearch.condition(name, value, zone, errors)
                             : BasicSearch.condition(name, value, zone, errors);
-                    condition.ifPresent(conditions::add);
-                    if (advanced && condition.isPresent() && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
+                    if (condition.isEmpty()) {
+                        continue;
+                    }
+                    boolean partOfText = advanced ? AdvancedSearch.matchesPartOfText(name)
+                            : BasicSearch.matchesPartOfText(name);
+                    (partOfText ? textParts : conditions).add(condition.get());
+                    if (advanced && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
                         regexes.add(new Regex(name, value));
                     }
                 } catch (InvalidValueException e) {
@@ -60,7 +68,7 @@ public record CallSearch(SqlCondition condition, List<Regex> regexes, boolean as
             }
         }
         errors.throwIfAny();
-        return new CallSearch(SqlCondition.all(conditions), regexes, ascending);
+        return new CallSearch(SqlCondition.all(conditions), SqlCondition.all(textParts), regexes, ascending);
     }
 
     private static boolean flag(MultivaluedMap<String, String> query, String name, FieldErrors errors) {

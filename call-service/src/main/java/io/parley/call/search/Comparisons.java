@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 import io.parley.call.search.SearchValues.Range;
 
@@ -17,6 +18,12 @@ import io.parley.call.search.SearchValues.Range;
  * operator holds when any value matches.
  */
 final class Comparisons {
+
+    /**
+     * Text operators that match inside a text. Trigram indexes find their calls, but the planner cannot tell how many
+     * calls they match; {@link CallQuery} plans for that.
+     */
+    static final Set<String> PARTIAL_TEXT = Set.of("includes", "ends_with", "pattern", "regex");
 
     private Comparisons() {
     }

@@ -7,9 +7,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.parley.call.Callers;
 import io.parley.call.Rows;
 import io.parley.call.TestCalls;
+import io.parley.call.search.CallQuery;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,6 +113,46 @@ class CallSearchTest {
         assertEquals(List.of(byCalledNumber, byNumber), ids(administrator, Map.of("search_term", "1234")));
         assertEquals(List.of(byName), ids(administrator, Map.of("search_term", "emy st")));
         assertEquals(List.of(), ids(administrator, Map.of("search_term", "12%4")), "% is no wildcard here");
+    }
+
+    @Test
+    void partsOfTextsAreFoundOnEveryPageWhereverTheyAreInTime() throws SQLException {
+        // more of the tenant's calls than a search for part of a text walks through, one an hour from 2026-01-01 on
+        int calls = 2 * CallQuery.WALK_BUDGET;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO call (call_id, tenant_id,"
+                        + " setup_time, from_number, from_name, last_event_at) SELECT gen_random_uuid(), ?,"
+                        + " timestamptz '2026-01-01 00:00Z' + i * interval '1 hour', '+1555' || lpad(i::text, 7, '0'),"
+                        + " 'Customer ' || i, now() FROM generate_series(0, ?) i")) {
+            insert.setObject(1, tenant);
+            insert.setInt(2, calls - 1);
+            insert.executeUpdate();
+        }
+        // a rare number: once among the newest calls, twice among the oldest
+        UUID newest = store(TestCalls.call(tenant, "2026-12-31T00:00:00Z").set("to_number", "+19997777"));
+        UUID older = store(TestCalls.call(tenant, "2025-12-31T12:00:00Z").set("to_number", "+19997777"));
+        UUID oldest = store(TestCalls.call(tenant, "2025-12-31T00:00:00Z").set("to_number", "+19997777"));
+
+        JsonPath first = page(administrator, "/api/v2/calls.json?search_term=7777&limit=2&max_total_calc=10");
+        assertEquals(strings(List.of(newest, older)), first.getList("calls.call_id"));
+        assertEquals(3, first.getInt("total"));
+        JsonPath last = page(administrator, first.getString("next_url"));
+        assertEquals(strings(List.of(oldest)), last.getList("calls.call_id"));
+        assertEquals(3, last.getInt("total"));
+        assertEquals(List.of(oldest, older), ids(administrator, Map.of("search_term", "7777", "sort_order", "asc",
+                "limit", "2")));
+        assertEquals(List.of(older, oldest), ids(administrator, Map.of("advanced_search", "1",
+                "phone_number__ends_with", "7777", "date__older_than", "2026/01/01")));
+        // a common text: its page is among the first calls
+        assertEquals(List.of(newest), ids(administrator, Map.of("search_term", "+1", "limit", "1")));
+        assertEquals("Customer " + (calls - 1), page(administrator, "/api/v2/calls.json?search_term=customer&limit=1")
+                .getString("calls[0].from_name"));
+        // a day of 24 calls, fewer than a walk reads: they are all the walk needs to look at
+        assertEquals(IntStream.rangeClosed(40, 47).mapToObj(i -> "Customer " + (87 - i)).toList(),
+                given().auth().oauth2(administrator)
+                        .queryParams(Map.of("daterange", "2026/01/02", "search_term", "customer 4"))
+                        .when().get("/api/v2/calls.json").then().statusCode(200)
+                        .extract().jsonPath().getList("calls.from_name", String.class));
     }
 
     @Test
