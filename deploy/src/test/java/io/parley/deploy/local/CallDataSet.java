@@ -18,10 +18,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Builds a search benchmark's data set straight into call-service's schema, as a bulk import would: calls of a year
  * across tenants, each with its agent (a user of a group of the tenant) and an outside party, and the users in
  * call-service's replica of the directory. Deterministic: call {@code i} is always the same call, so that the
- * benchmark can name calls, users and numbers that exist. Secondary indexes are dropped during the load and built
+ * benchmark can name calls, users and numbers that exist. Calls are stored in the order they were set up, as recorders
+ * deliver them: a table's recent calls are close together, as on a server in production. Secondary indexes are dropped during
+ * the load and built
  * again after it, with a progress bar for each step.
  */
 final class CallDataSet {
+
+    /** Names the data set's shape in its directory: a set built by another version is built again, not reused. */
+    static final String VERSION = "v2";
 
     static final int TENANTS = 100;
     static final int GROUPS_PER_TENANT = 10;
@@ -33,7 +38,7 @@ final class CallDataSet {
             SELECT i,
                    md5('call' || i)::uuid AS call_id,
                    (i::bigint * 7919) %% %1$d AS u,
-                   timestamptz '2026-01-01 00:00:00+00' + ((i::bigint * 2654435761) %% 31536000) * interval '1 second'
+                   timestamptz '2026-01-01 00:00:00+00' + (i::bigint * 31536000 / %4$d) * interval '1 second'
                        AS setup_time,
                    10 + (i * 31) %% 1790 AS seconds,
                    '+1555' || lpad(((i::bigint * 48271) %% 10000000)::text, 7, '0') AS outside,
@@ -69,9 +74,9 @@ final class CallDataSet {
         return uuid("call" + call);
     }
 
-    /** When call {@code i} was set up, in seconds since the epoch. */
-    static long setupEpochSecond(long call) {
-        return 1_767_225_600L + (call * 2_654_435_761L) % 31_536_000L; // 2026-01-01T00:00:00Z plus up to a year
+    /** When call {@code i} of a set of {@code calls} was set up, in seconds since the epoch: in order, over a year. */
+    static long setupEpochSecond(long call, long calls) {
+        return 1_767_225_600L + call * 31_536_000L / calls; // from 2026-01-01T00:00:00Z
     }
 
     /** Call {@code i}'s outside number. */
@@ -105,7 +110,7 @@ final class CallDataSet {
                     """.formatted(TENANTS, TENANTS * GROUPS_PER_TENANT, USERS - 1));
             try (ProgressBar progress = bar("Calls", calls)) {
                 for (int from = 0; from < calls; from += CHUNK) {
-                    String dimensions = DIMENSIONS.formatted(USERS, from, Math.min(calls, from + CHUNK) - 1);
+                    String dimensions = DIMENSIONS.formatted(USERS, from, Math.min(calls, from + CHUNK) - 1, calls);
                     sql.execute("""
                             INSERT INTO call (call_id, tenant_id, group_id, recorder_id, protocol_call_direction,
                                 call_state, voip_protocol, setup_time, connect_time, disconnect_time, from_number,
@@ -142,6 +147,18 @@ final class CallDataSet {
             sql.execute("VACUUM ANALYZE call");
             sql.execute("VACUUM ANALYZE call_participant");
             sql.execute("VACUUM ANALYZE known_user");
+        }
+    }
+
+    /** Reads the call tables and their indexes once, into the operating system's cache (pg_prewarm). */
+    static void readIntoMemory(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+            sql.execute("""
+                    SELECT pg_prewarm(c.oid::regclass, 'read') FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'calls' AND c.relkind IN ('r', 'i')
+                    """);
         }
     }
 
