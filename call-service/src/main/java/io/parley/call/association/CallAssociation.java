@@ -21,9 +21,13 @@ public class CallAssociation {
     /** The host part of a SIP id or URI: {@code 102@pbx.example.com}, {@code sip:102@pbx.example.com:5060;x=y}. */
     private static final String SIP_HOST = "lower(substring(%s from '@([^:;>]+)'))";
 
-    /** Tenants found by a setting of their own, checked before extensions; ties go to the lowest tenant id. */
+    /**
+     * Tenants found by a setting of their own, checked before extensions; ties go to the lowest tenant id. A call that
+     * finds none is left as it is (not rewritten with the same null).
+     */
     private static final String TENANT_BY_SETTING = """
-            UPDATE call c SET tenant_id = (
+            UPDATE call target SET tenant_id = found.tenant_id FROM (
+                SELECT c.call_id, (
                 SELECT t.id FROM known_tenant t
                 WHERE t.deleted_at IS NULL AND (
                     (t.associate_calls = 'broadworks_group' AND t.broadworks_sp_id <> ''
@@ -34,8 +38,9 @@ public class CallAssociation {
                         AND t.cisco_partition IN (c.cisco_nearend_partition, c.cisco_farend_partition))
                     OR (t.associate_calls = 'sip_uri_host' AND t.sip_uri_host <> ''
                         AND lower(t.sip_uri_host) IN (%s, %s)))
-                ORDER BY t.id LIMIT 1)
-            WHERE c.call_id = ANY(?) AND c.tenant_id IS NULL
+                ORDER BY t.id LIMIT 1) AS tenant_id
+                FROM call c WHERE c.call_id = ANY(?) AND c.tenant_id IS NULL) found
+            WHERE target.call_id = found.call_id AND found.tenant_id IS NOT NULL
             """.formatted(SIP_HOST.formatted("c.from_id"), SIP_HOST.formatted("c.to_id"));
 
     /** A call's numbers: its participants' and its from and to numbers. */

@@ -85,8 +85,9 @@ public class Outbox {
             UUID eventId = UUID.randomUUID();
             ids.add(eventId);
             keys[i] = message.key();
+            // the data is written straight into the event's JSON, not copied into a tree first
             payloads[i] = toJson(new EventEnvelope(eventId, message.type(), version, now, message.tenantId(),
-                    mapper.valueToTree(message.data())));
+                    mapper.getNodeFactory().pojoNode(message.data())));
         }
         if (ids.isEmpty()) {
             return ids;
