@@ -39,7 +39,7 @@ public class Outbox {
 
     private static final String INSERT = "INSERT INTO outbox_event"
             + " (event_id, topic, message_key, payload, request_id, created_at)"
-            + " SELECT event_id, ?, message_key, payload::jsonb, ?, ?"
+            + " SELECT event_id, ?, message_key, payload, ?, ?"
             + " FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS m(event_id, message_key, payload, n)"
             + " ORDER BY n";
 

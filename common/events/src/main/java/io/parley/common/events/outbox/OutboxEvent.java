@@ -10,9 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 /** An event written in the same transaction as the change it describes, waiting for the relay to publish it. */
 @Entity
 @Table(name = "outbox_event")
@@ -32,7 +29,7 @@ public class OutboxEvent {
     @Column(name = "message_key", nullable = false)
     public String messageKey;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The event's JSON, exactly as published. */
     @Column(nullable = false)
     public String payload;
 
