@@ -63,17 +63,9 @@ public class GrantService {
     public Page<KeyGrant> list(UUID keyId, PageRequest request, UriInfo uri) {
         EncryptKey key = keys.find(keyId).orElseThrow(() -> ApiException.notFound("Encrypt key"));
         PanacheQuery<KeyGrant> query = KeyGrant.find("keyId = ?1 ORDER BY grantedAt, userId", key.id);
-        return Page.of(request, new PageSource<>() {
-            @Override
-            public List<KeyGrant> fetch(int offset, int count) {
-                return query.range(offset, offset + count - 1).list();
-            }
-
-            @Override
-            public long countUpTo(long cap) {
-                return Math.min(query.count(), cap);
-            }
-        }, uri);
+        return Page.of(request,
+                PageSource.counted((offset, count) -> query.range(offset, offset + count - 1).list(), query::count),
+                uri);
     }
 
     public Status status(KeyGrant grant) {

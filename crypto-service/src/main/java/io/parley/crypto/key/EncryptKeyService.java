@@ -6,7 +6,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,17 +75,9 @@ public class EncryptKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EncryptKey> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
         PanacheQuery<EncryptKey> query = EncryptKey.search(term, tenantId, KeyAccess.listedTenant(caller));
-        return Page.of(request, new PageSource<>() {
-            @Override
-            public List<EncryptKey> fetch(int offset, int count) {
-                return query.range(offset, offset + count - 1).list();
-            }
-
-            @Override
-            public long countUpTo(long cap) {
-                return Math.min(query.count(), cap); // a handful of keys per tenant
-            }
-        }, uri);
+        return Page.of(request,
+                PageSource.counted((offset, count) -> query.range(offset, offset + count - 1).list(), query::count),
+                uri);
     }
 
     public EncryptKey create(EncryptKeyInput input, String secret) {
