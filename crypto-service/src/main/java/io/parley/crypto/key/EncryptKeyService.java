@@ -81,7 +81,7 @@ public class EncryptKeyService {
     }
 
     public EncryptKey create(EncryptKeyInput input, String secret) {
-        if (!caller.seesAllTenants() && !KeyAccess.changes(caller, caller.tenantId())) {
+        if (!KeyAccess.changes(caller, caller.tenantId())) {
             throw new ForbiddenException();
         }
         FieldErrors errors = new FieldErrors();
