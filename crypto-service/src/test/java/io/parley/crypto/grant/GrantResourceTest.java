@@ -87,7 +87,9 @@ class GrantResourceTest {
                 .then().statusCode(403);
         viewer.request().when().delete(users(key).replace(".json", "/" + admin.id() + ".json"))
                 .then().statusCode(403);
+        user(tenant, "system", Set.of()).request().when().get(users(key)).then().statusCode(403);
         given().when().get(users(key)).then().statusCode(401);
+        given().when().delete(users(key).replace(".json", "/" + admin.id() + ".json")).then().statusCode(401);
         given().contentType(ContentType.JSON).body(grantBody(viewer.id())).when().post(users(key))
                 .then().statusCode(401);
 

@@ -20,8 +20,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +187,33 @@ class EncryptKeyResourceTest {
     }
 
     @Test
+    void concurrentActivationsLeaveExactlyOneActiveKey() throws Exception {
+        User root = root();
+        UUID tenant = tenant();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            keys.add(generateKey(root, tenant, "app"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String key : keys) {
+                answers.add(pool.submit(() -> root.request().contentType(ContentType.JSON)
+                        .body("{\"encrypt_key\": {\"is_active\": true}}")
+                        .when().put("/api/v2/encrypt_keys/" + key + ".json").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Boolean> active = root.request().when().get("/api/v2/encrypt_keys.json?tenant_id=" + tenant)
+                .then().statusCode(200).extract().path("encrypt_keys.is_active");
+        assertEquals(1, active.stream().filter(Boolean::booleanValue).count(), active.toString());
+    }
+
+    @Test
     void deletedKeyIsGone() {
         User root = root();
         String id = generateKey(root, tenant(), "user");
@@ -215,7 +248,9 @@ class EncryptKeyResourceTest {
         viewer.request().contentType(ContentType.JSON).body("{\"encrypt_key\": {\"name\": \"X\"}}")
                 .when().put("/api/v2/encrypt_keys/" + id + ".json").then().statusCode(403);
         viewer.request().when().delete("/api/v2/encrypt_keys/" + id + ".json").then().statusCode(403);
-        user(tenant, "system", Set.of()).request().when().get("/api/v2/encrypt_keys.json").then().statusCode(403);
+        User nobody = user(tenant, "system", Set.of());
+        nobody.request().when().get("/api/v2/encrypt_keys.json").then().statusCode(403);
+        nobody.request().when().get("/api/v2/encrypt_keys/" + id + ".json").then().statusCode(403);
     }
 
     @Test
