@@ -96,39 +96,7 @@ public class EncryptKeyService {
         if (!EncryptKey.USER.equals(mode) && !EncryptKey.APP.equals(mode)) {
             errors.invalid("protection_mode", "must be user or app");
         }
-        RSAPublicKey publicKey = null;
-        PrivateKey privateKey = null;
-        if (input.addType() == null || input.addType().isBlank()) {
-            errors.blank("add_type");
-        } else if (GENERATE.equals(input.addType())) {
-            Integer length = keyLength(input, errors);
-            if (length != null && !errors.has("key_length")) {
-                errors.throwIfAny(); // generating a large key is slow: not for a request refused anyway
-                KeyPair pair = KeyMaterial.generate(length);
-                publicKey = (RSAPublicKey) pair.getPublic();
-                privateKey = pair.getPrivate();
-            }
-        } else if (IMPORT.equals(input.addType())) {
-            if (input.publicKey() == null || input.publicKey().isBlank()) {
-                errors.blank("public_key");
-            } else {
-                try {
-                    publicKey = KeyMaterial.readPublic(input.publicKey());
-                    if (input.privateKey() != null && !input.privateKey().isBlank()) {
-                        RSAPrivateKey imported = KeyMaterial.readPrivate(input.privateKey(),
-                                input.privateKeyPassword());
-                        if (!KeyMaterial.matches(publicKey, imported)) {
-                            errors.invalid("public_key", "does not match private_key");
-                        }
-                        privateKey = imported;
-                    }
-                } catch (KeyMaterial.InvalidKey e) {
-                    errors.add(e.field, e.code, e.getMessage());
-                }
-            }
-        } else {
-            errors.invalid("add_type", "must be generate or import");
-        }
+        KeyHalves halves = halves(input, errors);
         errors.throwIfAny();
 
         EncryptKey key = new EncryptKey();
@@ -136,13 +104,14 @@ public class EncryptKeyService {
         key.tenantId = tenantId;
         key.name = input.name().strip();
         key.protectionMode = mode;
-        key.publicKey = publicKey.getEncoded();
-        key.fingerprint = KeyMaterial.fingerprint(publicKey);
-        key.keyLength = publicKey.getModulus().bitLength();
+        key.publicKey = halves.publicKey().getEncoded();
+        key.fingerprint = KeyMaterial.fingerprint(halves.publicKey());
+        key.keyLength = halves.publicKey().getModulus().bitLength();
         key.createdBy = caller.userId();
         key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         key.active = false;
-        Optional<SecretKey> kek = privateKey == null ? Optional.empty() : vault.seal(key, privateKey);
+        Optional<SecretKey> kek = halves.privateKey() == null ? Optional.empty()
+                : vault.seal(key, halves.privateKey());
         key.persist();
         grantCreator(key, kek, secret);
         publish(CryptoKeyEvents.KEY_CREATED, key);
@@ -205,6 +174,48 @@ public class EncryptKeyService {
         key.active = true;
         EncryptKey.flush();
         publish(CryptoKeyEvents.KEY_UPDATED, key);
+    }
+
+    /** A new key's halves: generated, or read from what was imported (without a private half when none was sent). */
+    private record KeyHalves(RSAPublicKey publicKey, PrivateKey privateKey) {
+    }
+
+    /** The halves {@code add_type} asks for; {@code null} when the request is refused (reasons in {@code errors}). */
+    private static KeyHalves halves(EncryptKeyInput input, FieldErrors errors) {
+        RSAPublicKey publicKey = null;
+        PrivateKey privateKey = null;
+        if (input.addType() == null || input.addType().isBlank()) {
+            errors.blank("add_type");
+        } else if (GENERATE.equals(input.addType())) {
+            Integer length = keyLength(input, errors);
+            if (length != null && !errors.has("key_length")) {
+                errors.throwIfAny(); // generating a large key is slow: not for a request refused anyway
+                KeyPair pair = KeyMaterial.generate(length);
+                publicKey = (RSAPublicKey) pair.getPublic();
+                privateKey = pair.getPrivate();
+            }
+        } else if (IMPORT.equals(input.addType())) {
+            if (input.publicKey() == null || input.publicKey().isBlank()) {
+                errors.blank("public_key");
+            } else {
+                try {
+                    publicKey = KeyMaterial.readPublic(input.publicKey());
+                    if (input.privateKey() != null && !input.privateKey().isBlank()) {
+                        RSAPrivateKey imported = KeyMaterial.readPrivate(input.privateKey(),
+                                input.privateKeyPassword());
+                        if (!KeyMaterial.matches(publicKey, imported)) {
+                            errors.invalid("public_key", "does not match private_key");
+                        }
+                        privateKey = imported;
+                    }
+                } catch (KeyMaterial.InvalidKey e) {
+                    errors.add(e.field, e.code, e.getMessage());
+                }
+            }
+        } else {
+            errors.invalid("add_type", "must be generate or import");
+        }
+        return publicKey == null ? null : new KeyHalves(publicKey, privateKey);
     }
 
     /** The key's tenant: the caller's own when none is named; a named one must exist and be in the caller's reach. */
