@@ -13,8 +13,8 @@ import io.parley.common.embedded.IdentityTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The encryption-key endpoints are not built yet (docs/permissions.md), but their paths are already closed: without the
- * gateway's identity token nothing past the security layer answers, health stays open.
+ * The encryption-key paths are closed: without the gateway's identity token nothing past the security layer answers,
+ * health stays open.
  */
 @QuarkusTest
 class IdentityTokenTest {
@@ -36,8 +36,7 @@ class IdentityTokenTest {
 
     @Test
     void validTokenPassesTheSecurityLayer() {
-        // 404: nothing serves keys yet; the point is that the token was accepted
-        given().auth().oauth2(IdentityTokens.of(AGENT)).when().get("/api/v2/encrypt_keys.json").then().statusCode(404);
+        given().auth().oauth2(IdentityTokens.of(AGENT)).when().get("/api/v2/encrypt_keys.json").then().statusCode(200);
     }
 
     @Test

@@ -19,7 +19,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Stands in for the services behind the gateway. Its credential check accepts every login with the password
  * {@value #PASSWORD} and counts the checks per login; its API and recorder paths echo the path and the
- * {@code Authorization} and {@code Range} headers they received.
+ * {@code Authorization}, {@code Range} and {@code X-Parley-Key-Secret} headers they received.
  */
 final class FakeServices {
 
@@ -92,6 +92,7 @@ final class FakeServices {
                 .put("authorization_headers", exchange.getRequestHeaders().getOrDefault("Authorization",
                         java.util.List.of()).size())
                 .put("range", exchange.getRequestHeaders().getFirst("Range"))
+                .put("key_secret", exchange.getRequestHeaders().getFirst("X-Parley-Key-Secret"))
                 .put("path", exchange.getRequestURI().getPath());
         respond(exchange, 200, received.encode());
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +25,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.identity.IdentityToken;
 import io.parley.gateway.identity.PemKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -182,6 +184,25 @@ class GatewayAuthenticationTest {
                 .when().post("/recorder/v1/events")
                 .then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Basic realm="));
+    }
+
+    @Test
+    void theKeySecretGoesToCryptoServiceAndAudioPlaybackOnlyAndNeverFromTheClient() {
+        String login = login();
+        String secret = KeySecret.derive(FakeServices.userId(login), FakeServices.PASSWORD);
+        for (String path : new String[] { "/api/v2/encrypt_keys.json",
+                "/api/v2/encrypt_keys/" + UUID.randomUUID() + "/authorized_users.json",
+                "/api/v2/calls/" + UUID.randomUUID() + ".json/file" }) {
+            given().auth().preemptive().basic(login, FakeServices.PASSWORD).header(KeySecret.HEADER, "forged")
+                    .when().get(path)
+                    .then().statusCode(200).body("key_secret", equalTo(secret));
+        }
+        for (String path : new String[] { "/api/v2/tenants.json", "/api/v2/calls.json",
+                "/api/v2/calls/" + UUID.randomUUID() + ".json" }) {
+            given().auth().preemptive().basic(login, FakeServices.PASSWORD).header(KeySecret.HEADER, "forged")
+                    .when().get(path)
+                    .then().statusCode(200).body("key_secret", nullValue());
+        }
     }
 
     private static String login() {

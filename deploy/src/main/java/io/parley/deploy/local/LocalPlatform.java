@@ -99,10 +99,12 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> directoryEnv = backendEnvironment();
         directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_LOGIN", settings.rootLogin());
         directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_PASSWORD", settings.rootPassword());
+        Map<String, String> cryptoEnv = backendEnvironment();
+        cryptoEnv.put("PARLEY_CRYPTO_MASTER_KEY", settings.cryptoMasterKey());
         List<ServiceProcess> backends = List.of(
                 startService("directory-service", directoryPort, directoryEnv),
                 startService("call-service", callPort, backendEnvironment()),
-                startService("crypto-service", cryptoPort, backendEnvironment()));
+                startService("crypto-service", cryptoPort, cryptoEnv));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
         Map<String, String> gatewayEnv = new HashMap<>(settings.gatewayOverrides());

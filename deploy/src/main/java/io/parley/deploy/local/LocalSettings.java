@@ -16,15 +16,23 @@ import java.util.stream.Collectors;
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded one
  * @param gatewayOverrides the gateway's cache and throttle settings ({@code PARLEY_GATEWAY_CREDENTIALS_*},
  *        {@code PARLEY_GATEWAY_THROTTLE_*}) given in the environment, passed on as they are
+ * @param cryptoMasterKey the master key crypto-service seals app-mode private keys with (base64 of 32 bytes)
  */
 public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Optional<Database> externalDatabase,
-        Optional<String> externalKafka, String rootLogin, String rootPassword, Map<String, String> gatewayOverrides) {
+        Optional<String> externalKafka, String rootLogin, String rootPassword, Map<String, String> gatewayOverrides,
+        String cryptoMasterKey) {
 
     private static final List<String> GATEWAY_PREFIXES = List.of("PARLEY_GATEWAY_CREDENTIALS_",
             "PARLEY_GATEWAY_THROTTLE_");
 
     /** The root password of a local platform nobody chose one for; printed at start, unlike one that was chosen. */
     public static final String DEVELOPMENT_ROOT_PASSWORD = "parley-dev";
+
+    /**
+     * The master key of a local platform nobody chose one for: public, so it protects nothing; a data directory
+     * started with it must keep it (app-mode keys sealed under it open with it only).
+     */
+    public static final String DEVELOPMENT_CRYPTO_MASTER_KEY = "bG9jYWwtZGV2ZWxvcG1lbnQtbWFzdGVyLWtleS0zMmI=";
 
     /** Listening ports; 0 means any free port. */
     public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka) {
@@ -51,7 +59,8 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
                 value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD),
                 env.entrySet().stream()
                         .filter(entry -> GATEWAY_PREFIXES.stream().anyMatch(entry.getKey()::startsWith))
-                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
+                value(env, "PARLEY_CRYPTO_MASTER_KEY").orElse(DEVELOPMENT_CRYPTO_MASTER_KEY));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

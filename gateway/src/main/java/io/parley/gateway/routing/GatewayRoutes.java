@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.request.RequestIds;
 import io.parley.gateway.GatewayConfig;
 import io.parley.gateway.authentication.BasicCredentials;
@@ -59,12 +60,12 @@ public class GatewayRoutes {
             return;
         }
         authentication.authenticate(credentials.get(), clientAddress(request))
-                .onSuccess(outcome -> answer(context, outcome));
+                .onSuccess(outcome -> answer(context, outcome, credentials.get()));
     }
 
-    private void answer(RoutingContext context, CallerAuthentication.Outcome outcome) {
+    private void answer(RoutingContext context, CallerAuthentication.Outcome outcome, BasicCredentials credentials) {
         if (outcome instanceof CallerAuthentication.Authenticated caller) {
-            forward(context, caller);
+            forward(context, caller, credentials);
         } else if (outcome instanceof CallerAuthentication.Throttled throttled) {
             LOG.infof("Too many failed sign-ins from this login or address; retry after %ss",
                     throttled.retryAfter().toSeconds());
@@ -82,7 +83,8 @@ public class GatewayRoutes {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    private void forward(RoutingContext context, CallerAuthentication.Authenticated caller) {
+    private void forward(RoutingContext context, CallerAuthentication.Authenticated caller,
+            BasicCredentials credentials) {
         HttpServerRequest request = context.request();
         Optional<Upstream> upstream = Upstream.forPath(request.path());
         if (upstream.isEmpty()) {
@@ -93,6 +95,11 @@ public class GatewayRoutes {
                 upstream.get());
         // the password goes no further than the gateway; the service verifies the signed identity instead
         request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token());
+        // what opens the caller's personal key (docs/encryption.md) goes only where keys are opened, and only from here
+        request.headers().remove(KeySecret.HEADER);
+        if (upstream.get().receivesKeySecret(request.path())) {
+            request.headers().set(KeySecret.HEADER, KeySecret.derive(caller.caller().userId(), credentials.password()));
+        }
         context.response().headers().remove(RequestIds.HEADER); // the service echoes it
         proxies.forward(upstream.get(), request);
     }

@@ -14,8 +14,18 @@ public enum Upstream {
     private static final Pattern API_PATH = Pattern.compile("^/api/v2/([a-z_]+)(?:\\.json|/.*)$");
     /** A user's active call is muted by call-service, which knows the calls (reference 3.7.7). */
     private static final Pattern USER_MUTING = Pattern.compile("^/api/v2/users/[^/]+\\.json/muting$");
+    /** A recording's audio, which call-service decrypts with a data key crypto-service opens for the caller. */
+    private static final Pattern CALL_AUDIO = Pattern.compile("^/api/v2/calls/[^/]+\\.json/file$");
     /** Recorders post their events to call-service, which owns the recorder event contract. */
     private static final Pattern RECORDER_API = Pattern.compile("^/recorder/v1/.+$");
+
+    /**
+     * Whether requests to this path carry the caller's password-derived key secret ({@code X-Parley-Key-Secret},
+     * docs/encryption.md): every request to crypto-service, and audio playback, which call-service passes on to it.
+     */
+    public boolean receivesKeySecret(String path) {
+        return this == CRYPTO || this == CALLS && path != null && CALL_AUDIO.matcher(path).matches();
+    }
 
     public static Optional<Upstream> forPath(String path) {
         if (path == null) {

@@ -1,6 +1,7 @@
 package io.parley.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -41,5 +42,16 @@ class UpstreamTest {
         assertTrue(Upstream.forPath("/api/v2/nothing.json").isEmpty());
         assertTrue(Upstream.forPath("/api/v2/").isEmpty());
         assertTrue(Upstream.forPath("/internal/v1/authenticate").isEmpty());
+        assertTrue(Upstream.forPath("/internal/v1/encrypt_keys/k/data_key").isEmpty());
+    }
+
+    @Test
+    void onlyKeyAndAudioRequestsReceiveTheKeySecret() {
+        assertTrue(Upstream.CRYPTO.receivesKeySecret("/api/v2/encrypt_keys.json"));
+        assertTrue(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file"));
+        assertFalse(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json"));
+        assertFalse(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file_url.json"));
+        assertFalse(Upstream.CALLS.receivesKeySecret("/recorder/v1/events"));
+        assertFalse(Upstream.DIRECTORY.receivesKeySecret("/api/v2/users.json"));
     }
 }

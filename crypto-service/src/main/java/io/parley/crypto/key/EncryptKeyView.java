@@ -1,0 +1,22 @@
+package io.parley.crypto.key;
+
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * A key as the API shows it (reference 3.3.2) and as {@code crypto.keys} events carry it: the public half only.
+ * {@code public_key} is base64 of the X.509 public key (DER), as in the reference's example.
+ */
+public record EncryptKeyView(UUID keyId, UUID tenantId, String name, boolean isActive, String fingerprint,
+        String publicKey, String protectionMode, int keyLength, boolean hasPrivateKey) {
+
+    public static EncryptKeyView of(EncryptKey key) {
+        return new EncryptKeyView(key.id, key.tenantId, key.name, key.active, key.fingerprint,
+                Base64.getEncoder().encodeToString(key.publicKey), key.protectionMode, key.keyLength,
+                key.sealedPrivateKey != null);
+    }
+
+    /** The single-object envelope: {@code {"encrypt_key": {...}}}. */
+    public record Document(EncryptKeyView encryptKey) {
+    }
+}

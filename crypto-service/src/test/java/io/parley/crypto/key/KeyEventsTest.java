@@ -1,0 +1,72 @@
+package io.parley.crypto.key;
+
+import static io.parley.crypto.CryptoFixtures.createKey;
+import static io.parley.crypto.CryptoFixtures.root;
+import static io.parley.crypto.CryptoFixtures.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.CryptoKeyEvents;
+import io.parley.crypto.CryptoFixtures.User;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class KeyEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void activationIsPublishedWithThePublicKeyAndNoPrivateMaterial() throws Exception {
+        User root = root();
+        UUID tenant = tenant();
+        String id = createKey(root, "\"name\": \"Published\", \"tenant_id\": \"" + tenant
+                + "\", \"add_type\": \"generate\", \"key_length\": 1024, \"protection_mode\": \"app\","
+                + " \"is_active\": true");
+        String publicKey = root.request().when().get("/api/v2/encrypt_keys/" + id + ".json")
+                .then().extract().path("encrypt_key.public_key");
+
+        ConsumerRecord<String, String> record = KafkaTopics.await(kafka, CryptoKeyEvents.TOPIC,
+                value -> isActivation(value, id),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("No activation event for " + id));
+
+        assertEquals(tenant.toString(), record.key());
+        JsonNode event = JSON.readTree(record.value());
+        assertEquals(CryptoKeyEvents.VERSION, event.path("version").asInt());
+        assertEquals(tenant.toString(), event.path("tenant_id").asText());
+        JsonNode key = event.path("data").path("encrypt_key");
+        assertEquals(id, key.path("key_id").asText());
+        assertEquals(publicKey, key.path("public_key").asText());
+        assertTrue(key.path("is_active").asBoolean());
+        Set<String> fields = new TreeSet<>();
+        key.fieldNames().forEachRemaining(fields::add);
+        assertEquals(new TreeSet<>(Set.of("key_id", "tenant_id", "name", "is_active", "fingerprint", "public_key",
+                "protection_mode", "key_length", "has_private_key")), fields, "the public half and nothing else");
+    }
+
+    private static boolean isActivation(String value, String id) {
+        try {
+            JsonNode event = JSON.readTree(value);
+            JsonNode key = event.path("data").path("encrypt_key");
+            return CryptoKeyEvents.KEY_UPDATED.equals(event.path("type").asText())
+                    && id.equals(key.path("key_id").asText()) && key.path("is_active").asBoolean();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
