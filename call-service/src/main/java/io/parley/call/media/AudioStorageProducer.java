@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,7 +32,10 @@ class AudioStorageProducer {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(s3.region()))
-                .forcePathStyle(s3.pathStyleAccess());
+                .forcePathStyle(s3.pathStyleAccess())
+                // checksums only where S3 requires them: S3-compatible services do not all read trailing checksums
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         s3.endpoint().ifPresent(builder::endpointOverride);
         if (s3.accessKeyId().isPresent() && s3.secretAccessKey().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(
