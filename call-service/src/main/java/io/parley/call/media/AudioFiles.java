@@ -38,12 +38,12 @@ public class AudioFiles {
         this.changes = changes;
     }
 
-    /** What an upload stored, and whether the file is new. */
+    /** What an upload stored. */
     public record Upload(UUID callId, String fileId, String storageKey, String location, AudioFormat format,
             long size, String watermark) {
     }
 
-    /** The outcome of recording an upload: the file's integrity after it, or that the call was deleted. */
+    /** The outcome of recording an upload: whether the file had no audio before, and its integrity now. */
     public record Recorded(boolean created, String integrity) {
     }
 
@@ -74,7 +74,7 @@ public class AudioFiles {
                 call.setObject(2, BEFORE_ANY_EVENT);
                 callExisted = call.executeUpdate() == 0;
             }
-            boolean created;
+            boolean created = storedKey(connection, upload.callId(), upload.fileId()).isEmpty();
             try (PreparedStatement file = connection.prepareStatement("""
                     INSERT INTO call_file AS t (call_id, file_id, file_path, storage_key, format, stored_size,
                                                 stored_watermark, stored_at, integrity, last_event_at)
@@ -82,8 +82,7 @@ public class AudioFiles {
                     ON CONFLICT (call_id, file_id) DO UPDATE SET file_path = EXCLUDED.file_path,
                         storage_key = EXCLUDED.storage_key, format = EXCLUDED.format,
                         stored_size = EXCLUDED.stored_size, stored_watermark = EXCLUDED.stored_watermark,
-                        stored_at = EXCLUDED.stored_at, integrity = NULL
-                    RETURNING (xmax = 0) AS created""")) {
+                        stored_at = EXCLUDED.stored_at, integrity = NULL""")) {
                 int i = 1;
                 file.setObject(i++, upload.callId());
                 file.setString(i++, upload.fileId());
@@ -93,10 +92,7 @@ public class AudioFiles {
                 file.setLong(i++, upload.size());
                 file.setString(i++, upload.watermark());
                 file.setObject(i, BEFORE_ANY_EVENT);
-                try (ResultSet rows = file.executeQuery()) {
-                    rows.next();
-                    created = rows.getBoolean(1);
-                }
+                file.executeUpdate();
             }
             integrity.check(connection, List.of(upload.callId()));
             changes.publish(connection, List.of(upload.callId()),
@@ -148,6 +144,19 @@ public class AudioFiles {
             query.setObject(1, callId);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
+            }
+        }
+    }
+
+    /** The audio stored for the file before, if any (the call is locked: nobody changes it meanwhile). */
+    private static Optional<String> storedKey(Connection connection, UUID callId, String fileId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT storage_key FROM call_file WHERE call_id = ? AND file_id = ?")) {
+            query.setObject(1, callId);
+            query.setString(2, fileId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
             }
         }
     }
