@@ -56,6 +56,7 @@ final class FakeServices {
             server.createContext("/internal/v1/authenticate", FakeServices::authenticate);
             server.createContext("/api/v2/", FakeServices::echo);
             server.createContext("/recorder/v1/", FakeServices::echo);
+            server.createContext("/calls/file/", FakeServices::echo);
             server.start();
             return server;
         } catch (IOException e) {
@@ -92,7 +93,8 @@ final class FakeServices {
                 .put("authorization_headers", exchange.getRequestHeaders().getOrDefault("Authorization",
                         java.util.List.of()).size())
                 .put("range", exchange.getRequestHeaders().getFirst("Range"))
-                .put("path", exchange.getRequestURI().getPath());
+                .put("path", exchange.getRequestURI().getPath())
+                .put("query", exchange.getRequestURI().getRawQuery());
         respond(exchange, 200, received.encode());
     }
 
