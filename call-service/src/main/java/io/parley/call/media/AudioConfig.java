@@ -3,7 +3,6 @@ package io.parley.call.media;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -72,10 +71,10 @@ public interface AudioConfig {
     interface SignedUrls {
 
         /**
-         * Signing keys as {@code id:secret}, the first the one new URLs are signed with, the others still accepted:
+         * Signing keys as {@code id:secret,id:secret}, the first the one new URLs are signed with, the others accepted:
          * to rotate, put a new key first and drop the old one after {@link #maxLifetime()}.
          */
-        Optional<List<String>> keys();
+        Optional<String> keys();
 
         /** The longest {@code expires} a caller may ask for; longer: {@code 400}. */
         @WithDefault("24h")

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -39,7 +38,11 @@ public class Playback {
         return stored;
     }
 
-    /** {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges}. */
+    /**
+     * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges}.
+     * No {@code Content-Length} is set: Quarkus REST sends a streamed body larger than its output buffer chunked even
+     * then, and a response with both is refused by proxies (the gateway's); a small body gets its length from Quarkus.
+     */
     public Response serve(List<StoredFile> stored, String rangeHeader) throws IOException {
         AudioSource source = sources.of(stored);
         long length = source.length();
@@ -51,10 +54,9 @@ public class Playback {
         } else if (requested instanceof ByteRange.Satisfiable satisfiable) {
             ByteRange range = satisfiable.range();
             response = Response.status(206).entity(body(source, range.first(), range.length()))
-                    .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length)
-                    .header(HttpHeaders.CONTENT_LENGTH, range.length());
+                    .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         } else {
-            response = Response.ok(body(source, 0, length)).header(HttpHeaders.CONTENT_LENGTH, length);
+            response = Response.ok(body(source, 0, length));
         }
         return response.type(stored.get(0).format().mediaType()).header("Accept-Ranges", "bytes").build();
     }

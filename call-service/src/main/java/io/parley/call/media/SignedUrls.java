@@ -6,6 +6,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ public class SignedUrls {
 
     @Inject
     SignedUrls(AudioConfig config) {
-        this(config.signedUrls().keys().orElse(List.of()), Clock.systemUTC());
+        this(config.signedUrls().keys().map(keys -> Arrays.stream(keys.split(",")).map(String::trim)
+                .filter(key -> !key.isEmpty()).toList()).orElse(List.of()), Clock.systemUTC());
     }
 
     SignedUrls(List<String> keys, Clock clock) {

@@ -4,15 +4,19 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
 import io.parley.call.Callers;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -75,6 +79,24 @@ final class Audio {
                 startTime, size, watermark);
         given().auth().oauth2(recorder()).contentType(ContentType.JSON).body(event)
                 .when().post("/recorder/v1/events").then().statusCode(202);
+    }
+
+    /** The status line and headers (lower case) of a GET, read off the socket as a proxy would. */
+    static String rawResponseHead(String path, String token) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            return head.toString().toLowerCase(Locale.ROOT).replace("http/1.1", "HTTP/1.1");
+        }
     }
 
     /** A stream of {@code length} bytes made up as it is read, never held whole; its SHA-1 once read. */

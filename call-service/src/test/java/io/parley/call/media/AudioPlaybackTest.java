@@ -213,7 +213,7 @@ class AudioPlaybackTest {
 
     private void assertRange(UUID call, String range, String contentRange, int from, int to) {
         byte[] part = download(call, range).statusCode(206).header("Content-Range", contentRange)
-                .header("Content-Length", String.valueOf(to - from)).extract().asByteArray();
+                .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(audio, from, to), part, range);
     }
 
