@@ -56,6 +56,7 @@ final class FakeServices {
             server.createContext("/internal/v1/authenticate", FakeServices::authenticate);
             server.createContext("/api/v2/", FakeServices::echo);
             server.createContext("/recorder/v1/", FakeServices::echo);
+            server.createContext("/calls/file/", FakeServices::echo);
             server.start();
             return server;
         } catch (IOException e) {
@@ -93,7 +94,8 @@ final class FakeServices {
                         java.util.List.of()).size())
                 .put("range", exchange.getRequestHeaders().getFirst("Range"))
                 .put("key_secret", exchange.getRequestHeaders().getFirst("X-Parley-Key-Secret"))
-                .put("path", exchange.getRequestURI().getPath());
+                .put("path", exchange.getRequestURI().getPath())
+                .put("query", exchange.getRequestURI().getRawQuery());
         respond(exchange, 200, received.encode());
     }
 

@@ -103,6 +103,19 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void aSignedPlaybackUrlIsForwardedWithoutCredentialsAndWithItsQueryAndRange() {
+        given().header("Authorization", "Bearer forged").header("Range", "bytes=0-99")
+                .when().get("/calls/file/e03f497d-bdff-1019-102b-f5caab54f081/signed?expires=1&key=k&sign=s")
+                .then().statusCode(200)
+                .body("path", equalTo("/calls/file/e03f497d-bdff-1019-102b-f5caab54f081/signed"))
+                .body("query", equalTo("expires=1&key=k&sign=s"))
+                .body("range", equalTo("bytes=0-99"))
+                .body("authorization_headers", equalTo(0));
+        given().when().post("/calls/file/e03f497d-bdff-1019-102b-f5caab54f081/signed").then().statusCode(404);
+        given().when().get("/calls/file/e03f497d-bdff-1019-102b-f5caab54f081/other").then().statusCode(404);
+    }
+
+    @Test
     void verifiedCredentialsAreCheckedOnceThenServedFromTheCache() {
         String login = login();
         for (int i = 0; i < 3; i++) {

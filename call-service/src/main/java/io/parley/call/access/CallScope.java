@@ -21,6 +21,7 @@ public final class CallScope {
     public static final String VIEW = "view";
     public static final String DELETE = "delete";
     public static final String PAUSE_RECORDING = "pause_recording";
+    public static final String PLAYBACK = "playback";
 
     private CallScope() {
     }

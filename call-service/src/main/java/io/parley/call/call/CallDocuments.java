@@ -44,7 +44,11 @@ public class CallDocuments {
                     participant.putAll(fields(rows, CallFields.PARTICIPANT.subList(2, CallFields.PARTICIPANT.size())));
                     listOf(calls, rows, "participants").add(participant);
                 });
-        query(connection, "SELECT * FROM call_file WHERE call_id = ANY(?) ORDER BY call_id, start_time, file_id", keys,
+        // the size and watermark the recorder reported (for clients to check what they download), else those of the
+        // stored audio (docs/audio.md)
+        query(connection, "SELECT call_id, file_id, start_time, stop_time, COALESCE(file_size, stored_size) AS"
+                + " file_size, file_path, COALESCE(watermark, stored_watermark) AS watermark FROM call_file"
+                + " WHERE call_id = ANY(?) ORDER BY call_id, start_time, file_id", keys,
                 rows -> {
                     Map<String, Object> file = new LinkedHashMap<>();
                     file.put("file_id", rows.getString("file_id"));

@@ -28,6 +28,7 @@ import io.parley.call.call.CallFields;
 import io.parley.call.call.CallLocks;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
+import io.parley.call.media.AudioIntegrity;
 
 /**
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
@@ -53,14 +54,17 @@ class CallWriter {
     private final CallAssociation association;
     private final AutoProvisioning provisioning;
     private final CallChanges changes;
+    private final AudioIntegrity integrity;
     private final String consumer;
 
     CallWriter(DataSource dataSource, CallAssociation association, AutoProvisioning provisioning,
-            CallChanges changes, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+            CallChanges changes, AudioIntegrity integrity,
+            @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
         this.association = association;
         this.provisioning = provisioning;
         this.changes = changes;
+        this.integrity = integrity;
         this.consumer = consumer;
     }
 
@@ -94,6 +98,9 @@ class CallWriter {
                 participants.executeBatch();
                 files.executeBatch();
             }
+            // a reported file_size or watermark is compared with audio uploaded before it (docs/audio.md)
+            integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
+                    .map(RecorderEvent::callId).distinct().toList());
             association.associate(connection, touched);
             provisioning.request(connection, touched);
             changes.publish(connection, touched, stored.keySet()); // a call dropped by association: deleted

@@ -1,8 +1,14 @@
 package io.parley.deploy.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
         cryptoEnv.put("PARLEY_CRYPTO_MASTER_KEY", settings.cryptoMasterKey());
         List<ServiceProcess> backends = List.of(
                 startService("directory-service", directoryPort, directoryEnv),
-                startService("call-service", callPort, backendEnvironment()),
+                startService("call-service", callPort, callEnvironment(data)),
                 startService("crypto-service", cryptoPort, cryptoEnv));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
@@ -125,6 +131,34 @@ public final class LocalPlatform implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", database.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identityKeys.publicKeyLocation()));
+    }
+
+    /** Audio in the data directory; playback URLs signed with a key kept there, pointing at the gateway. */
+    private Map<String, String> callEnvironment(Path data) {
+        Map<String, String> environment = backendEnvironment();
+        environment.put("PARLEY_AUDIO_FILESYSTEM_DIRECTORY", data.resolve("audio").toAbsolutePath().toString());
+        environment.put("PARLEY_AUDIO_SIGNED_URLS_KEYS", "local:" + signingSecret(data.resolve("keys")));
+        environment.put("PARLEY_AUDIO_SIGNED_URLS_BASE_URL", "http://localhost:" + gatewayPort);
+        return environment;
+    }
+
+    /** The secret of the signed playback URLs, made on the first start of a data directory and kept after. */
+    private static String signingSecret(Path keys) {
+        Path file = keys.resolve("audio-signing.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                Files.createDirectories(keys);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the signing key in " + file, e);
+        }
     }
 
     private ServiceProcess startService(String name, int port, Map<String, String> environment) {

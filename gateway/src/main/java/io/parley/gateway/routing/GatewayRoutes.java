@@ -14,6 +14,7 @@ import io.parley.gateway.GatewayConfig;
 import io.parley.gateway.authentication.BasicCredentials;
 import io.parley.gateway.authentication.CallerAuthentication;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * The public paths: every request under {@code /api/v2} (the API) and {@code /recorder/v1} (recorders posting their
  * events) is authenticated with HTTP Basic (cached, throttled, checked by the directory), then streamed to the service
  * that owns its resource with the caller's signed identity token in place of the password. What the caller may do
- * there is the service's to decide.
+ * there is the service's to decide. Signed playback URLs ({@code /calls/file/{call_id}/signed}) are the one public
+ * path forwarded without credentials.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -42,16 +44,27 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         router.route("/api/v2/*").handler(this::serve);
         router.route("/recorder/v1/*").handler(this::serve);
+        router.routeWithRegex(HttpMethod.GET, Upstream.SIGNED_AUDIO).handler(this::serveSigned);
+        router.routeWithRegex(HttpMethod.HEAD, Upstream.SIGNED_AUDIO).handler(this::serveSigned);
+    }
+
+    /**
+     * A signed playback URL, for a browser's audio element: no Basic authentication (the signature in the query is
+     * the credential, checked by call-service), and no identity token; whatever {@code Authorization} came is dropped.
+     */
+    private void serveSigned(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        requestId(request);
+        request.headers().remove(HttpHeaders.AUTHORIZATION);
+        proxies.forward(Upstream.CALLS, request);
     }
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause(); // the body waits, unread, until the request is authenticated and forwarded
 
-        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        request.headers().set(RequestIds.HEADER, requestId);
-        context.response().putHeader(RequestIds.HEADER, requestId);
-        MDC.put(RequestIds.MDC_KEY, requestId);
+        context.response().putHeader(RequestIds.HEADER, requestId(request));
 
         // only Basic is accepted here: a Bearer token from outside is refused, never passed on
         Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -76,6 +89,14 @@ public class GatewayRoutes {
         } else {
             GatewayResponses.unauthorized(context.response(), realm);
         }
+    }
+
+    /** The request's id, taken or created, passed on to the service and logged with. */
+    private static String requestId(HttpServerRequest request) {
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        request.headers().set(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        return requestId;
     }
 
     /** The peer, or the client a trusted proxy names when {@code quarkus.http.proxy.*} forwarding is enabled. */

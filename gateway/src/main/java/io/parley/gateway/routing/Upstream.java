@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The service that serves a public path: the API ({@code /api/v2}) or the recorders' ({@code /recorder/v1}). */
+/**
+ * The service that serves a public path: the API ({@code /api/v2}), the recorders' ({@code /recorder/v1}) or a signed
+ * playback URL ({@code /calls/file/{call_id}/signed}).
+ */
 public enum Upstream {
     DIRECTORY,
     CALLS,
@@ -18,6 +21,9 @@ public enum Upstream {
     private static final Pattern CALL_AUDIO = Pattern.compile("^/api/v2/calls/[^/]+\\.json/file$");
     /** Recorders post their events to call-service, which owns the recorder event contract. */
     private static final Pattern RECORDER_API = Pattern.compile("^/recorder/v1/.+$");
+    /** Signed playback URLs (reference 3.1.7): public, the signature is the credential; call-service checks it. */
+    public static final String SIGNED_AUDIO = "^/calls/file/[^/]+/signed$";
+    private static final Pattern SIGNED_AUDIO_PATH = Pattern.compile(SIGNED_AUDIO);
 
     /**
      * Whether requests to this path carry the caller's password-derived key secret ({@code X-Parley-Key-Secret},
@@ -31,7 +37,8 @@ public enum Upstream {
         if (path == null) {
             return Optional.empty();
         }
-        if (USER_MUTING.matcher(path).matches() || RECORDER_API.matcher(path).matches()) {
+        if (USER_MUTING.matcher(path).matches() || RECORDER_API.matcher(path).matches()
+                || SIGNED_AUDIO_PATH.matcher(path).matches()) {
             return Optional.of(CALLS);
         }
         Matcher api = API_PATH.matcher(path);

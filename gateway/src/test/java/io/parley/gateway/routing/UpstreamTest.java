@@ -33,6 +33,14 @@ class UpstreamTest {
     }
 
     @Test
+    void signedPlaybackUrlsGoToTheCallService() {
+        assertEquals(Optional.of(Upstream.CALLS), Upstream.forPath("/calls/file/e03f497d/signed"));
+        assertTrue(Upstream.forPath("/calls/file/e03f497d/other").isEmpty());
+        assertTrue(Upstream.forPath("/calls/file/a/b/signed").isEmpty());
+        assertTrue(Upstream.forPath("/calls/e03f497d.json").isEmpty());
+    }
+
+    @Test
     void keysGoToTheCryptoService() {
         assertEquals(Optional.of(Upstream.CRYPTO), Upstream.forPath("/api/v2/encrypt_keys/k/authorized_users.json"));
     }

@@ -15,6 +15,11 @@ public final class CallEvents {
     public static final String CALL_UPDATED = "call.updated";
     /** A call was deleted; {@code data} holds its {@code call_id} only. */
     public static final String CALL_DELETED = "call.deleted";
+    /**
+     * The audio stored for a file differs from what its recorder reported ({@code file.completed}): {@code data} is
+     * {@code {"file": {"call_id", "file_id", "reported": {"file_size", "watermark"}, "stored": {...}}}}.
+     */
+    public static final String FILE_MISMATCHED = "file.mismatched";
 
     private CallEvents() {
     }

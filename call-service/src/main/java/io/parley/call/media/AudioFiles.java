@@ -1,0 +1,175 @@
+package io.parley.call.media;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.parley.call.call.CallChanges;
+import io.parley.call.call.CallLocks;
+import io.parley.call.search.SqlCondition;
+
+/** The audio files' rows: uploads recorded, and the stored files of a call found for playback. */
+@ApplicationScoped
+public class AudioFiles {
+
+    /** Older than any recorder event, like ingest's placeholder: a file's or call's reported fields win over it. */
+    private static final OffsetDateTime BEFORE_ANY_EVENT = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private final DataSource dataSource;
+    private final AudioIntegrity integrity;
+    private final CallChanges changes;
+
+    AudioFiles(DataSource dataSource, AudioIntegrity integrity, CallChanges changes) {
+        this.dataSource = dataSource;
+        this.integrity = integrity;
+        this.changes = changes;
+    }
+
+    /** What an upload stored. */
+    public record Upload(UUID callId, String fileId, String storageKey, String location, AudioFormat format,
+            long size, String watermark) {
+    }
+
+    /** The outcome of recording an upload: whether the file had no audio before, and its integrity now. */
+    public record Recorded(boolean created, String integrity) {
+    }
+
+    /**
+     * Records stored audio as the file's, making the call's and file's rows when the recorder's events have not come
+     * yet, and publishes the call's change; the audio stored before for the file, if any, is deleted after the commit
+     * (the {@code audio_deletion} queue). A call deleted meanwhile (or dropped) is left deleted and the audio is
+     * queued for deletion instead.
+     *
+     * @return empty for a deleted call
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<Recorded> record(Upload upload) {
+        try (Connection connection = dataSource.getConnection()) {
+            CallLocks.lock(connection, List.of(upload.callId())); // ordered with ingest and deletes of the call
+            if (ignored(connection, upload.callId())) {
+                try (PreparedStatement discard = connection.prepareStatement(
+                        "INSERT INTO audio_deletion (storage_key) VALUES (?) ON CONFLICT DO NOTHING")) {
+                    discard.setString(1, upload.storageKey());
+                    discard.executeUpdate();
+                }
+                return Optional.empty();
+            }
+            boolean callExisted;
+            try (PreparedStatement call = connection.prepareStatement(
+                    "INSERT INTO call (call_id, last_event_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                call.setObject(1, upload.callId());
+                call.setObject(2, BEFORE_ANY_EVENT);
+                callExisted = call.executeUpdate() == 0;
+            }
+            boolean created = storedKey(connection, upload.callId(), upload.fileId()).isEmpty();
+            try (PreparedStatement file = connection.prepareStatement("""
+                    INSERT INTO call_file AS t (call_id, file_id, file_path, storage_key, format, stored_size,
+                                                stored_watermark, stored_at, integrity, last_event_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, now(), NULL, ?)
+                    ON CONFLICT (call_id, file_id) DO UPDATE SET file_path = EXCLUDED.file_path,
+                        storage_key = EXCLUDED.storage_key, format = EXCLUDED.format,
+                        stored_size = EXCLUDED.stored_size, stored_watermark = EXCLUDED.stored_watermark,
+                        stored_at = EXCLUDED.stored_at, integrity = NULL""")) {
+                int i = 1;
+                file.setObject(i++, upload.callId());
+                file.setString(i++, upload.fileId());
+                file.setString(i++, upload.location());
+                file.setString(i++, upload.storageKey());
+                file.setString(i++, upload.format().extension());
+                file.setLong(i++, upload.size());
+                file.setString(i++, upload.watermark());
+                file.setObject(i, BEFORE_ANY_EVENT);
+                file.executeUpdate();
+            }
+            integrity.check(connection, List.of(upload.callId()));
+            changes.publish(connection, List.of(upload.callId()),
+                    callExisted ? Set.of(upload.callId()) : Set.of());
+            return Optional.of(new Recorded(created, integrityOf(connection, upload.callId(), upload.fileId())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording an upload failed", e);
+        }
+    }
+
+    /**
+     * The call's files with stored audio, in the order the call object lists them (or only the one asked for), when
+     * the call exists within the scope; the list is empty when none (or not the one asked for) has audio.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<StoredFile>> stored(SqlCondition scope, UUID callId, Optional<String> fileId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT f.file_id, f.storage_key, f.format, f.stored_size
+                        FROM call c LEFT JOIN call_file f ON f.call_id = c.call_id AND f.storage_key IS NOT NULL
+                            AND (CAST(? AS text) IS NULL OR f.file_id = ?)
+                        WHERE c.call_id = ? AND (""" + scope.sql() + ")"
+                        + " ORDER BY f.start_time, f.file_id")) {
+            query.setString(1, fileId.orElse(null));
+            query.setString(2, fileId.orElse(null));
+            query.setObject(3, callId);
+            scope.bind(query, 4);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                List<StoredFile> files = new ArrayList<>();
+                do {
+                    if (rows.getString("storage_key") != null) {
+                        files.add(new StoredFile(rows.getString("file_id"), rows.getString("storage_key"),
+                                AudioFormat.ofExtension(rows.getString("format")).orElseThrow(),
+                                rows.getLong("stored_size")));
+                    }
+                } while (rows.next());
+                return Optional.of(files);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading a call's files failed", e);
+        }
+    }
+
+    private static boolean ignored(Connection connection, UUID callId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM ignored_call WHERE call_id = ?")) {
+            query.setObject(1, callId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** The audio stored for the file before, if any (the call is locked: nobody changes it meanwhile). */
+    private static Optional<String> storedKey(Connection connection, UUID callId, String fileId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT storage_key FROM call_file WHERE call_id = ? AND file_id = ?")) {
+            query.setObject(1, callId);
+            query.setString(2, fileId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String integrityOf(Connection connection, UUID callId, String fileId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT integrity FROM call_file WHERE call_id = ? AND file_id = ?")) {
+            query.setObject(1, callId);
+            query.setString(2, fileId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.parley.call.media;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.call.access.CallScope;
+import io.parley.common.api.error.ApiError;
+import io.parley.common.api.error.ApiException;
+import io.parley.common.security.Caller;
+import io.quarkus.security.PermissionsAllowed;
+
+/**
+ * Reference 3.1.7, playback for API users (docs/audio.md): the call's audio itself ({@code .../file}, method 2), or a
+ * signed URL to it ({@code .../file_url.json}, method 1) that {@link SignedAudioResource} serves without credentials.
+ */
+@Path("/api/v2")
+public class AudioResource {
+
+    private final Playback playback;
+    private final SignedUrls signedUrls;
+    private final AudioConfig config;
+    private final Caller caller;
+
+    AudioResource(Playback playback, SignedUrls signedUrls, AudioConfig config, Caller caller) {
+        this.playback = playback;
+        this.signedUrls = signedUrls;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("calls/{callId}.json/file")
+    @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
+    public Response file(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
+            @HeaderParam("Range") String range) throws IOException {
+        return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
+                Playback.fileId(fileId)), range);
+    }
+
+    @GET
+    @Path("calls/{callId}.json/file_url.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
+    public Map<String, Object> fileUrl(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
+            @QueryParam("expires") String expires, @Context UriInfo uri) {
+        long lifetime = lifetime(expires);
+        if (!signedUrls.configured()) {
+            throw new ApiException(503, ApiError.of("ServiceUnavailable",
+                    "Signed URLs are not configured (parley.audio.signed-urls.keys)"));
+        }
+        // the caller may play it back, and there is audio to play: else 404 now rather than a URL that never works
+        playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId, Playback.fileId(fileId));
+        URI base = config.signedUrls().baseUrl().orElse(uri.getBaseUri());
+        return Map.of("signed_url", signedUrls.sign(base, UUID.fromString(callId), Playback.fileId(fileId),
+                signedUrls.now() + lifetime).toString());
+    }
+
+    /** {@code expires}: the URL's lifetime in seconds, at most the configured maximum (else 400, not capped). */
+    private long lifetime(String expires) {
+        if (expires == null || !expires.matches("\\d{1,9}") || Long.parseLong(expires) == 0) {
+            throw ApiException.invalidParameter("expires", "must be the URL's lifetime in seconds, at least 1");
+        }
+        long seconds = Long.parseLong(expires);
+        long max = config.signedUrls().maxLifetime().toSeconds();
+        if (seconds > max) {
+            throw ApiException.invalidParameter("expires", "must be at most " + max + " seconds");
+        }
+        return seconds;
+    }
+}

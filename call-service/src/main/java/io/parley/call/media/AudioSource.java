@@ -1,0 +1,19 @@
+package io.parley.call.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The bytes of a file as playback serves them, readable from any offset: the seam between the HTTP layer (ranges,
+ * concatenation, signed URLs) and how a file is kept. Today a stored object is served as it is ({@link StoredAudio});
+ * a source that decrypts an encrypted file's segments takes its place in {@link AudioSources}, with the file's plain
+ * length, and nothing above it changes.
+ */
+public interface AudioSource {
+
+    /** How many bytes the file has, as served. */
+    long length();
+
+    /** {@code length} bytes from {@code offset}, both within {@link #length()}. */
+    InputStream open(long offset, long length) throws IOException;
+}

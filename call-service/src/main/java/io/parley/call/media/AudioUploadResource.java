@@ -1,0 +1,67 @@
+package io.parley.call.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.parley.common.api.ApiIds;
+import io.parley.common.api.error.ApiError;
+import io.parley.common.api.error.ApiException;
+import io.quarkus.security.PermissionsAllowed;
+
+/**
+ * {@code PUT /recorder/v1/calls/{call_id}/files/{file_id}}: a recorder uploads a file's audio, the raw bytes with the
+ * format's {@code Content-Type}, before or after its events (docs/audio.md). {@code 201} for a new file, {@code 200}
+ * for a new upload of one, with the size and SHA-1 Parley measured and how they compare with the recorder's report.
+ */
+@Path("/recorder/v1/calls")
+public class AudioUploadResource {
+
+    /** The file ids a recorder may upload: what fits a URL path segment and a log line without escaping. */
+    private static final Pattern FILE_ID = Pattern.compile("^[A-Za-z0-9._~-]{1,128}$");
+
+    private final AudioUploads uploads;
+
+    AudioUploadResource(AudioUploads uploads) {
+        this.uploads = uploads;
+    }
+
+    @PUT
+    @Path("{callId}/files/{fileId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed("recorder:publish")
+    public Response upload(@PathParam("callId") String callId, @PathParam("fileId") String fileId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        UUID call = ApiIds.parse(callId).orElseThrow(() -> ApiException.invalidField("call_id", "invalid",
+                "must be a UUID"));
+        if (!FILE_ID.matcher(fileId).matches()) {
+            throw ApiException.invalidField("file_id", "invalid",
+                    "must be 1 to 128 letters, digits, '.', '_', '~' or '-'");
+        }
+        AudioFormat format = AudioFormat.ofMediaType(contentType).orElseThrow(() -> new ApiException(415,
+                ApiError.of("UnsupportedMediaType", "Content-Type must be one of " + AudioFormat.accepted())));
+        AudioUploads.Stored stored = uploads.upload(call, fileId, format, body)
+                .orElseThrow(() -> ApiException.notFound("Call"));
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("call_id", call);
+        file.put("file_id", fileId);
+        file.put("file_size", stored.upload().size());
+        file.put("watermark", stored.upload().watermark());
+        file.put("integrity", stored.integrity());
+        return Response.status(stored.created() ? 201 : 200).entity(Map.of("file", file)).build();
+    }
+}

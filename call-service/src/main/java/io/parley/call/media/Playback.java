@@ -1,0 +1,78 @@
+package io.parley.call.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import io.parley.call.search.SqlCondition;
+import io.parley.common.api.ApiIds;
+import io.parley.common.api.error.ApiException;
+
+/**
+ * What the authenticated download and the signed URL both serve (reference 3.1.7): a call's file, or all its files
+ * one after the other, whole or one {@code Range} of it, read through {@link AudioSources}.
+ */
+@ApplicationScoped
+public class Playback {
+
+    private final AudioFiles files;
+    private final AudioSources sources;
+
+    Playback(AudioFiles files, AudioSources sources) {
+        this.files = files;
+        this.sources = sources;
+    }
+
+    /** The files to serve: 404 for a call outside the scope, an unknown file, or a call without audio. */
+    public List<StoredFile> playable(SqlCondition scope, String callId, Optional<String> fileId) {
+        List<StoredFile> stored = ApiIds.parse(callId).flatMap(id -> files.stored(scope, id, fileId))
+                .orElseThrow(() -> ApiException.notFound("Call"));
+        if (stored.isEmpty()) {
+            throw ApiException.notFound("File");
+        }
+        return stored;
+    }
+
+    /**
+     * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges}.
+     * No {@code Content-Length} is set: Quarkus REST sends a streamed body larger than its output buffer chunked even
+     * then, and a response with both is refused by proxies (the gateway's); a small body gets its length from Quarkus.
+     */
+    public Response serve(List<StoredFile> stored, String rangeHeader) throws IOException {
+        AudioSource source = sources.of(stored);
+        long length = source.length();
+        ByteRange.Requested requested = ByteRange.of(rangeHeader, length);
+        Response.ResponseBuilder response;
+        if (requested instanceof ByteRange.Unsatisfiable) {
+            return Response.status(416).header("Accept-Ranges", "bytes").header("Content-Range", "bytes */" + length)
+                    .build();
+        } else if (requested instanceof ByteRange.Satisfiable satisfiable) {
+            ByteRange range = satisfiable.range();
+            response = Response.status(206).entity(body(source, range.first(), range.length()))
+                    .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
+        } else {
+            response = Response.ok(body(source, 0, length));
+        }
+        return response.type(stored.get(0).format().mediaType()).header("Accept-Ranges", "bytes").build();
+    }
+
+    /** Opened now, so that a storage failure is an error status rather than a cut-off body. */
+    private static StreamingOutput body(AudioSource source, long offset, long length) throws IOException {
+        InputStream in = length == 0 ? InputStream.nullInputStream() : source.open(offset, length);
+        return out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+    }
+
+    /** A {@code file_id} parameter: absent or empty means every file. */
+    public static Optional<String> fileId(String parameter) {
+        return parameter == null || parameter.isEmpty() ? Optional.empty() : Optional.of(parameter);
+    }
+}

@@ -1,0 +1,146 @@
+package io.parley.call.media;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import io.parley.call.Callers;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Audio for tests: bytes made up on the fly, uploads and recorder events as a recorder sends them. */
+final class Audio {
+
+    static final UUID RECORDER = UUID.randomUUID();
+
+    private Audio() {
+    }
+
+    static String recorder() {
+        return Callers.token(UUID.randomUUID(), UUID.randomUUID(), "system", List.of(), Set.of("recorder:publish"),
+                "UTC");
+    }
+
+    /** A caller who reaches every call and may play it back. */
+    static String listener() {
+        return Callers.token(UUID.randomUUID(), UUID.randomUUID(), "root", List.of(),
+                Set.of("calls:view", "calls:playback", "calls:delete"), "UTC");
+    }
+
+    /** {@code length} bytes, the same for the same seed. */
+    static byte[] bytes(long seed, int length) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    static String sha1(byte[] bytes) {
+        MessageDigest sha1 = sha1();
+        return HexFormat.of().formatHex(sha1.digest(bytes));
+    }
+
+    static String sha1(InputStream in) throws IOException {
+        MessageDigest sha1 = sha1();
+        byte[] buffer = new byte[64 * 1024];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            sha1.update(buffer, 0, read);
+        }
+        return HexFormat.of().formatHex(sha1.digest());
+    }
+
+    static ValidatableResponse upload(UUID call, String fileId, String contentType, byte[] bytes) {
+        return given().auth().oauth2(recorder()).contentType(contentType).body(bytes)
+                .when().put("/recorder/v1/calls/" + call + "/files/" + fileId).then();
+    }
+
+    static ValidatableResponse upload(UUID call, String fileId, InputStream bytes) {
+        return given().auth().oauth2(recorder()).contentType("audio/mpeg").body(bytes)
+                .when().put("/recorder/v1/calls/" + call + "/files/" + fileId).then();
+    }
+
+    /** Posts the recorder's {@code file.completed} for the file, as {@code POST /recorder/v1/events}. */
+    static void fileCompleted(UUID call, String fileId, String startTime, long size, String watermark) {
+        String event = """
+                {"event_id": "%s", "type": "file.completed", "occurred_at": "2026-03-01T10:05:00Z", \
+                "recorder_id": "%s", "call_id": "%s", "file": {"file_id": "%s", "start_time": "%s", \
+                "file_size": %d, "watermark": "%s"}}""".formatted(UUID.randomUUID(), RECORDER, call, fileId,
+                startTime, size, watermark);
+        given().auth().oauth2(recorder()).contentType(ContentType.JSON).body(event)
+                .when().post("/recorder/v1/events").then().statusCode(202);
+    }
+
+    /** The status line and headers (lower case) of a GET, read off the socket as a proxy would. */
+    static String rawResponseHead(String path, String token) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            return head.toString().toLowerCase(Locale.ROOT).replace("http/1.1", "HTTP/1.1");
+        }
+    }
+
+    /** A stream of {@code length} bytes made up as it is read, never held whole; its SHA-1 once read. */
+    static final class Generated extends InputStream {
+
+        private final Random random;
+        private final MessageDigest sha1 = Audio.sha1();
+        private long remaining;
+
+        Generated(long seed, long length) {
+            this.random = new Random(seed);
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (remaining == 0) {
+                return -1;
+            }
+            int count = (int) Math.min(length, Math.min(remaining, 64 * 1024));
+            byte[] chunk = new byte[count];
+            random.nextBytes(chunk);
+            System.arraycopy(chunk, 0, buffer, offset, count);
+            sha1.update(chunk);
+            remaining -= count;
+            return count;
+        }
+
+        String watermark() {
+            return HexFormat.of().formatHex(sha1.digest());
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
