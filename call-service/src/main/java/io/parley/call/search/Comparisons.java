@@ -20,10 +20,11 @@ import io.parley.call.search.SearchValues.Range;
 final class Comparisons {
 
     /**
-     * Text operators that match inside a text. Trigram indexes find their calls, but the planner cannot tell how many
-     * calls they match; {@link CallQuery} plans for that.
+     * Text operators that match part of a text. Indexes find their calls, but the planner can tell neither how many
+     * calls a part matches nor where in time they are (the first digits of a number belong to calls of every day);
+     * {@link CallQuery} plans for that.
      */
-    static final Set<String> PARTIAL_TEXT = Set.of("includes", "ends_with", "pattern", "regex");
+    static final Set<String> PARTIAL_TEXT = Set.of("starts_with", "includes", "ends_with", "pattern", "regex");
 
     private Comparisons() {
     }

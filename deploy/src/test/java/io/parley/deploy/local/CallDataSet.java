@@ -150,14 +150,22 @@ final class CallDataSet {
         }
     }
 
-    /** Reads the call tables and their indexes once, into the operating system's cache (pg_prewarm). */
+    /**
+     * Reads the call tables and their indexes once (pg_prewarm), as a database server's memory holds its working set:
+     * the call table and its indexes into PostgreSQL's buffers, the participants into the operating system's cache.
+     */
     static void readIntoMemory(Connection connection) throws SQLException {
         try (Statement sql = connection.createStatement()) {
-            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+            sql.execute("SET search_path = public, calls"); // where a data set made before put the extension
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm SCHEMA public");
             sql.execute("""
-                    SELECT pg_prewarm(c.oid::regclass, 'read') FROM pg_class c
+                    SELECT pg_prewarm(c.oid::regclass, mode) FROM pg_class c
                     JOIN pg_namespace n ON n.oid = c.relnamespace
+                    LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                    CROSS JOIN LATERAL (SELECT CASE WHEN COALESCE(i.indrelid, c.oid) = 'calls.call'::regclass
+                                                    THEN 'buffer' ELSE 'read' END AS mode) m
                     WHERE n.nspname = 'calls' AND c.relkind IN ('r', 'i')
+                    ORDER BY mode DESC
                     """);
         }
     }

@@ -34,9 +34,10 @@ import io.parley.common.embedded.EmbeddedPostgresServer;
 /**
  * Measures the calls search (reference 3.1.4) through the gateway at ten million calls across 100 tenants: the
  * reference's example queries and the advanced operators, each p50/p95/max next to a baseline from the same run
- * (viewing one call), then the plans of the slowest statements (PostgreSQL's auto_explain). The data set is read
- * into the operating system's cache first, as a database server's memory holds its working set: the numbers are
- * those of a server in steady state, not of one reading its disk for the first time. Not part of the default
+ * (viewing one call), then the plans of the slowest statements (PostgreSQL's auto_explain). PostgreSQL runs as on
+ * a database server of this machine's 24 GB (shared_buffers a quarter of it) and the data set is read into memory
+ * first, as such a server's memory holds its working set: the numbers are those of a server in steady state, not of
+ * one reading its disk for the first time. Not part of the default
  * test run; run it with
  * {@code ./mvnw -pl deploy -am verify -Dtest=CallSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dparley.benchmark.calls=1000000} for a smaller set, {@code -Dparley.benchmark.rounds=N} for fewer samples
@@ -69,7 +70,7 @@ class CallSearchBenchmark {
                         "auto_explain.log_buffers", "on", "auto_explain.log_parameter_max_length", "0",
                         "logging_collector", "on",
                         "log_directory", postgresLog.getParent().toString(), "log_filename", "postgresql.log",
-                        "shared_buffers", "1GB"));
+                        "shared_buffers", "6GB"));
                 LocalPlatform platform = LocalPlatform.start(LocalSettings.fromEnvironment(Map.ofEntries(
                         Map.entry("PARLEY_DATA_DIR", data.toString()), Map.entry("PARLEY_DB_URL", postgres.jdbcUrl()),
                         Map.entry("PARLEY_DB_USER", EmbeddedPostgresServer.USER),
