@@ -1,6 +1,7 @@
 package io.parley.deploy.local;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ import io.parley.common.embedded.EmbeddedPostgresServer;
  * Measures the calls search (reference 3.1.4) through the gateway at ten million calls across 100 tenants: the
  * reference's example queries and the advanced operators, each p50/p95/max next to a baseline from the same run
  * (viewing one call), then the plans of the slowest statements (PostgreSQL's auto_explain). PostgreSQL runs as on
- * a database server of this machine's 24 GB (shared_buffers a quarter of it) and the data set is read into memory
+ * a database server of this machine (shared_buffers a quarter of its memory) and the data set is read into memory
  * first, as such a server's memory holds its working set: the numbers are those of a server in steady state, not of
  * one reading its disk for the first time. Not part of the default
  * test run; run it with
@@ -70,7 +71,7 @@ class CallSearchBenchmark {
                         "auto_explain.log_buffers", "on", "auto_explain.log_parameter_max_length", "0",
                         "logging_collector", "on",
                         "log_directory", postgresLog.getParent().toString(), "log_filename", "postgresql.log",
-                        "shared_buffers", "6GB"));
+                        "shared_buffers", quarterOfMemory()));
                 LocalPlatform platform = LocalPlatform.start(LocalSettings.fromEnvironment(Map.ofEntries(
                         Map.entry("PARLEY_DATA_DIR", data.toString()), Map.entry("PARLEY_DB_URL", postgres.jdbcUrl()),
                         Map.entry("PARLEY_DB_USER", EmbeddedPostgresServer.USER),
@@ -209,6 +210,13 @@ class CallSearchBenchmark {
     private static String month(long call, long calls) {
         LocalDate first = dayOf(call, calls).withDayOfMonth(1);
         return encode(DAY.format(first) + "-" + DAY.format(first.withDayOfMonth(first.lengthOfMonth())));
+    }
+
+    /** PostgreSQL's usual share of a dedicated server's memory, in megabytes. */
+    private static String quarterOfMemory() {
+        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return bytes / 4 / (1024 * 1024) + "MB";
     }
 
     private static String encode(String value) {
