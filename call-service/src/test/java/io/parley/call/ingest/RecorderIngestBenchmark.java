@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -153,17 +154,12 @@ class RecorderIngestBenchmark {
             lastByPartition.put(end.metadata().get().partition(), end.call()); // in send order, so the last wins
         }
         lastEnded.clear();
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (count("SELECT count(*) FROM call WHERE call_id = ANY(?) AND ended_at IS NOT NULL",
-                connection -> connection.createArrayOf("uuid", lastByPartition.values().toArray())) < lastByPartition
-                        .size()
-                || count("SELECT count(*) FROM call WHERE recorder_id = ? AND ended_at IS NOT NULL",
-                        connection -> recorder) < calls) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Ingest did not finish within 10 minutes");
-            }
-            Thread.sleep(20);
-        }
+        Awaitility.await("ingest of every call").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("SELECT count(*) FROM call WHERE call_id = ANY(?) AND ended_at IS NOT NULL",
+                        connection -> connection.createArrayOf("uuid", lastByPartition.values().toArray())) == lastByPartition
+                                .size()
+                        && count("SELECT count(*) FROM call WHERE recorder_id = ? AND ended_at IS NOT NULL",
+                                connection -> recorder) == calls);
     }
 
     private interface Parameter {

@@ -1,9 +1,11 @@
 package io.parley.call.media;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -36,12 +38,11 @@ public class S3ProxyServer implements QuarkusTestResourceLifecycleManager {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         try {
             proxy.start();
-            while (!proxy.getState().equals("STARTED")) {
-                Thread.sleep(10);
-            }
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }
+        Awaitility.await("S3Proxy started").atMost(Duration.ofSeconds(30))
+                .until(() -> proxy.getState().equals("STARTED"));
         return Map.of(
                 "parley.audio.storage", "s3",
                 "parley.audio.s3.endpoint", endpoint.toString(),

@@ -95,7 +95,8 @@ public class PersonalKeys {
                     context(userId));
             return Optional.of(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
         } catch (GeneralSecurityException e) {
-            LOG.infof("User %s's secret no longer opens their personal key (password changed): replacing it;"
+            // the user's id only: neither the key secret nor anything derived from it is ever logged
+            LOG.infof("User %s's personal key no longer opens with their current sign-in: replacing it;"
                     + " their grants must be given again", userId);
             renewal.replace(make(userId, secret));
             return Optional.empty();
