@@ -41,6 +41,8 @@ public final class CallQuery implements PageSource<UUID> {
     /** The scope and the search's conditions but the parts of texts. */
     private final SqlCondition filter;
     private final SqlCondition textParts;
+    /** Every condition: what a match is. */
+    private final SqlCondition matching;
     private final String order;
     private final Duration timeout;
 
@@ -49,6 +51,7 @@ public final class CallQuery implements PageSource<UUID> {
         this.connection = connection;
         this.filter = filter;
         this.textParts = textParts;
+        this.matching = SqlCondition.all(List.of(filter, textParts));
         String direction = ascending ? "ASC" : "DESC";
         this.order = " ORDER BY c.setup_time " + direction + ", c.call_id " + direction;
         this.timeout = timeout;
@@ -95,10 +98,10 @@ public final class CallQuery implements PageSource<UUID> {
             if (walk.page().size() == count || walk.calls() < WALK_BUDGET) {
                 return walk.page();
             }
-            SqlCondition all = SqlCondition.all(List.of(filter, textParts));
             // materialized, the matches are collected first: the planner cannot turn the page into a walk
-            return ids("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE " + all.sql()
-                    + ") SELECT c.call_id FROM matches c" + order + " LIMIT ? OFFSET ?", all, offset, count);
+            return ids("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE "
+                    + matching.sql() + ") SELECT c.call_id FROM matches c" + order + " LIMIT ? OFFSET ?", matching,
+                    offset, count);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -142,13 +145,13 @@ public final class CallQuery implements PageSource<UUID> {
 
     @Override
     public long countUpTo(long cap) {
-        SqlCondition all = SqlCondition.all(List.of(filter, textParts));
         // counted as the page is collected: a walk in any order through calls of a rare text would pass them all
-        String matching = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM call c WHERE " + all.sql()
-                : "WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + all.sql() + ") SELECT 1 FROM matches";
+        String matches = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM call c WHERE " + matching.sql()
+                : "WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + matching.sql()
+                        + ") SELECT 1 FROM matches";
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM (" + matching + " LIMIT ?) matching")) {
-            query.setLong(all.bind(query, 1), cap);
+                "SELECT count(*) FROM (" + matches + " LIMIT ?) matching")) {
+            query.setLong(matching.bind(query, 1), cap);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
