@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
@@ -40,11 +41,12 @@ public class Playback {
 
     /**
      * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges}.
+     * Encrypted files are decrypted with data keys opened by {@code keys}.
      * No {@code Content-Length} is set: Quarkus REST sends a streamed body larger than its output buffer chunked even
      * then, and a response with both is refused by proxies (the gateway's); a small body gets its length from Quarkus.
      */
-    public Response serve(List<StoredFile> stored, String rangeHeader) throws IOException {
-        AudioSource source = sources.of(stored);
+    public Response serve(List<StoredFile> stored, DataKeyOpener keys, String rangeHeader) throws IOException {
+        AudioSource source = sources.of(stored, keys);
         long length = source.length();
         ByteRange.Requested requested = ByteRange.of(rangeHeader, length);
         Response.ResponseBuilder response;
