@@ -8,18 +8,25 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /**
- * A stored object read as a channel from any position, for the decrypting channel of an encrypted file. Sequential
- * reads share one stream from storage; a read elsewhere (a seek) opens a new one from there to the end of the object.
+ * A stored object read as a channel from any position, for the decrypting channel of an encrypted file. Reads go
+ * through ranged streams from storage: a read elsewhere than the last one ended (a seek) opens a range of one
+ * segment, and each range read to its end while reading on is followed by one twice as long. A full download thus
+ * takes a few dozen requests to storage at most, and a {@code Range} request (whose first read is the header at the
+ * start of the object) never asks storage for more than about twice what it needs.
  */
 final class StorageChannel implements SeekableByteChannel {
+
+    private static final long FIRST_RANGE = 64 * 1024;
 
     private final AudioStorage storage;
     private final String key;
     private final long size;
     private long position;
     private InputStream stream;
-    /** Where {@link #stream} reads next. */
+    /** Where {@link #stream} reads next, and where its range ends. */
     private long streamPosition = -1;
+    private long streamEnd = -1;
+    private long rangeLength = FIRST_RANGE;
     private boolean open = true;
 
     StorageChannel(AudioStorage storage, String key, long size) {
@@ -34,12 +41,14 @@ final class StorageChannel implements SeekableByteChannel {
         if (position >= size) {
             return -1;
         }
-        if (stream == null || streamPosition != position) {
+        if (stream == null || streamPosition != position || position == streamEnd) {
+            rangeLength = position == streamEnd ? rangeLength * 2 : FIRST_RANGE;
             closeStream();
-            stream = storage.read(key, position, size - position);
+            streamEnd = Math.min(size, position + Math.max(rangeLength, target.remaining()));
+            stream = storage.read(key, position, streamEnd - position);
             streamPosition = position;
         }
-        int wanted = (int) Math.min(target.remaining(), size - position);
+        int wanted = (int) Math.min(target.remaining(), streamEnd - position);
         int read;
         if (target.hasArray()) {
             read = stream.read(target.array(), target.arrayOffset() + target.position(), wanted);
