@@ -1,5 +1,6 @@
 package io.parley.call.association;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,9 +24,11 @@ public class CallAssociation {
 
     /**
      * Tenants found by a setting of their own, checked before extensions; ties go to the lowest tenant id. A call that
-     * finds none is left as it is (not rewritten with the same null).
+     * finds none is left as it is (not rewritten with the same null). The batch's calls are found by id first (a
+     * fence: the index of calls without a tenant is no way to find them).
      */
     private static final String TENANT_BY_SETTING = """
+            WITH batch AS MATERIALIZED (SELECT * FROM call WHERE call_id = ANY(?))
             UPDATE call target SET tenant_id = found.tenant_id FROM (
                 SELECT c.call_id, (
                 SELECT t.id FROM known_tenant t
@@ -39,7 +42,7 @@ public class CallAssociation {
                     OR (t.associate_calls = 'sip_uri_host' AND t.sip_uri_host <> ''
                         AND lower(t.sip_uri_host) IN (%s, %s)))
                 ORDER BY t.id LIMIT 1) AS tenant_id
-                FROM call c WHERE c.call_id = ANY(?) AND c.tenant_id IS NULL) found
+                FROM batch c WHERE c.tenant_id IS NULL) found
             WHERE target.call_id = found.call_id AND found.tenant_id IS NOT NULL
             """.formatted(SIP_HOST.formatted("c.from_id"), SIP_HOST.formatted("c.to_id"));
 
@@ -62,11 +65,18 @@ public class CallAssociation {
             WHERE c.call_id = found.call_id AND c.tenant_id IS NULL
             """.formatted(CALL_NUMBERS);
 
+    /**
+     * The calls' participants are found by call first (a fence: the index of unassigned participants, which a planner
+     * with old statistics would otherwise scan whole, is no way to find a batch's).
+     */
     private static final String PARTICIPANT_USERS = """
+            WITH batch AS MATERIALIZED (
+                SELECT p.call_id, p.participant_id, p.party_number, p.user_id, c.tenant_id
+                FROM call c JOIN call_participant p ON p.call_id = c.call_id
+                WHERE c.call_id = ANY(?) AND c.tenant_id IS NOT NULL)
             UPDATE call_participant p SET user_id = e.user_id
-            FROM call c, known_user_extension e
-            WHERE p.call_id = ANY(?) AND p.user_id IS NULL AND c.call_id = p.call_id
-              AND e.tenant_id = c.tenant_id AND e.extension = p.party_number
+            FROM batch b JOIN known_user_extension e ON e.tenant_id = b.tenant_id AND e.extension = b.party_number
+            WHERE b.user_id IS NULL AND p.call_id = b.call_id AND p.participant_id = b.participant_id
             """;
 
     private static final String CALL_GROUP = """
@@ -102,7 +112,7 @@ public class CallAssociation {
         if (calls.isEmpty()) {
             return;
         }
-        Object[] ids = calls.toArray();
+        Array ids = connection.createArrayOf("uuid", calls.toArray()); // encoded once for every statement
         run(connection, TENANT_BY_SETTING, ids, 1);
         run(connection, TENANT_BY_EXTENSION, ids, 3);
         run(connection, PARTICIPANT_USERS, ids, 1);
@@ -111,11 +121,10 @@ public class CallAssociation {
         run(connection, IGNORE_UNKNOWN, ids, 1);
     }
 
-    private static void run(Connection connection, String sql, Object[] ids, int uses) throws SQLException {
+    private static void run(Connection connection, String sql, Array ids, int uses) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            var array = connection.createArrayOf("uuid", ids);
             for (int i = 1; i <= uses; i++) {
-                statement.setArray(i, array);
+                statement.setArray(i, ids);
             }
             statement.executeUpdate();
         }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,23 +81,26 @@ class CallWriter {
                     .filter(event -> fresh.remove(event.eventId()) && !ignored.contains(event.callId())).toList();
             List<UUID> touched = toApply.stream().map(RecorderEvent::callId).distinct().toList();
             Map<UUID, OffsetDateTime> stored = storedCalls(connection, touched);
+            List<EventPart> participantRows = new ArrayList<>();
+            List<EventPart> fileRows = new ArrayList<>();
+            for (RecorderEvent event : toApply) {
+                event.participants().forEach(participant -> participantRows.add(new EventPart(event, participant)));
+                if (event.file() != null) {
+                    fileRows.add(new EventPart(event, event.file()));
+                }
+            }
+            // each batch is sent as multi-row upserts (reWriteBatchedInserts), one per layer of distinct keys
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
                     PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
-                for (CallRows.Row row : CallRows.of(toApply, stored)) {
-                    addCall(calls, row);
-                }
-                for (RecorderEvent event : toApply) {
-                    for (Part participant : event.participants()) {
-                        addPart(participants, event, participant, CallFields.PARTICIPANT);
+                for (List<CallRows.Row> layer : Layers.byKey(CallRows.of(toApply, stored), CallRows.Row::callId)) {
+                    for (CallRows.Row row : layer) {
+                        addCall(calls, row);
                     }
-                    if (event.file() != null) {
-                        addPart(files, event, event.file(), CallFields.FILE);
-                    }
+                    calls.executeBatch(); // first: participants and files refer to their call
                 }
-                calls.executeBatch(); // first: participants and files refer to their call
-                participants.executeBatch();
-                files.executeBatch();
+                upsertParts(participants, participantRows, CallFields.PARTICIPANT);
+                upsertParts(files, fileRows, CallFields.FILE);
             }
             // a reported file_size or watermark is compared with audio uploaded before it (docs/audio.md)
             integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
@@ -169,16 +173,29 @@ class CallWriter {
         statement.addBatch();
     }
 
-    private static void addPart(PreparedStatement statement, RecorderEvent event, Part part, List<Field> fields)
-            throws SQLException {
-        int index = 1;
-        statement.setObject(index++, event.callId());
-        statement.setString(index++, part.id());
-        for (Field field : fields) {
-            bind(statement, index++, field, part.fields().get(field.name()));
+    /** A participant or file as one event gave it. */
+    private record EventPart(RecorderEvent event, Part part) {
+
+        List<Object> key() {
+            return List.of(event.callId(), part.id());
         }
-        statement.setObject(index, event.occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.addBatch();
+    }
+
+    private static void upsertParts(PreparedStatement statement, List<EventPart> rows, List<Field> fields)
+            throws SQLException {
+        for (List<EventPart> layer : Layers.byKey(rows, EventPart::key)) {
+            for (EventPart row : layer) {
+                int index = 1;
+                statement.setObject(index++, row.event().callId());
+                statement.setString(index++, row.part().id());
+                for (Field field : fields) {
+                    bind(statement, index++, field, row.part().fields().get(field.name()));
+                }
+                statement.setObject(index, row.event().occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     private static void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException {
