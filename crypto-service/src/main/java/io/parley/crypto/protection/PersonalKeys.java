@@ -1,9 +1,11 @@
 package io.parley.crypto.protection;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -12,6 +14,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +27,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 
 /**
  * Users' personal key pairs: made the first time a user reaches crypto-service with their password-derived secret
@@ -41,11 +47,14 @@ public class PersonalKeys {
     private final EntityManager entityManager;
     private final PersonalKeyRenewal renewal;
     private final int iterations;
+    private final Cache stretchedSecrets;
 
-    PersonalKeys(EntityManager entityManager, PersonalKeyRenewal renewal, CryptoConfig config) {
+    PersonalKeys(EntityManager entityManager, PersonalKeyRenewal renewal, CryptoConfig config,
+            @CacheName("stretched-key-secrets") Cache stretchedSecrets) {
         this.entityManager = entityManager;
         this.renewal = renewal;
         this.iterations = config.pbkdf2Iterations();
+        this.stretchedSecrets = stretchedSecrets;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,8 +100,7 @@ public class PersonalKeys {
         }
         PersonalKey key = personal.get();
         try {
-            byte[] pkcs8 = Sealing.open(stretch(secret, key.salt, key.iterations), key.sealedPrivateKey,
-                    context(userId));
+            byte[] pkcs8 = Sealing.open(stretched(key, secret), key.sealedPrivateKey, context(userId));
             return Optional.of(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
         } catch (GeneralSecurityException e) {
             // the user's id only: neither the key secret nor anything derived from it is ever logged
@@ -131,6 +139,25 @@ public class PersonalKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Personal key could not be made", e);
         }
+    }
+
+    /**
+     * The key that opens the personal key, stretched from the secret once and kept for a few minutes (bounded, in
+     * memory only, docs/encryption.md): a player's many Range requests pay the PBKDF2 stretch once, not each. The
+     * entry is found by a SHA-256 of the personal key's id and the secret, never by the secret itself.
+     */
+    private SecretKey stretched(PersonalKey key, String secret) throws GeneralSecurityException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update((key.id + ":" + key.iterations + ":").getBytes(StandardCharsets.UTF_8));
+        digest.update(key.salt);
+        String entry = HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        return stretchedSecrets.<String, SecretKey> get(entry, ignored -> {
+            try {
+                return stretch(secret, key.salt, key.iterations);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("PBKDF2 is not available", e);
+            }
+        }).await().indefinitely();
     }
 
     private static SecretKey stretch(String secret, byte[] salt, int iterations) throws GeneralSecurityException {
