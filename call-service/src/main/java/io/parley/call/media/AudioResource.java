@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -45,9 +46,9 @@ public class AudioResource {
     @Path("calls/{callId}.json/file")
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
     public Response file(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @HeaderParam("Range") String range) throws IOException {
+            @HeaderParam("Range") String range, @Context Request request) throws IOException {
         return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
-                Playback.fileId(fileId)), range);
+                Playback.fileId(fileId)), range, request.getMethod());
     }
 
     @GET

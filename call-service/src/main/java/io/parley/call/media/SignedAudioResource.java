@@ -10,6 +10,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.parley.call.search.SqlCondition;
@@ -37,12 +39,13 @@ public class SignedAudioResource {
     @PermitAll
     public Response signed(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
             @QueryParam("expires") String expires, @QueryParam("key") String key, @QueryParam("sign") String sign,
-            @HeaderParam("Range") String range) throws IOException {
+            @HeaderParam("Range") String range, @Context Request request) throws IOException {
         Optional<UUID> call = ApiIds.parse(callId);
         if (call.isEmpty() || !signedUrls.verify(call.get(), Playback.fileId(fileId), expires, key, sign)) {
             throw new ForbiddenException();
         }
         // the scope was the signer's: whoever could ask for the URL could play the call back
-        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), range);
+        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), range,
+                request.getMethod());
     }
 }
