@@ -25,6 +25,10 @@ public interface AudioConfig {
     @WithDefault("10s")
     Duration deletionInterval();
 
+    /** How often files stored before their call's tenant was known are encrypted (or settled) ({@link PendingEncryption}). */
+    @WithDefault("10s")
+    Duration encryptionInterval();
+
     Filesystem filesystem();
 
     S3 s3();

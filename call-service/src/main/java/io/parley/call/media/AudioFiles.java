@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallLocks;
+import io.parley.call.encryption.WrappedDataKey;
 import io.parley.call.search.SqlCondition;
 
 /** The audio files' rows: uploads recorded, and the stored files of a call found for playback. */
@@ -38,9 +39,12 @@ public class AudioFiles {
         this.changes = changes;
     }
 
-    /** What an upload stored. */
+    /**
+     * What an upload stored: the audio's size and SHA-1, its data key when the stored object is encrypted, and whether
+     * it was stored in clear only because the call's tenant was not known yet.
+     */
     public record Upload(UUID callId, String fileId, String storageKey, String location, AudioFormat format,
-            long size, String watermark) {
+            long size, String watermark, Optional<WrappedDataKey> encryption, boolean encryptionPending) {
     }
 
     /** The outcome of recording an upload: whether the file had no audio before, and its integrity now. */
@@ -77,12 +81,15 @@ public class AudioFiles {
             boolean created = storedKey(connection, upload.callId(), upload.fileId()).isEmpty();
             try (PreparedStatement file = connection.prepareStatement("""
                     INSERT INTO call_file AS t (call_id, file_id, file_path, storage_key, format, stored_size,
-                                                stored_watermark, stored_at, integrity, last_event_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, now(), NULL, ?)
+                                                stored_watermark, stored_at, integrity, last_event_at,
+                                                encrypt_key_id, wrapped_data_key, encryption_pending)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, now(), NULL, ?, ?, ?, ?)
                     ON CONFLICT (call_id, file_id) DO UPDATE SET file_path = EXCLUDED.file_path,
                         storage_key = EXCLUDED.storage_key, format = EXCLUDED.format,
                         stored_size = EXCLUDED.stored_size, stored_watermark = EXCLUDED.stored_watermark,
-                        stored_at = EXCLUDED.stored_at, integrity = NULL""")) {
+                        stored_at = EXCLUDED.stored_at, integrity = NULL, encrypt_key_id = EXCLUDED.encrypt_key_id,
+                        wrapped_data_key = EXCLUDED.wrapped_data_key,
+                        encryption_pending = EXCLUDED.encryption_pending""")) {
                 int i = 1;
                 file.setObject(i++, upload.callId());
                 file.setString(i++, upload.fileId());
@@ -91,7 +98,10 @@ public class AudioFiles {
                 file.setString(i++, upload.format().extension());
                 file.setLong(i++, upload.size());
                 file.setString(i++, upload.watermark());
-                file.setObject(i, BEFORE_ANY_EVENT);
+                file.setObject(i++, BEFORE_ANY_EVENT);
+                file.setObject(i++, upload.encryption().map(WrappedDataKey::keyId).orElse(null));
+                file.setString(i++, upload.encryption().map(WrappedDataKey::wrapped).orElse(null));
+                file.setBoolean(i, upload.encryptionPending());
                 file.executeUpdate();
             }
             integrity.check(connection, List.of(upload.callId()));
@@ -111,7 +121,8 @@ public class AudioFiles {
     public Optional<List<StoredFile>> stored(SqlCondition scope, UUID callId, Optional<String> fileId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT f.file_id, f.storage_key, f.format, f.stored_size
+                        SELECT f.file_id, f.storage_key, f.format, f.stored_size, f.encrypt_key_id,
+                            f.wrapped_data_key
                         FROM call c LEFT JOIN call_file f ON f.call_id = c.call_id AND f.storage_key IS NOT NULL
                             AND (CAST(? AS text) IS NULL OR f.file_id = ?)
                         WHERE c.call_id = ? AND (""" + scope.sql() + ")"
@@ -127,9 +138,12 @@ public class AudioFiles {
                 List<StoredFile> files = new ArrayList<>();
                 do {
                     if (rows.getString("storage_key") != null) {
-                        files.add(new StoredFile(rows.getString("file_id"), rows.getString("storage_key"),
+                        UUID keyId = rows.getObject("encrypt_key_id", UUID.class);
+                        String wrapped = rows.getString("wrapped_data_key");
+                        files.add(new StoredFile(callId, rows.getString("file_id"), rows.getString("storage_key"),
                                 AudioFormat.ofExtension(rows.getString("format")).orElseThrow(),
-                                rows.getLong("stored_size")));
+                                rows.getLong("stored_size"), Optional.ofNullable(keyId)
+                                        .map(id -> new WrappedDataKey(id, wrapped))));
                     }
                 } while (rows.next());
                 return Optional.of(files);

@@ -2,6 +2,8 @@ package io.parley.call.media;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,12 +14,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.call.access.CallScope;
+import io.parley.call.encryption.AudioEncryption;
+import io.parley.call.encryption.CallerDataKeys;
+import io.parley.call.encryption.DataKeyOpener;
+import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.security.Caller;
@@ -32,12 +39,15 @@ public class AudioResource {
 
     private final Playback playback;
     private final SignedUrls signedUrls;
+    private final CallerDataKeys dataKeys;
     private final AudioConfig config;
     private final Caller caller;
 
-    AudioResource(Playback playback, SignedUrls signedUrls, AudioConfig config, Caller caller) {
+    AudioResource(Playback playback, SignedUrls signedUrls, CallerDataKeys dataKeys, AudioConfig config,
+            Caller caller) {
         this.playback = playback;
         this.signedUrls = signedUrls;
+        this.dataKeys = dataKeys;
         this.config = config;
         this.caller = caller;
     }
@@ -46,9 +56,10 @@ public class AudioResource {
     @Path("calls/{callId}.json/file")
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
     public Response file(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @HeaderParam("Range") String range, @Context Request request) throws IOException {
+            @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(KeySecret.HEADER) String keySecret, @Context Request request) throws IOException {
         return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
-                Playback.fileId(fileId)), range, request.getMethod());
+                Playback.fileId(fileId)), dataKeys.of(authorization, keySecret), range, request.getMethod());
     }
 
     @GET
@@ -56,17 +67,24 @@ public class AudioResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
     public Map<String, Object> fileUrl(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @QueryParam("expires") String expires, @Context UriInfo uri) {
+            @QueryParam("expires") String expires, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(KeySecret.HEADER) String keySecret, @Context UriInfo uri) {
         long lifetime = lifetime(expires);
         if (!signedUrls.configured()) {
             throw new ApiException(503, ApiError.of("ServiceUnavailable",
                     "Signed URLs are not configured (parley.audio.signed-urls.keys)"));
         }
         // the caller may play it back, and there is audio to play: else 404 now rather than a URL that never works
-        playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId, Playback.fileId(fileId));
+        List<StoredFile> stored = playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
+                Playback.fileId(fileId));
+        // encrypted files: opened now, for this caller (403 without access to the key), and carried in the URL
+        DataKeyOpener opener = dataKeys.of(authorization, keySecret);
+        Map<String, AudioEncryption.DataKey> keys = new LinkedHashMap<>();
+        stored.forEach(file -> file.encryption().ifPresent(key -> keys.put(file.fileId(),
+                opener.open(file.fileId(), key))));
         URI base = config.signedUrls().baseUrl().orElse(uri.getBaseUri());
         return Map.of("signed_url", signedUrls.sign(base, UUID.fromString(callId), Playback.fileId(fileId),
-                signedUrls.now() + lifetime).toString());
+                signedUrls.now() + lifetime, keys).toString());
     }
 
     /** {@code expires}: the URL's lifetime in seconds, at most the configured maximum (else 400, not capped). */

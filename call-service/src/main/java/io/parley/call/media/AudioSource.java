@@ -5,9 +5,8 @@ import java.io.InputStream;
 
 /**
  * The bytes of a file as playback serves them, readable from any offset: the seam between the HTTP layer (ranges,
- * concatenation, signed URLs) and how a file is kept. Today a stored object is served as it is ({@link StoredAudio});
- * a source that decrypts an encrypted file's segments takes its place in {@link AudioSources}, with the file's plain
- * length, and nothing above it changes.
+ * concatenation, signed URLs) and how a file is kept, as uploaded ({@link StoredAudio}) or encrypted
+ * ({@link EncryptedAudio}); {@link AudioSources} picks one.
  */
 public interface AudioSource {
 

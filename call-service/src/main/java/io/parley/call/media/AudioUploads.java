@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.parley.call.encryption.AudioEncryption;
+import io.parley.call.encryption.UploadEncryption;
+import io.parley.call.encryption.WrappedDataKey;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 
@@ -29,22 +32,38 @@ public class AudioUploads {
 
     private final AudioStorage storage;
     private final AudioFiles files;
+    private final UploadEncryption encryption;
     private final long maxFileSize;
 
-    AudioUploads(AudioStorage storage, AudioFiles files, AudioConfig config) {
+    AudioUploads(AudioStorage storage, AudioFiles files, UploadEncryption encryption, AudioConfig config) {
         this.storage = storage;
         this.files = files;
+        this.encryption = encryption;
         this.maxFileSize = config.maxFileSize().asLongValue();
     }
 
-    /** The upload as stored and recorded; empty when the call was deleted. */
+    /**
+     * The upload as stored and recorded; empty when the call was deleted. The size and SHA-1 are the audio's; what is
+     * stored is encrypted when the call's tenant encrypts its recordings ({@link UploadEncryption}).
+     */
     public Optional<Stored> upload(UUID callId, String fileId, AudioFormat format, InputStream body)
             throws IOException {
+        UploadEncryption.Plan plan = encryption.forCall(callId);
+        if (plan instanceof UploadEncryption.NoActiveKey) {
+            throw UploadEncryption.noActiveKey();
+        }
         String key = callId + "/" + UUID.randomUUID() + "." + format.extension();
         MessageDigest sha1 = sha1();
         CountingInputStream counted = new CountingInputStream(new DigestInputStream(body, sha1), maxFileSize);
+        InputStream stored = counted;
+        WrappedDataKey wrapped = null;
+        if (plan instanceof UploadEncryption.Encrypt encrypt) {
+            AudioEncryption.DataKey dataKey = AudioEncryption.DataKey.generate();
+            wrapped = encrypt.wrap(dataKey);
+            stored = AudioEncryption.encrypting(counted, dataKey, callId, fileId);
+        }
         try {
-            storage.write(key, counted);
+            storage.write(key, stored);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(key);
             if (counted.tooLarge) {
@@ -55,7 +74,7 @@ public class AudioUploads {
         }
         String watermark = HexFormat.of().formatHex(sha1.digest());
         AudioFiles.Upload upload = new AudioFiles.Upload(callId, fileId, key, storage.location(key), format,
-                counted.count, watermark);
+                counted.count, watermark, Optional.ofNullable(wrapped), plan instanceof UploadEncryption.Pending);
         Optional<AudioFiles.Recorded> recorded;
         try {
             recorded = files.record(upload);
@@ -78,7 +97,7 @@ public class AudioUploads {
         }
     }
 
-    private static MessageDigest sha1() {
+    static MessageDigest sha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
@@ -43,12 +44,14 @@ public class Playback {
     /**
      * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges},
      * and the body's {@code Content-Length}, so that a player shows progress and a proxy can pass the length on (sent
-     * unchunked: see {@link DeclaredContentLength}). For {@code HEAD} ({@code method}), the same head and no body: the
-     * audio is not opened, as nothing would read and close it.
+     * unchunked: see {@link DeclaredContentLength}). Encrypted files are decrypted with data keys opened by
+     * {@code keys}. For {@code HEAD} ({@code method}), the same head and no body: the audio is not opened, as nothing
+     * would read and close it.
      */
-    public Response serve(List<StoredFile> stored, String rangeHeader, String method) throws IOException {
+    public Response serve(List<StoredFile> stored, DataKeyOpener keys, String rangeHeader, String method)
+            throws IOException {
         boolean withBody = !HttpMethod.HEAD.equals(method);
-        AudioSource source = sources.of(stored);
+        AudioSource source = sources.of(stored, keys);
         long length = source.length();
         ByteRange.Requested requested = ByteRange.of(rangeHeader, length);
         Response.ResponseBuilder response;

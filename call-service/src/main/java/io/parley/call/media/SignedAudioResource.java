@@ -2,7 +2,6 @@ package io.parley.call.media;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.quarkus.security.ForbiddenException;
@@ -38,14 +38,13 @@ public class SignedAudioResource {
     @Path("{callId}/signed")
     @PermitAll
     public Response signed(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @QueryParam("expires") String expires, @QueryParam("key") String key, @QueryParam("sign") String sign,
-            @HeaderParam("Range") String range, @Context Request request) throws IOException {
-        Optional<UUID> call = ApiIds.parse(callId);
-        if (call.isEmpty() || !signedUrls.verify(call.get(), Playback.fileId(fileId), expires, key, sign)) {
-            throw new ForbiddenException();
-        }
+            @QueryParam("expires") String expires, @QueryParam("keys") String dataKeys,
+            @QueryParam("key") String key, @QueryParam("sign") String sign, @HeaderParam("Range") String range,
+            @Context Request request) throws IOException {
+        DataKeyOpener opener = ApiIds.parse(callId).flatMap(call -> signedUrls.verify(call, Playback.fileId(fileId),
+                expires, key, Optional.ofNullable(dataKeys), sign)).orElseThrow(ForbiddenException::new);
         // the scope was the signer's: whoever could ask for the URL could play the call back
-        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), range,
+        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), opener, range,
                 request.getMethod());
     }
 }

@@ -19,12 +19,18 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.UriBuilder;
 
+import io.parley.call.encryption.AudioEncryption;
+import io.parley.call.encryption.DataKeyOpener;
+
 /**
- * Signed playback URLs (reference 3.1.7 method 1): {@code /calls/file/{call_id}/signed?expires=&file_id=&key=&sign=},
- * where {@code sign} is the HMAC-SHA256, under the signing key named by {@code key}, of the call, the file (or none),
- * the expiry (Unix seconds) and the key id. Keys come from {@code parley.audio.signed-urls.keys} ({@code id:secret},
+ * Signed playback URLs (reference 3.1.7 method 1):
+ * {@code /calls/file/{call_id}/signed?expires=&file_id=&keys=&key=&sign=}, where {@code sign} is the HMAC-SHA256,
+ * under the signing key named by {@code key}, of the call, the file (or none), the expiry (Unix seconds), the key id
+ * and the sealed data keys of encrypted files (or none). Keys come from {@code parley.audio.signed-urls.keys}
+ * ({@code id:secret},
  * the first signs, all verify), so a key can be rotated without breaking URLs already handed out.
  */
 @ApplicationScoped
@@ -55,26 +61,52 @@ public class SignedUrls {
         return !keys.isEmpty();
     }
 
-    /** The URL of the call's file (or all its files), valid until {@code expires} (Unix seconds). */
-    public URI sign(URI base, UUID callId, Optional<String> fileId, long expires) {
+    /**
+     * The URL of the call's file (or all its files), valid until {@code expires} (Unix seconds), carrying the data
+     * keys of the encrypted ones sealed ({@link SealedDataKeys}).
+     */
+    public URI sign(URI base, UUID callId, Optional<String> fileId, long expires,
+            Map<String, AudioEncryption.DataKey> dataKeys) {
         String keyId = keys.keySet().iterator().next();
         UriBuilder url = UriBuilder.fromUri(base).path("calls/file/{call}/signed").queryParam("expires", expires);
         fileId.ifPresent(file -> url.queryParam("file_id", file));
+        Optional<String> sealed = dataKeys.isEmpty() ? Optional.empty()
+                : Optional.of(SealedDataKeys.seal(keys.get(keyId), callId, dataKeys));
+        sealed.ifPresent(value -> url.queryParam("keys", value));
         return url.queryParam("key", keyId)
-                .queryParam("sign", signature(keys.get(keyId), callId, fileId, expires, keyId))
+                .queryParam("sign", signature(keys.get(keyId), callId, fileId, expires, keyId, sealed))
                 .build(callId);
     }
 
-    /** Whether the parameters are a signed URL's, unaltered and not expired; compared in constant time. */
-    public boolean verify(UUID callId, Optional<String> fileId, String expires, String keyId, String sign) {
+    /**
+     * The data keys of a signed URL, when its parameters are unaltered and it has not expired (the signature compared
+     * in constant time): an opener that opens the keys the URL carries and refuses any other with {@code 403}.
+     */
+    public Optional<DataKeyOpener> verify(UUID callId, Optional<String> fileId, String expires, String keyId,
+            Optional<String> sealedKeys, String sign) {
         if (expires == null || keyId == null || sign == null || !keys.containsKey(keyId)
                 || !expires.matches("\\d{1,18}")) {
-            return false;
+            return Optional.empty();
         }
         long expiry = Long.parseLong(expires);
-        byte[] expected = signature(keys.get(keyId), callId, fileId, expiry, keyId).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(keys.get(keyId), callId, fileId, expiry, keyId, sealedKeys)
+                .getBytes(StandardCharsets.US_ASCII);
         boolean authentic = MessageDigest.isEqual(expected, sign.getBytes(StandardCharsets.US_ASCII));
-        return authentic && clock.instant().getEpochSecond() < expiry;
+        if (!authentic || clock.instant().getEpochSecond() >= expiry) {
+            return Optional.empty();
+        }
+        Map<String, AudioEncryption.DataKey> dataKeys = sealedKeys
+                .map(sealed -> SealedDataKeys.unseal(keys.get(keyId), callId, sealed).orElseThrow(
+                        () -> new IllegalStateException("A signed URL's keys do not open under its signing key")))
+                .orElse(Map.of());
+        DataKeyOpener opener = (file, key) -> {
+            AudioEncryption.DataKey dataKey = dataKeys.get(file);
+            if (dataKey == null) {
+                throw new ForbiddenException(); // a file encrypted since the URL was made
+            }
+            return dataKey;
+        };
+        return Optional.of(opener);
     }
 
     public long now() {
@@ -82,10 +114,11 @@ public class SignedUrls {
     }
 
     /** Each part length-prefixed, so that no two different URLs sign the same text. */
-    private static String signature(byte[] secret, UUID callId, Optional<String> fileId, long expires, String keyId) {
+    private static String signature(byte[] secret, UUID callId, Optional<String> fileId, long expires, String keyId,
+            Optional<String> sealedKeys) {
         String file = fileId.orElse("");
         String signed = "parley-audio-v1\n" + callId + "\n" + (fileId.isPresent() ? file.length() + ":" + file : "-")
-                + "\n" + expires + "\n" + keyId;
+                + "\n" + expires + "\n" + keyId + "\n" + sealedKeys.orElse("-");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -1,5 +1,14 @@
 package io.parley.call.media;
 
-/** A file of a call whose audio is stored: where, in which format, how long. */
-public record StoredFile(String fileId, String storageKey, AudioFormat format, long size) {
+import java.util.Optional;
+import java.util.UUID;
+
+import io.parley.call.encryption.WrappedDataKey;
+
+/**
+ * A file of a call whose audio is stored: where, in which format, how long the audio is, and its data key when the
+ * stored object is encrypted.
+ */
+public record StoredFile(UUID callId, String fileId, String storageKey, AudioFormat format, long size,
+        Optional<WrappedDataKey> encryption) {
 }

@@ -1,12 +1,14 @@
 package io.parley.call.encryption;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Random;
@@ -95,10 +97,8 @@ class AudioEncryptionBenchmark {
     }
 
     private void encrypt(byte[] audio, Path target) throws IOException, GeneralSecurityException {
-        try (OutputStream out = AudioEncryption.encrypting(Files.newOutputStream(target), key, call, "1")) {
-            for (int offset = 0; offset < audio.length; offset += BUFFER) {
-                out.write(audio, offset, Math.min(BUFFER, audio.length - offset));
-            }
+        try (InputStream ciphertext = AudioEncryption.encrypting(new ByteArrayInputStream(audio), key, call, "1")) {
+            Files.copy(ciphertext, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

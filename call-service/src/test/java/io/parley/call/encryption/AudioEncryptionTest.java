@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -115,11 +117,16 @@ class AudioEncryptionTest {
 
     private Path encrypt(byte[] bytes, DataKey dataKey, String fileId) throws IOException, GeneralSecurityException {
         Path stored = directory.resolve("file-" + fileId);
-        try (OutputStream out = AudioEncryption.encrypting(Files.newOutputStream(stored), dataKey, call, fileId)) {
-            for (int offset = 0; offset < bytes.length; offset += 10_000) { // written in parts, as an upload arrives
-                out.write(bytes, offset, Math.min(10_000, bytes.length - offset));
+        InputStream arriving = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(length, 10_000)); // in parts, as an upload arrives
             }
+        };
+        try (InputStream ciphertext = AudioEncryption.encrypting(arriving, dataKey, call, fileId)) {
+            Files.copy(ciphertext, stored);
         }
+        assertEquals(AudioEncryption.ciphertextSize(bytes.length), Files.size(stored));
         return stored;
     }
 

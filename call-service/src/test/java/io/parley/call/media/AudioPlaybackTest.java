@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -158,7 +159,7 @@ class AudioPlaybackTest {
         UUID call = callWithAudio();
         UUID other = callWithAudio();
         URI url = signer(CURRENT_KEY, Instant.now()).sign(URI.create("http://localhost/"), call, Optional.of("1"),
-                Instant.now().getEpochSecond() + 600);
+                Instant.now().getEpochSecond() + 600, Map.of());
         String valid = url.getRawQuery();
         String path = "/calls/file/" + call + "/signed?";
         given().when().get(path + valid).then().statusCode(200);
@@ -172,6 +173,7 @@ class AudioPlaybackTest {
                 path + valid.replace("key=current", "key=unknown"),
                 path + valid.substring(0, valid.length() - 1) + (valid.endsWith("A") ? "B" : "A"),
                 path + valid.replaceFirst("&sign=[^&]*", ""),
+                path + valid + "&keys=" + "A".repeat(80),
                 "/calls/file/not-a-call/signed?" + valid)) {
             given().when().get(altered).then().statusCode(403).body(equalTo("Access is denied"));
         }
@@ -182,7 +184,7 @@ class AudioPlaybackTest {
         UUID call = callWithAudio();
         Instant hourAgo = Instant.now().minusSeconds(3600);
         URI url = signer(CURRENT_KEY, hourAgo).sign(URI.create("http://localhost/"), call, Optional.empty(),
-                hourAgo.getEpochSecond() + 60);
+                hourAgo.getEpochSecond() + 60, Map.of());
 
         given().when().get(url.getRawPath() + "?" + url.getRawQuery()).then().statusCode(403);
     }
@@ -191,12 +193,12 @@ class AudioPlaybackTest {
     void urlSignedWithAnOlderKeyStillConfiguredIsValid() {
         UUID call = callWithAudio();
         URI url = signer(OLD_KEY, Instant.now()).sign(URI.create("http://localhost/"), call, Optional.empty(),
-                Instant.now().getEpochSecond() + 60);
+                Instant.now().getEpochSecond() + 60, Map.of());
 
         assertArrayEquals(audio, given().when().get(url.getRawPath() + "?" + url.getRawQuery())
                 .then().statusCode(200).extract().asByteArray());
         URI retired = signer("retired:a-key-this-service-does-not-have", Instant.now()).sign(
-                URI.create("http://localhost/"), call, Optional.empty(), Instant.now().getEpochSecond() + 60);
+                URI.create("http://localhost/"), call, Optional.empty(), Instant.now().getEpochSecond() + 60, Map.of());
         given().when().get(retired.getRawPath() + "?" + retired.getRawQuery()).then().statusCode(403);
     }
 

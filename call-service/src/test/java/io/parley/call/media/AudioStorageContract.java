@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.Rows;
+import io.parley.call.encryption.AudioEncryption;
 
 /**
  * What every storage backend must do, run once per backend ({@link FilesystemAudioTest}, {@link S3AudioTest}):
@@ -33,6 +36,9 @@ abstract class AudioStorageContract {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    AudioStorage storage;
+
     /** Whether the backend holds an object under the key. */
     abstract boolean exists(String key) throws IOException;
 
@@ -41,6 +47,29 @@ abstract class AudioStorageContract {
 
     /** A file large enough to be streamed through every layer, and (for S3) written in several parts. */
     abstract long largeFileSize();
+
+    @Test
+    void encryptedObjectIsReadBackDecryptedWholeAndByRange() throws Exception {
+        UUID call = UUID.randomUUID();
+        byte[] audio = Audio.bytes(9, 500_000);
+        AudioEncryption.DataKey key = AudioEncryption.DataKey.generate();
+        String object = call + "/encrypted.mp3";
+        try (InputStream ciphertext = AudioEncryption.encrypting(new ByteArrayInputStream(audio), key, call, "1")) {
+            storage.write(object, ciphertext);
+        }
+        AudioSource source = new EncryptedAudio(storage,
+                new StoredFile(call, "1", object, AudioFormat.MP3, audio.length, Optional.empty()), key);
+
+        try (InputStream whole = source.open(0, audio.length)) {
+            assertArrayEquals(audio, whole.readAllBytes());
+        }
+        try (InputStream part = source.open(200_000, 100_000)) { // from the middle of a segment to another's
+            assertArrayEquals(Arrays.copyOfRange(audio, 200_000, 300_000), part.readAllBytes());
+        }
+        try (InputStream end = source.open(499_990, 10)) {
+            assertArrayEquals(Arrays.copyOfRange(audio, 499_990, 500_000), end.readAllBytes());
+        }
+    }
 
     @Test
     void uploadedFileIsServedWholeAndByRange() {

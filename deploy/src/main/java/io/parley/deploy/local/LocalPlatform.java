@@ -109,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
         cryptoEnv.put("PARLEY_CRYPTO_MASTER_KEY", settings.cryptoMasterKey());
         List<ServiceProcess> backends = List.of(
                 startService("directory-service", directoryPort, directoryEnv),
-                startService("call-service", callPort, callEnvironment(data)),
+                startService("call-service", callPort, callEnvironment(data, cryptoPort)),
                 startService("crypto-service", cryptoPort, cryptoEnv));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
@@ -133,9 +133,13 @@ public final class LocalPlatform implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identityKeys.publicKeyLocation()));
     }
 
-    /** Audio in the data directory; playback URLs signed with a key kept there, pointing at the gateway. */
-    private Map<String, String> callEnvironment(Path data) {
+    /**
+     * Audio in the data directory; playback URLs signed with a key kept there, pointing at the gateway; data keys of
+     * encrypted recordings opened by crypto-service.
+     */
+    private Map<String, String> callEnvironment(Path data, int cryptoPort) {
         Map<String, String> environment = backendEnvironment();
+        environment.put("PARLEY_CRYPTO_URL", "http://localhost:" + cryptoPort);
         environment.put("PARLEY_AUDIO_FILESYSTEM_DIRECTORY", data.resolve("audio").toAbsolutePath().toString());
         environment.put("PARLEY_AUDIO_SIGNED_URLS_KEYS", "local:" + signingSecret(data.resolve("keys")));
         environment.put("PARLEY_AUDIO_SIGNED_URLS_BASE_URL", "http://localhost:" + gatewayPort);

@@ -1,6 +1,7 @@
 package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,6 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.parley.common.api.crypto.KeySecret;
+
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and of a 64 KiB {@code Range} at a random offset. Then ten slow clients download it at once through the gateway, twice,
  * while the memory (RSS, heap) of the gateway and call-service is sampled: it must stay flat, the services streaming
  * with backpressure rather than buffering what the clients have not read yet. Asserts only that every byte served is
- * the byte uploaded. Not part of the default test run (its name does not end in Test); run it with
+ * the byte uploaded. The same rows again for the recording uploaded to a tenant that encrypts its data (decrypted on
+ * playback; docs/encryption.md). Not part of the default test run (its name does not end in Test); run it with
  * {@code ./mvnw -pl deploy -am verify -Dtest=AudioDownloadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dparley.benchmark.rounds=N} for other than 7 whole downloads per path).
  */
@@ -69,6 +74,7 @@ class AudioDownloadBenchmark {
     private LocalPlatform platform;
     private String basic;
     private String token;
+    private String keySecret;
 
     @Test
     void downloadsAgainstReadingTheFile() throws Exception {
@@ -80,19 +86,25 @@ class AudioDownloadBenchmark {
         new Random(7).nextBytes(audio);
 
         String plain = upload(audio);
-        List<Row> rows = new ArrayList<>(measure("plain", plain, audio));
-        // an encrypted recording gets its rows the same way, once uploaded to a tenant that encrypts:
-        // rows.addAll(measure("encrypted", encryptedCall, audio));
+        Path plainOnDisk = storedFile(plain);
+        String encrypted = encryptedUpload(audio);
+        if (Files.size(storedFile(encrypted)) == SIZE) {
+            throw new AssertionError("The recording of a tenant that encrypts was stored as uploaded");
+        }
+        List<Row> rows = new ArrayList<>(measure("plain", plain, audio, plainOnDisk));
+        rows.addAll(measure("encrypted", encrypted, audio, plainOnDisk));
         String memory = concurrentDownloads(plain, audio);
 
         LOG.info(table(rows) + memory);
     }
 
-    /** Rows for one recording: its stored file read from disk, then downloaded through the gateway and directly. */
-    private List<Row> measure(String variant, String call, byte[] expected) throws Exception {
-        Path stored = storedFile(call);
+    /**
+     * Rows for one recording: its bytes read from a file on disk (the plain recording's stored file, measured again
+     * beside each variant), then the recording downloaded through the gateway and straight from call-service.
+     */
+    private List<Row> measure(String variant, String call, byte[] expected, Path sameBytesOnDisk) throws Exception {
         Map<String, Source> sources = new LinkedHashMap<>();
-        sources.put(variant + ": file on disk (baseline)", (offset, length) -> fromDisk(stored, offset));
+        sources.put(variant + ": file on disk (baseline)", (offset, length) -> fromDisk(sameBytesOnDisk, offset));
         sources.put(variant + ": through the gateway", (offset, length) -> fromHttp(platform.apiUrl()
                 + "/calls/" + call + ".json/file", basic, offset, length));
         sources.put(variant + ": call-service directly", (offset, length) -> fromHttp(
@@ -323,7 +335,8 @@ class AudioDownloadBenchmark {
     }
 
     private InputStream fromHttp(String url, String authorization, long offset, long length) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .header(KeySecret.HEADER, keySecret); // what the gateway adds, for the direct requests' sake
         if (offset != 0 || length != SIZE) {
             request.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
         }
@@ -351,6 +364,48 @@ class AudioDownloadBenchmark {
         return call;
     }
 
+    /**
+     * A call of a new tenant that encrypts its data (an app-mode key, which call-service opens for any caller who may
+     * play the call back), with the recording uploaded to it once call-service knows the call's tenant and its key.
+     */
+    private String encryptedUpload(byte[] audio) {
+        String tenant = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Download benchmark "
+                + UUID.randomUUID() + "\", \"encrypt_data\": true}}");
+        String group = PlatformApi.create(platform, "groups", "{\"group\": {\"tenant_id\": \"" + tenant
+                + "\", \"name\": \"Agents\"}}");
+        String role = PlatformApi.create(platform, "roles", "{\"role\": {\"tenant_id\": \"" + tenant
+                + "\", \"name\": \"Agent\", \"access_level\": \"user\", \"permissions\": {\"calls\": [\"view\"]}}}");
+        String extension = String.valueOf(5_000_000 + new Random().nextInt(2_000_000));
+        String login = "agent-" + UUID.randomUUID();
+        PlatformApi.create(platform, "users", """
+                {"user": {"name": "%s", "group_id": "%s", "role_id": "%s",
+                 "fieldset_login": {"can_login": true, "login": "%s", "password": "password-of-%s"},
+                 "fieldset_recording": {"extensions": ["%s"]}}}""".formatted(login, group, role, login, login,
+                extension));
+        PlatformApi.create(platform, "encrypt_keys", """
+                {"encrypt_key": {"name": "Recordings", "tenant_id": "%s", "add_type": "generate",
+                 "protection_mode": "app", "is_active": true}}""".formatted(tenant));
+
+        String call = UUID.randomUUID().toString();
+        given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD).contentType("application/json")
+                .body("""
+                        {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
+                         "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "%s",
+                         "to_number": "+15550100"}}""".formatted(UUID.randomUUID(), UUID.randomUUID(), call, extension))
+                .when().post(platform.serviceUrl("gateway") + "/recorder/v1/events").then().statusCode(202);
+        // uploaded before call-service knows the call's tenant, it would be stored plain until a job encrypts it
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.equals(given().auth().preemptive()
+                .basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD).when().get(platform.apiUrl() + "/calls/" + call
+                        + ".json")
+                .then().extract().path("call.tenant_id")));
+        // 409 until call-service has learned of the tenant's key (crypto.keys)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given().auth()
+                .preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD).contentType("audio/mpeg")
+                .body(audio).when().put(platform.serviceUrl("gateway") + "/recorder/v1/calls/" + call + "/files/1")
+                .then().extract().statusCode() == 201);
+        return call;
+    }
+
     /** Where call-service stored the call's audio ({@code file_path} of its only file). */
     private Path storedFile(String call) {
         return Path.of(given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
@@ -358,11 +413,15 @@ class AudioDownloadBenchmark {
                 .then().statusCode(200).extract().<String> path("call.files[0].file_path"));
     }
 
-    /** An identity token for root with playback, as the gateway would sign it, to call call-service directly. */
+    /**
+     * An identity token for root with playback, as the gateway would sign it, to call call-service directly; and
+     * root's key secret, which call-service passes on to crypto-service to open an encrypted recording's data key.
+     */
     private String directToken() {
         Map<String, Object> root = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
                 .queryParam("login", SharedPlatform.ROOT).when().get(platform.apiUrl() + "/users.json")
                 .then().statusCode(200).extract().path("users[0]");
+        keySecret = KeySecret.derive(UUID.fromString((String) root.get("user_id")), SharedPlatform.PASSWORD);
         return IdentityTokens.rootToken(platform.identityKeys(), (String) root.get("user_id"), SharedPlatform.ROOT,
                 (String) root.get("tenant_id"), (String) root.get("group_id"), (String) root.get("role_id"),
                 Set.of("calls:view", "calls:playback"));

@@ -28,9 +28,10 @@ class EncryptionKeysEndToEndTest {
     @BeforeAll
     static void tenantWithAKeyAdministratorsRole() {
         platform = SharedPlatform.platform();
-        tenantId = create("tenants", "{\"tenant\": {\"name\": \"Keys " + UUID.randomUUID() + "\"}}");
-        groupId = create("groups", "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Keepers\"}}");
-        roleId = create("roles", """
+        tenantId = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Keys " + UUID.randomUUID() + "\"}}");
+        groupId = PlatformApi.create(platform, "groups",
+                "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Keepers\"}}");
+        roleId = PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Key keeper", "access_level": "system",
                  "permissions": {"encrypt_keys": ["view", "add", "edit", "delete", "grant"],
                                  "calls": ["playback"]}}}""".formatted(tenantId));
@@ -70,18 +71,9 @@ class EncryptionKeysEndToEndTest {
     }
 
     private static String user(String login) {
-        return create("users", """
+        return PlatformApi.create(platform, "users", """
                 {"user": {"name": "%s", "group_id": "%s", "role_id": "%s",
                  "fieldset_login": {"can_login": true, "login": "%s", "password": "agent-password-%s"}}}"""
                 .formatted(login, groupId, roleId, login, login));
-    }
-
-    private static String create(String plural, String json) {
-        String location = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
-                .contentType(ContentType.JSON).body(json)
-                .when().post(platform.apiUrl() + "/" + plural + ".json")
-                .then().statusCode(201)
-                .extract().header("Location");
-        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 }

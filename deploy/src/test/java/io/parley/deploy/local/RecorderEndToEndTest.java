@@ -30,13 +30,15 @@ class RecorderEndToEndTest {
     @BeforeAll
     static void recorderAccount() {
         platform = SharedPlatform.platform();
-        String tenant = create("tenants", "{\"tenant\": {\"name\": \"Recorders " + UUID.randomUUID() + "\"}}");
-        String group = create("groups", "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Recorders\"}}");
-        String role = create("roles", """
+        String tenant = PlatformApi.create(platform, "tenants",
+                "{\"tenant\": {\"name\": \"Recorders " + UUID.randomUUID() + "\"}}");
+        String group = PlatformApi.create(platform, "groups",
+                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Recorders\"}}");
+        String role = PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Recorder", "access_level": "system",
                  "permissions": {"recorder": ["publish"]}}}""".formatted(tenant));
         recorderLogin = "recorder-" + UUID.randomUUID();
-        create("users", """
+        PlatformApi.create(platform, "users", """
                 {"user": {"name": "Recorder", "group_id": "%s", "role_id": "%s",
                  "fieldset_login": {"can_login": true, "login": "%s", "password": "%s"}}}"""
                 .formatted(group, role, recorderLogin, PASSWORD));
@@ -66,14 +68,5 @@ class RecorderEndToEndTest {
 
     private static String recorderEventsUrl() {
         return platform.serviceUrl("gateway") + "/recorder/v1/events";
-    }
-
-    private static String create(String plural, String json) {
-        String location = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
-                .contentType(ContentType.JSON).body(json)
-                .when().post(platform.apiUrl() + "/" + plural + ".json")
-                .then().statusCode(201)
-                .extract().header("Location");
-        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 }

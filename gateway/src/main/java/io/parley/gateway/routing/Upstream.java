@@ -17,8 +17,11 @@ public enum Upstream {
     private static final Pattern API_PATH = Pattern.compile("^/api/v2/([a-z_]+)(?:\\.json|/.*)$");
     /** A user's active call is muted by call-service, which knows the calls (reference 3.7.7). */
     private static final Pattern USER_MUTING = Pattern.compile("^/api/v2/users/[^/]+\\.json/muting$");
-    /** A recording's audio, which call-service decrypts with a data key crypto-service opens for the caller. */
-    private static final Pattern CALL_AUDIO = Pattern.compile("^/api/v2/calls/[^/]+\\.json/file$");
+    /**
+     * A recording's audio, or a signed URL to it: call-service decrypts with data keys crypto-service opens for the
+     * caller (for a signed URL, when it is made).
+     */
+    private static final Pattern CALL_AUDIO = Pattern.compile("^/api/v2/calls/[^/]+\\.json/file(?:_url\\.json)?$");
     /** Recorders post their events to call-service, which owns the recorder event contract. */
     private static final Pattern RECORDER_API = Pattern.compile("^/recorder/v1/.+$");
     /** Signed playback URLs (reference 3.1.7): public, the signature is the credential; call-service checks it. */
@@ -27,7 +30,8 @@ public enum Upstream {
 
     /**
      * Whether requests to this path carry the caller's password-derived key secret ({@code X-Parley-Key-Secret},
-     * docs/encryption.md): every request to crypto-service, and audio playback, which call-service passes on to it.
+     * docs/encryption.md): every request to crypto-service, and audio playback and signed playback URLs, for which
+     * call-service passes it on to crypto-service.
      */
     public boolean receivesKeySecret(String path) {
         return this == CRYPTO || this == CALLS && path != null && CALL_AUDIO.matcher(path).matches();

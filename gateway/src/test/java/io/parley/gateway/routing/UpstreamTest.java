@@ -58,7 +58,8 @@ class UpstreamTest {
         assertTrue(Upstream.CRYPTO.receivesKeySecret("/api/v2/encrypt_keys.json"));
         assertTrue(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file"));
         assertFalse(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json"));
-        assertFalse(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file_url.json"));
+        assertTrue(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file_url.json"));
+        assertFalse(Upstream.CALLS.receivesKeySecret("/api/v2/calls/c.json/file_urls.json"));
         assertFalse(Upstream.CALLS.receivesKeySecret("/recorder/v1/events"));
         assertFalse(Upstream.DIRECTORY.receivesKeySecret("/api/v2/users.json"));
     }

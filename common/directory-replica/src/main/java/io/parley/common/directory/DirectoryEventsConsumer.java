@@ -76,6 +76,7 @@ public class DirectoryEventsConsumer {
             known.id = id;
         }
         known.name = tenant.path("name").asText();
+        known.encryptData = tenant.path("encrypt_data").asBoolean(false);
         JsonNode association = tenant.path("fieldset_associate_calls");
         known.extensionUniqueness = association.path("extension_uniqueness").asText(known.extensionUniqueness);
         known.associateCalls = association.path("associate_calls").asText(known.associateCalls);

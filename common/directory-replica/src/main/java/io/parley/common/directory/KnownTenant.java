@@ -71,6 +71,10 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(name = "provision_role_id")
     public UUID provisionRoleId;
 
+    /** Whether the tenant's recordings are encrypted at rest (reference 3.6.1 {@code encrypt_data}). */
+    @Column(name = "encrypt_data", nullable = false)
+    public boolean encryptData;
+
     /** When the directory deleted the tenant; {@code null} while it exists. */
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;

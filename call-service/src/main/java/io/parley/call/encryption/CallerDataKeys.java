@@ -1,0 +1,75 @@
+package io.parley.call.encryption;
+
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.parley.common.api.error.ApiError;
+import io.parley.common.api.error.ApiException;
+
+/**
+ * Data keys opened by crypto-service for the caller of a playback, with the caller's own identity token and key
+ * secret: crypto-service decides whether this caller may open this key (grant, protection mode, tenant), so
+ * call-service holds no private key and cannot open one on its own.
+ */
+@ApplicationScoped
+public class CallerDataKeys {
+
+    private static final Logger LOG = Logger.getLogger(CallerDataKeys.class);
+
+    private final CryptoServiceClient crypto;
+
+    CallerDataKeys(@RestClient CryptoServiceClient crypto) {
+        this.crypto = crypto;
+    }
+
+    /** The caller's opener, from the request's {@code Authorization} and key secret headers. */
+    public DataKeyOpener of(String authorization, String keySecret) {
+        return (file, key) -> open(key, authorization, keySecret);
+    }
+
+    private AudioEncryption.DataKey open(WrappedDataKey key, String authorization, String keySecret) {
+        Map<String, String> opened;
+        try {
+            opened = crypto.openDataKey(key.keyId(), authorization, keySecret, Map.of("wrapped_key", key.wrapped()));
+        } catch (WebApplicationException e) {
+            throw refusal(e.getResponse().getStatus(), key);
+        } catch (ProcessingException e) {
+            LOG.warnf("crypto-service could not be asked for a data key of key %s: %s", key.keyId(), e.getMessage());
+            throw unavailable();
+        }
+        try {
+            return AudioEncryption.DataKey.of(Base64.getDecoder().decode(opened.getOrDefault("data_key", "")));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            LOG.errorf("crypto-service answered a data key of key %s that is not one", key.keyId());
+            throw unavailable();
+        }
+    }
+
+    private static RuntimeException refusal(int status, WrappedDataKey key) {
+        return switch (status) {
+            case 401, 403 -> new ForbiddenException();
+            case 404 -> ApiException.conflict("EncryptionKeyDeleted",
+                    "The recording's encryption key was deleted: the recording cannot be decrypted any more");
+            case 409 -> ApiException.conflict("NoPrivateKey",
+                    "The recording's encryption key was imported without its private key: it is decrypted elsewhere");
+            default -> {
+                LOG.errorf("crypto-service answered %d for a data key of key %s", status, key.keyId());
+                yield unavailable();
+            }
+        };
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(503, ApiError.of("ServiceUnavailable",
+                "The recording is encrypted and its key cannot be opened now; try again later"));
+    }
+}
