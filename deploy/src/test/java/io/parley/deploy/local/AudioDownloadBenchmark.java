@@ -34,11 +34,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.parley.common.api.crypto.KeySecret;
-
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.parley.common.api.crypto.KeySecret;
 
 /**
  * What playback costs: a 50 MiB recording uploaded to the real platform, then, interleaved round by round, read from its
