@@ -1,6 +1,7 @@
 package io.parley.gateway;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,16 @@ import io.vertx.core.json.JsonObject;
 /**
  * Stands in for the services behind the gateway. Its credential check accepts every login with the password
  * {@value #PASSWORD} and counts the checks per login; its API and recorder paths echo the path and the
- * {@code Authorization}, {@code Range} and {@code X-Parley-Key-Secret} headers they received.
+ * {@code Authorization}, {@code Range} and {@code X-Parley-Key-Secret} headers they received. Audio stands in too: an
+ * upload ({@code /recorder/v1/calls/...}) answers how many bytes came, and the signed URL of the call
+ * {@value #LARGE_AUDIO_CALL} serves {@value #LARGE_AUDIO_SIZE} bytes with their length.
  */
 final class FakeServices {
 
     static final String PASSWORD = "right-password";
     static final UUID TENANT = UUID.randomUUID();
+    static final String LARGE_AUDIO_CALL = "large";
+    static final int LARGE_AUDIO_SIZE = 5 * 1024 * 1024;
 
     private static final HttpServer SERVER = start();
     private static final Map<String, AtomicInteger> CHECKS = new ConcurrentHashMap<>();
@@ -57,6 +62,8 @@ final class FakeServices {
             server.createContext("/api/v2/", FakeServices::echo);
             server.createContext("/recorder/v1/", FakeServices::echo);
             server.createContext("/calls/file/", FakeServices::echo);
+            server.createContext("/recorder/v1/calls/", FakeServices::countUpload);
+            server.createContext("/calls/file/" + LARGE_AUDIO_CALL + "/", FakeServices::largeAudio);
             server.start();
             return server;
         } catch (IOException e) {
@@ -97,6 +104,22 @@ final class FakeServices {
                 .put("path", exchange.getRequestURI().getPath())
                 .put("query", exchange.getRequestURI().getRawQuery());
         respond(exchange, 200, received.encode());
+    }
+
+    private static void countUpload(HttpExchange exchange) throws IOException {
+        long received = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        respond(exchange, 201, new JsonObject().put("received", received).encode());
+    }
+
+    private static void largeAudio(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+        exchange.sendResponseHeaders(200, LARGE_AUDIO_SIZE);
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream body = exchange.getResponseBody()) {
+            for (int sent = 0; sent < LARGE_AUDIO_SIZE; sent += chunk.length) {
+                body.write(chunk, 0, Math.min(chunk.length, LARGE_AUDIO_SIZE - sent));
+            }
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -56,9 +57,9 @@ public class AudioResource {
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
     public Response file(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
             @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(KeySecret.HEADER) String keySecret) throws IOException {
+            @HeaderParam(KeySecret.HEADER) String keySecret, @Context Request request) throws IOException {
         return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
-                Playback.fileId(fileId)), dataKeys.of(authorization, keySecret), range);
+                Playback.fileId(fileId)), dataKeys.of(authorization, keySecret), range, request.getMethod());
     }
 
     @GET

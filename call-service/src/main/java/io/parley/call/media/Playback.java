@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -40,12 +42,15 @@ public class Playback {
     }
 
     /**
-     * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges}.
-     * Encrypted files are decrypted with data keys opened by {@code keys}.
-     * No {@code Content-Length} is set: Quarkus REST sends a streamed body larger than its output buffer chunked even
-     * then, and a response with both is refused by proxies (the gateway's); a small body gets its length from Quarkus.
+     * {@code 200} with the whole, {@code 206} with the range asked for, or {@code 416}; always {@code Accept-Ranges},
+     * and the body's {@code Content-Length}, so that a player shows progress and a proxy can pass the length on (sent
+     * unchunked: see {@link DeclaredContentLength}). Encrypted files are decrypted with data keys opened by
+     * {@code keys}. For {@code HEAD} ({@code method}), the same head and no body: the audio is not opened, as nothing
+     * would read and close it.
      */
-    public Response serve(List<StoredFile> stored, DataKeyOpener keys, String rangeHeader) throws IOException {
+    public Response serve(List<StoredFile> stored, DataKeyOpener keys, String rangeHeader, String method)
+            throws IOException {
+        boolean withBody = !HttpMethod.HEAD.equals(method);
         AudioSource source = sources.of(stored, keys);
         long length = source.length();
         ByteRange.Requested requested = ByteRange.of(rangeHeader, length);
@@ -55,17 +60,23 @@ public class Playback {
                     .build();
         } else if (requested instanceof ByteRange.Satisfiable satisfiable) {
             ByteRange range = satisfiable.range();
-            response = Response.status(206).entity(body(source, range.first(), range.length()))
+            response = Response.status(206).entity(body(source, range.first(), range.length(), withBody))
+                    .header(HttpHeaders.CONTENT_LENGTH, range.length())
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         } else {
-            response = Response.ok(body(source, 0, length));
+            response = Response.ok(body(source, 0, length, withBody)).header(HttpHeaders.CONTENT_LENGTH, length);
         }
         return response.type(stored.get(0).format().mediaType()).header("Accept-Ranges", "bytes").build();
     }
 
-    /** Opened now, so that a storage failure is an error status rather than a cut-off body. */
-    private static StreamingOutput body(AudioSource source, long offset, long length) throws IOException {
-        InputStream in = length == 0 ? InputStream.nullInputStream() : source.open(offset, length);
+    /**
+     * Opened now, so that a storage failure is an error status rather than a cut-off body. Written on the request's
+     * worker thread through Quarkus REST's output stream, which waits while the connection's write queue is full: a
+     * slow client holds the reading back, not the whole file in memory.
+     */
+    private static StreamingOutput body(AudioSource source, long offset, long length, boolean withBody)
+            throws IOException {
+        InputStream in = length == 0 || !withBody ? InputStream.nullInputStream() : source.open(offset, length);
         return out -> {
             try (in) {
                 in.transferTo(out);

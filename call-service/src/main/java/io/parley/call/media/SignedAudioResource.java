@@ -9,6 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.parley.call.encryption.DataKeyOpener;
@@ -37,11 +39,12 @@ public class SignedAudioResource {
     @PermitAll
     public Response signed(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
             @QueryParam("expires") String expires, @QueryParam("keys") String dataKeys,
-            @QueryParam("key") String key, @QueryParam("sign") String sign, @HeaderParam("Range") String range)
-            throws IOException {
+            @QueryParam("key") String key, @QueryParam("sign") String sign, @HeaderParam("Range") String range,
+            @Context Request request) throws IOException {
         DataKeyOpener opener = ApiIds.parse(callId).flatMap(call -> signedUrls.verify(call, Playback.fileId(fileId),
                 expires, key, Optional.ofNullable(dataKeys), sign)).orElseThrow(ForbiddenException::new);
         // the scope was the signer's: whoever could ask for the URL could play the call back
-        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), opener, range);
+        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), opener, range,
+                request.getMethod());
     }
 }

@@ -81,11 +81,18 @@ final class Audio {
                 .when().post("/recorder/v1/events").then().statusCode(202);
     }
 
-    /** The status line and headers (lower case) of a GET, read off the socket as a proxy would. */
-    static String rawResponseHead(String path, String token) throws IOException {
+    /**
+     * The status line and headers (lower case) of a GET with these header lines, read off the socket as a proxy would
+     * (a client library hides how the body is framed).
+     */
+    static String rawResponseHead(String pathAndQuery, String... headerLines) throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {

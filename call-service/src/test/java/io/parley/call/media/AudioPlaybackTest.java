@@ -128,6 +128,21 @@ class AudioPlaybackTest {
     }
 
     @Test
+    void headOfTheAudioHasTheLengthAndNoBody() {
+        UUID call = callWithAudio();
+        String url = given().auth().oauth2(Audio.listener()).queryParam("expires", 60)
+                .when().get("/api/v2/calls/" + call + ".json/file_url.json")
+                .then().statusCode(200).extract().path("signed_url");
+
+        byte[] body = RestAssured.head(url).then().statusCode(200).header("Content-Length", "1000")
+                .header("Content-Type", "audio/mpeg").header("Accept-Ranges", "bytes").extract().asByteArray();
+        assertEquals(0, body.length);
+        given().auth().oauth2(Audio.listener()).header("Range", "bytes=10-19")
+                .when().head("/api/v2/calls/" + call + ".json/file")
+                .then().statusCode(206).header("Content-Length", "10").header("Content-Range", "bytes 10-19/1000");
+    }
+
+    @Test
     void signedUrlOfOneFileServesThatFile() {
         UUID call = callWithAudio();
         byte[] second = Audio.bytes(12, 100);

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,8 +28,8 @@ import io.parley.call.encryption.AudioEncryption;
 
 /**
  * What every storage backend must do, run once per backend ({@link FilesystemAudioTest}, {@link S3AudioTest}):
- * store an upload and serve it back whole and by range, one file after another, large files streamed, and delete a
- * deleted call's audio.
+ * store an upload and serve it back whole and by range, one file after another, large files streamed with their length,
+ * a storage failure as an error status, and delete a deleted call's audio.
  */
 abstract class AudioStorageContract {
 
@@ -39,6 +41,9 @@ abstract class AudioStorageContract {
 
     /** Whether the backend holds an object under the key. */
     abstract boolean exists(String key) throws IOException;
+
+    /** Removes the object behind call-service's back, as a storage outage or an operator's mistake would. */
+    abstract void remove(String key) throws IOException;
 
     /** A file large enough to be streamed through every layer, and (for S3) written in several parts. */
     abstract long largeFileSize();
@@ -114,10 +119,27 @@ abstract class AudioStorageContract {
                 .when().get("/api/v2/calls/" + call + ".json/file").then().statusCode(200).extract().asInputStream()) {
             assertEquals(stored, Audio.sha1(download));
         }
-        // what proxies see: a chunked body without a length besides (a proxy refuses a response with both)
-        String head = Audio.rawResponseHead("/api/v2/calls/" + call + ".json/file", Audio.listener());
-        assertTrue(head.startsWith("HTTP/1.1 200"), head);
-        assertTrue(head.contains("transfer-encoding: chunked") && !head.contains("content-length"), head);
+        // what a proxy sees: the length, and no chunked framing beside it (a proxy refuses a response with both)
+        String file = "/api/v2/calls/" + call + ".json/file";
+        String auth = "Authorization: Bearer " + Audio.listener();
+        assertSentWithLength(Audio.rawResponseHead(file, auth), "200", largeFileSize());
+        assertSentWithLength(Audio.rawResponseHead(file, auth, "Range: bytes=1000-"), "206", largeFileSize() - 1000);
+        URI signed = URI.create(given().auth().oauth2(Audio.listener()).queryParam("expires", 60)
+                .when().get(file + "_url.json").then().statusCode(200).extract().<String> path("signed_url"));
+        assertSentWithLength(Audio.rawResponseHead(signed.getRawPath() + "?" + signed.getRawQuery()), "200",
+                largeFileSize());
+    }
+
+    @Test
+    void audioStorageCannotReadIsAnErrorStatusNotACutBody() throws IOException {
+        UUID call = UUID.randomUUID();
+        Audio.upload(call, "1", "audio/mpeg", Audio.bytes(8, 100_000)).statusCode(201);
+        String key = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
+                .get("storage_key");
+        remove(key);
+
+        given().auth().oauth2(Audio.listener()).when().get("/api/v2/calls/" + call + ".json/file")
+                .then().statusCode(500).body("error", equalTo("InternalError"));
     }
 
     @Test
@@ -151,5 +173,11 @@ abstract class AudioStorageContract {
         await().atMost(Duration.ofSeconds(30)).until(() -> !exists(old));
         assertArrayEquals(replacement, given().auth().oauth2(Audio.listener())
                 .when().get("/api/v2/calls/" + call + ".json/file").then().statusCode(200).extract().asByteArray());
+    }
+
+    private static void assertSentWithLength(String head, String status, long length) {
+        assertTrue(head.startsWith("HTTP/1.1 " + status), head);
+        assertTrue(head.contains("\r\ncontent-length: " + length + "\r\n"), head);
+        assertFalse(head.contains("transfer-encoding"), head);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.call.media;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,6 +18,11 @@ class FilesystemAudioTest extends AudioStorageContract {
     @Override
     boolean exists(String key) {
         return Files.exists(directory.resolve(key));
+    }
+
+    @Override
+    void remove(String key) throws IOException {
+        Files.delete(directory.resolve(key));
     }
 
     @Override

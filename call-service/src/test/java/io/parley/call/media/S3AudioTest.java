@@ -57,6 +57,11 @@ class S3AudioTest extends AudioStorageContract {
         }
     }
 
+    @Override
+    void remove(String key) {
+        client.deleteObject(delete -> delete.bucket(S3ProxyServer.BUCKET).key(key));
+    }
+
     /** Several 5 MiB parts, held in the in-memory blob store. */
     @Override
     long largeFileSize() {

@@ -195,6 +195,11 @@ public final class LocalPlatform implements AutoCloseable {
         return service(name).baseUrl();
     }
 
+    /** The process id of the started service of that name (a benchmark reads its memory from the system). */
+    public long servicePid(String name) {
+        return service(name).pid();
+    }
+
     public Path serviceLog(String name) {
         return service(name).log();
     }

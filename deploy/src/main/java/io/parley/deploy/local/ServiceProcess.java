@@ -103,6 +103,11 @@ final class ServiceProcess {
         return name;
     }
 
+    /** The process id, for what only the operating system tells (its memory in {@code /proc/<pid>/status}). */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

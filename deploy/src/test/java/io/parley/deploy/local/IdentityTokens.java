@@ -22,9 +22,15 @@ final class IdentityTokens {
      */
     static String rootToken(IdentityKeyPair keys, String userId, String login, String tenantId, String groupId,
             String roleId) {
+        return rootToken(keys, userId, login, tenantId, groupId, roleId, Set.of("tenants:view", "users:view"));
+    }
+
+    /** The same with these permissions. */
+    static String rootToken(IdentityKeyPair keys, String userId, String login, String tenantId, String groupId,
+            String roleId, Set<String> permissions) {
         CallerIdentity root = new CallerIdentity(UUID.fromString(userId), UUID.fromString(tenantId),
                 groupId == null ? null : UUID.fromString(groupId), UUID.fromString(roleId), login, "root", List.of(),
-                Set.of("tenants:view", "users:view"), "UTC");
+                permissions, "UTC");
         return io.parley.common.embedded.IdentityTokens.forCaller(root).signedWith(keys.readPrivateKey()).sign();
     }
 }

@@ -122,6 +122,12 @@ public class GatewayRoutes {
             request.headers().set(KeySecret.HEADER, KeySecret.derive(caller.caller().userId(), credentials.password()));
         }
         context.response().headers().remove(RequestIds.HEADER); // the service echoes it
+        // a client asking before it sends a body (curl does for an upload over 1 MB) hears it may, now that it is
+        // authenticated; the proxy would not pass the service's answer on, and the client would wait a second first
+        if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            request.headers().remove(HttpHeaders.EXPECT);
+            context.response().writeContinue();
+        }
         proxies.forward(upstream.get(), request);
     }
 }
