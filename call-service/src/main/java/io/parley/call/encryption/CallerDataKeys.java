@@ -3,6 +3,7 @@ package io.parley.call.encryption;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
@@ -14,11 +15,15 @@ import org.jboss.logging.Logger;
 
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 
 /**
  * Data keys opened by crypto-service for the caller of a playback, with the caller's own identity token and key
  * secret: crypto-service decides whether this caller may open this key (grant, protection mode, tenant), so
- * call-service holds no private key and cannot open one on its own.
+ * call-service holds no private key and cannot open one on its own. A key opened for a user is kept in memory for a
+ * minute for that user only (bounded; docs/encryption.md), so that a player's Range requests ask crypto-service once:
+ * a grant revoked meanwhile stops that user's playback within the minute.
  */
 @ApplicationScoped
 public class CallerDataKeys {
@@ -26,14 +31,21 @@ public class CallerDataKeys {
     private static final Logger LOG = Logger.getLogger(CallerDataKeys.class);
 
     private final CryptoServiceClient crypto;
+    private final Cache opened;
 
-    CallerDataKeys(@RestClient CryptoServiceClient crypto) {
+    CallerDataKeys(@RestClient CryptoServiceClient crypto, @CacheName("opened-data-keys") Cache opened) {
         this.crypto = crypto;
+        this.opened = opened;
     }
 
-    /** The caller's opener, from the request's {@code Authorization} and key secret headers. */
-    public DataKeyOpener of(String authorization, String keySecret) {
-        return (file, key) -> open(key, authorization, keySecret);
+    /** One user's data key, as the cache knows it. */
+    private record Opened(UUID userId, WrappedDataKey key) {
+    }
+
+    /** The opener of the caller {@code userId}, from the request's {@code Authorization} and key secret headers. */
+    public DataKeyOpener of(UUID userId, String authorization, String keySecret) {
+        return (file, key) -> opened.<Opened, AudioEncryption.DataKey> get(new Opened(userId, key),
+                ignored -> open(key, authorization, keySecret)).await().indefinitely();
     }
 
     private AudioEncryption.DataKey open(WrappedDataKey key, String authorization, String keySecret) {

@@ -59,7 +59,7 @@ public class AudioResource {
             @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(KeySecret.HEADER) String keySecret, @Context Request request) throws IOException {
         return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
-                Playback.fileId(fileId)), dataKeys.of(authorization, keySecret), range, request.getMethod());
+                Playback.fileId(fileId)), dataKeys.of(caller.userId(), authorization, keySecret), range, request.getMethod());
     }
 
     @GET
@@ -78,7 +78,7 @@ public class AudioResource {
         List<StoredFile> stored = playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
                 Playback.fileId(fileId));
         // encrypted files: opened now, for this caller (403 without access to the key), and carried in the URL
-        DataKeyOpener opener = dataKeys.of(authorization, keySecret);
+        DataKeyOpener opener = dataKeys.of(caller.userId(), authorization, keySecret);
         Map<String, AudioEncryption.DataKey> keys = new LinkedHashMap<>();
         stored.forEach(file -> file.encryption().ifPresent(key -> keys.put(file.fileId(),
                 opener.open(file.fileId(), key))));
