@@ -11,10 +11,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.logging.Logger;
+
 import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * What the authenticated download and the signed URL both serve (reference 3.1.7): a call's file, or all its files
@@ -23,12 +27,16 @@ import io.parley.common.api.error.ApiException;
 @ApplicationScoped
 public class Playback {
 
+    private static final Logger LOG = Logger.getLogger(Playback.class);
+
     private final AudioFiles files;
     private final AudioSources sources;
+    private final CurrentVertxRequest currentRequest;
 
-    Playback(AudioFiles files, AudioSources sources) {
+    Playback(AudioFiles files, AudioSources sources, CurrentVertxRequest currentRequest) {
         this.files = files;
         this.sources = sources;
+        this.currentRequest = currentRequest;
     }
 
     /** The files to serve: 404 for a call outside the scope, an unknown file, or a call without audio. */
@@ -72,16 +80,42 @@ public class Playback {
     /**
      * Opened now, so that a storage failure is an error status rather than a cut-off body. Written on the request's
      * worker thread through Quarkus REST's output stream, which waits while the connection's write queue is full: a
-     * slow client holds the reading back, not the whole file in memory.
+     * slow client holds the reading back, not the whole file in memory. A body that cannot be read to its end (a
+     * segment of an encrypted file that fails its check, a stored object shorter than recorded, storage failing midway)
+     * closes the connection where it fails: the client sees the body cut off, not audio that is not the file's, and
+     * is not left waiting for bytes that will never come.
      */
-    private static StreamingOutput body(AudioSource source, long offset, long length, boolean withBody)
-            throws IOException {
+    private StreamingOutput body(AudioSource source, long offset, long length, boolean withBody) throws IOException {
         InputStream in = length == 0 || !withBody ? InputStream.nullInputStream() : source.open(offset, length);
+        HttpServerResponse connection = withBody ? currentRequest.getCurrent().response() : null;
         return out -> {
+            byte[] buffer = new byte[64 * 1024];
+            long remaining = withBody ? length : 0;
             try (in) {
-                in.transferTo(out);
+                while (remaining > 0) {
+                    int read = readOrAbort(in, buffer, (int) Math.min(buffer.length, remaining), connection);
+                    out.write(buffer, 0, read);
+                    remaining -= read;
+                }
             }
         };
+    }
+
+    private static int readOrAbort(InputStream in, byte[] buffer, int length, HttpServerResponse connection)
+            throws IOException {
+        IOException failure;
+        try {
+            int read = in.read(buffer, 0, length);
+            if (read > 0) {
+                return read;
+            }
+            failure = new IOException("The stored audio ended before its recorded length");
+        } catch (IOException e) {
+            failure = e;
+        }
+        LOG.warnf("Playback cut off: %s", failure.getMessage());
+        connection.reset(); // HTTP/1.1: the connection is closed
+        throw failure;
     }
 
     /** A {@code file_id} parameter: absent or empty means every file. */

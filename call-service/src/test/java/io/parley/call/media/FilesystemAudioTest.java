@@ -1,12 +1,25 @@
 package io.parley.call.media;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
+import io.parley.call.Rows;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** The storage contract on the default backend, a directory. */
 @QuarkusTest
@@ -28,5 +41,34 @@ class FilesystemAudioTest extends AudioStorageContract {
     @Override
     long largeFileSize() {
         return 50L * 1024 * 1024;
+    }
+
+    @Test
+    void bodyThatStorageCannotCompleteIsCutOffAndTheConnectionClosed() throws IOException {
+        UUID call = UUID.randomUUID();
+        Audio.upload(call, "1", "audio/mpeg", Audio.bytes(2, 4_000_000)).statusCode(201);
+        String key = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
+                .get("storage_key");
+        try (RandomAccessFile stored = new RandomAccessFile(directory.resolve(key).toFile(), "rw")) {
+            stored.setLength(1_000_000); // the object lost its end after it was recorded
+        }
+
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000); // a connection left open fails the test instead of hanging it
+            socket.getOutputStream().write(("GET /api/v2/calls/" + call + ".json/file HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Audio.listener() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            long received = 0;
+            try {
+                for (int read = in.read(new byte[65536]); read >= 0; read = in.read(new byte[65536])) {
+                    received += read;
+                }
+            } catch (SocketException reset) {
+                // closed by a reset: as good as closed
+            } catch (SocketTimeoutException e) {
+                fail("The connection was left open after " + received + " bytes of a body that cannot be completed");
+            }
+            assertTrue(received < 4_000_000, received + " bytes");
+        }
     }
 }
