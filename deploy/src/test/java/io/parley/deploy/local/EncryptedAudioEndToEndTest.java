@@ -2,6 +2,7 @@ package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,52 +38,25 @@ import io.restassured.http.ContentType;
 class EncryptedAudioEndToEndTest {
 
     private static LocalPlatform platform;
-    private static String keeper;
-    private static String agent;
-    private static String extension;
+
+    /** A tenant that encrypts its data, with a key keeper and an agent (whose extension finds the tenant's calls). */
+    private record EncryptingTenant(String keeper, String agent, String extension) {
+    }
 
     @BeforeAll
-    static void encryptingTenantWithAUserModeKey() {
+    static void start() {
         platform = SharedPlatform.platform();
-        String tenant = PlatformApi.create(platform, "tenants",
-                "{\"tenant\": {\"name\": \"Encrypting " + UUID.randomUUID() + "\", \"encrypt_data\": true}}");
-        String group = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
-        String role = PlatformApi.create(platform, "roles", """
-                {"role": {"tenant_id": "%s", "name": "Supervisor", "access_level": "system",
-                 "permissions": {"encrypt_keys": ["view", "add", "grant"], "calls": ["view", "playback"],
-                                 "recorder": ["publish"]}}}""".formatted(tenant));
-        keeper = "keeper-" + UUID.randomUUID();
-        agent = "agent-" + UUID.randomUUID();
-        extension = String.valueOf(7_000_000 + new Random().nextInt(2_000_000));
-        PlatformApi.create(platform, "users", user(keeper, group, role, "[]"));
-        PlatformApi.create(platform, "users", user(agent, group, role, "[\"" + extension + "\"]"));
-
-        given().auth().preemptive().basic(keeper, password(keeper)).contentType(ContentType.JSON)
-                .body("{\"encrypt_key\": {\"name\": \"Recordings\", \"add_type\": \"generate\", \"key_length\": 1024,"
-                        + " \"is_active\": true}}")
-                .when().post(platform.apiUrl() + "/encrypt_keys.json").then().statusCode(201);
     }
 
     @Test
     void encryptedRecordingPlaysBackToTheKeysHolderOnlyAndStopsWhenItsStoredBytesChange() throws Exception {
-        UUID call = UUID.randomUUID();
-        given().auth().preemptive().basic(keeper, password(keeper)).contentType(ContentType.JSON).body("""
-                {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
-                 "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "%s", "to_number": "+15550100"}}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), call, extension))
-                .when().post(platform.serviceUrl("gateway") + "/recorder/v1/events").then().statusCode(202);
-        String view = platform.apiUrl() + "/calls/" + call + ".json";
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive()
-                .basic(keeper, password(keeper)).when().get(view).then().extract().statusCode() == 200);
-
+        EncryptingTenant tenant = encryptingTenant(
+                "{\"name\": \"Recordings\", \"add_type\": \"generate\", \"key_length\": 1024, \"is_active\": true}");
+        String keeper = tenant.keeper();
+        String agent = tenant.agent();
         byte[] audio = new byte[1_000_000];
         new Random(3).nextBytes(audio);
-        // 409 until call-service has learned of the tenant's new key from crypto.keys
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive()
-                .basic(keeper, password(keeper)).contentType("audio/mpeg").body(audio)
-                .when().put(platform.serviceUrl("gateway") + "/recorder/v1/calls/" + call + "/files/1")
-                .then().extract().statusCode() == 201);
+        String view = uploadedCall(tenant, audio);
 
         Path stored = Path.of(given().auth().preemptive().basic(keeper, password(keeper)).when().get(view)
                 .then().statusCode(200).extract().<String> path("call.files[0].file_path"));
@@ -109,11 +84,69 @@ class EncryptedAudioEndToEndTest {
             tampered.seek(600_000);
             tampered.write(b ^ 1);
         }
-        assertTrue(playbackFails(file), "a changed segment is never served as audio");
+        assertTrue(playbackFails(file, keeper), "a changed segment is never served as audio");
+    }
+
+    @Test
+    void recordingEncryptedToAKeyImportedWithoutItsPrivateHalfIsStoredAndItsPlaybackRefusedClearly()
+            throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String publicPem = "-----BEGIN PUBLIC KEY-----\\n" + Base64.getEncoder()
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded()) + "\\n-----END PUBLIC KEY-----";
+        EncryptingTenant tenant = encryptingTenant("{\"name\": \"Escrow\", \"add_type\": \"import\", \"is_active\": true,"
+                + " \"protection_mode\": \"app\", \"public_key\": \"" + publicPem + "\"}");
+        byte[] audio = new byte[100_000];
+        new Random(4).nextBytes(audio);
+
+        String view = uploadedCall(tenant, audio);
+
+        given().auth().preemptive().basic(tenant.keeper(), password(tenant.keeper())).when().get(view + "/file")
+                .then().statusCode(409).body("error", equalTo("NoPrivateKey"));
+    }
+
+    /** A new tenant with {@code encrypt_data}, and a key made by its keeper ({@code encrypt_key} fields given). */
+    private static EncryptingTenant encryptingTenant(String keyFields) {
+        String tenant = PlatformApi.create(platform, "tenants",
+                "{\"tenant\": {\"name\": \"Encrypting " + UUID.randomUUID() + "\", \"encrypt_data\": true}}");
+        String group = PlatformApi.create(platform, "groups",
+                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
+        String role = PlatformApi.create(platform, "roles", """
+                {"role": {"tenant_id": "%s", "name": "Supervisor", "access_level": "system",
+                 "permissions": {"encrypt_keys": ["view", "add", "grant"], "calls": ["view", "playback"],
+                                 "recorder": ["publish"]}}}""".formatted(tenant));
+        EncryptingTenant made = new EncryptingTenant("keeper-" + UUID.randomUUID(), "agent-" + UUID.randomUUID(),
+                String.valueOf(7_000_000 + new Random().nextInt(2_000_000)));
+        PlatformApi.create(platform, "users", user(made.keeper(), group, role, "[]"));
+        PlatformApi.create(platform, "users", user(made.agent(), group, role, "[\"" + made.extension() + "\"]"));
+        given().auth().preemptive().basic(made.keeper(), password(made.keeper())).contentType(ContentType.JSON)
+                .body("{\"encrypt_key\": " + keyFields + "}")
+                .when().post(platform.apiUrl() + "/encrypt_keys.json").then().statusCode(201);
+        return made;
+    }
+
+    /** A call of the tenant (found by its agent's extension) with the audio uploaded; the call's view URL. */
+    private static String uploadedCall(EncryptingTenant tenant, byte[] audio) {
+        String keeper = tenant.keeper();
+        UUID call = UUID.randomUUID();
+        given().auth().preemptive().basic(keeper, password(keeper)).contentType(ContentType.JSON).body("""
+                {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
+                 "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "%s", "to_number": "+15550100"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), call, tenant.extension()))
+                .when().post(platform.serviceUrl("gateway") + "/recorder/v1/events").then().statusCode(202);
+        String view = platform.apiUrl() + "/calls/" + call + ".json";
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive()
+                .basic(keeper, password(keeper)).when().get(view).then().extract().statusCode() == 200);
+        // 409 until call-service has learned of the tenant's new key from crypto.keys
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive()
+                .basic(keeper, password(keeper)).contentType("audio/mpeg").body(audio)
+                .when().put(platform.serviceUrl("gateway") + "/recorder/v1/calls/" + call + "/files/1")
+                .then().extract().statusCode() == 201);
+        return view;
     }
 
     /** Whether the whole download fails to arrive: the response is cut off where the changed segment is. */
-    private static boolean playbackFails(String url) throws InterruptedException {
+    private static boolean playbackFails(String url, String keeper) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((keeper + ":" + password(keeper)).getBytes())).build();
         try {
