@@ -46,8 +46,9 @@ class GatewayAuthenticationEndToEndTest {
     @BeforeAll
     static void tenantWithAGroupAndARole() {
         platform = SharedPlatform.platform();
-        tenantId = create("tenants", "{\"tenant\": {\"name\": \"Auth " + UUID.randomUUID() + "\"}}");
-        groupId = create("groups", "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Agents\"}}");
+        tenantId = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Auth " + UUID.randomUUID() + "\"}}");
+        groupId = PlatformApi.create(platform, "groups",
+                "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Agents\"}}");
         roleId = createRole(tenantId);
     }
 
@@ -125,8 +126,10 @@ class GatewayAuthenticationEndToEndTest {
 
     @Test
     void usersOfADeletedTenantCannotSignInShortlyAfter() {
-        String tenant = create("tenants", "{\"tenant\": {\"name\": \"Doomed " + UUID.randomUUID() + "\"}}");
-        String group = create("groups", "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
+        String tenant = PlatformApi.create(platform, "tenants",
+                "{\"tenant\": {\"name\": \"Doomed " + UUID.randomUUID() + "\"}}");
+        String group = PlatformApi.create(platform, "groups",
+                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
         String role = createRole(tenant);
         String login = login();
         String id = user(login, "a-password", true, true, null, group, role);
@@ -199,7 +202,7 @@ class GatewayAuthenticationEndToEndTest {
     private static String user(String login, String password, boolean active, boolean canLogin, String validTill,
             String group, String role) {
         String validity = validTill == null ? "" : ", \"valid_till\": \"" + validTill + "\"";
-        return create("users", """
+        return PlatformApi.create(platform, "users", """
                 {"user": {"name": "%s", "group_id": "%s", "role_id": "%s", "is_active": %s,
                  "fieldset_login": {"can_login": %s, "login": "%s", "password": "%s"%s}}}"""
                 .formatted(login, group, role, active, canLogin, login, password, validity));
@@ -207,18 +210,9 @@ class GatewayAuthenticationEndToEndTest {
 
     /** A role that may view the users of its tenant, so that signing in shows as a 200. */
     private static String createRole(String tenant) {
-        return create("roles", """
+        return PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Viewer", "access_level": "system",
                  "permissions": {"users": ["view"]}}}""".formatted(tenant));
-    }
-
-    private static String create(String plural, String json) {
-        String location = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
-                .contentType(ContentType.JSON).body(json)
-                .when().post(platform.apiUrl() + "/" + plural + ".json")
-                .then().statusCode(201)
-                .extract().header("Location");
-        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 
     private static void update(String userId, String json) {

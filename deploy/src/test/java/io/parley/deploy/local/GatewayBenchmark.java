@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.restassured.http.ContentType;
-
 /**
  * What the gateway costs: {@code GET /api/v2/users/{id}.json} through the gateway (HTTP Basic, credentials cached)
  * against the same request sent straight to directory-service with an identity token minted beforehand, in one run,
@@ -151,30 +149,23 @@ class GatewayBenchmark {
 
     /** Users of a new tenant whose role lets them view users: id, login, password. */
     private static List<String[]> users(LocalPlatform platform) {
-        String tenant = create(platform, "tenants", "{\"tenant\": {\"name\": \"Bench " + UUID.randomUUID() + "\"}}");
-        String group = create(platform, "groups", "{\"group\": {\"tenant_id\": \"" + tenant
+        String tenant = PlatformApi.create(platform, "tenants",
+                "{\"tenant\": {\"name\": \"Bench " + UUID.randomUUID() + "\"}}");
+        String group = PlatformApi.create(platform, "groups", "{\"group\": {\"tenant_id\": \"" + tenant
                 + "\", \"name\": \"Bench\"}}");
-        String role = create(platform, "roles", "{\"role\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Bench\","
-                + " \"access_level\": \"system\", \"permissions\": {\"users\": [\"view\"]}}}");
+        String role = PlatformApi.create(platform, "roles",
+                "{\"role\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Bench\","
+                        + " \"access_level\": \"system\", \"permissions\": {\"users\": [\"view\"]}}}");
         List<String[]> users = new ArrayList<>();
         for (int i = 0; i < COLD_USERS; i++) {
             String login = "bench-" + UUID.randomUUID();
             String password = "password-" + i;
-            users.add(new String[] { create(platform, "users", """
+            users.add(new String[] { PlatformApi.create(platform, "users", """
                     {"user": {"name": "%s", "group_id": "%s", "role_id": "%s",
                      "fieldset_login": {"can_login": true, "login": "%s", "password": "%s"}}}"""
                     .formatted(login, group, role, login, password)), login, password });
         }
         return users;
-    }
-
-    private static String create(LocalPlatform platform, String plural, String json) {
-        String location = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
-                .contentType(ContentType.JSON).body(json)
-                .when().post(platform.apiUrl() + "/" + plural + ".json")
-                .then().statusCode(201)
-                .extract().header("Location");
-        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 
     private static String basic(String login, String password) {
