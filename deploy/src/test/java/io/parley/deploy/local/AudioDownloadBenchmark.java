@@ -29,8 +29,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -169,17 +171,20 @@ class AudioDownloadBenchmark {
             Map<String, long[]> before = sampleAll(pids);
             Map<String, long[]> peak = new LinkedHashMap<>();
             pids.keySet().forEach(name -> peak.put(name, before.get(name).clone()));
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService samplers = Executors.newFixedThreadPool(2);
-            List<Future<Void>> sampling = List.of(
-                    samplers.submit(() -> sampleUntilStopped(running, pids, peak, 0, 100)),
-                    samplers.submit(() -> sampleUntilStopped(running, pids, peak, 1, 500)));
+            ScheduledExecutorService samplers = Executors.newScheduledThreadPool(2);
+            List<ScheduledFuture<?>> sampling = List.of(
+                    samplers.scheduleWithFixedDelay(() -> samplePeak(pids, peak, 0), 0, 100, TimeUnit.MILLISECONDS),
+                    samplers.scheduleWithFixedDelay(() -> samplePeak(pids, peak, 1), 0, 500, TimeUnit.MILLISECONDS));
             double seconds = downloadAtOnce(call, expected);
-            running.set(false);
-            for (Future<Void> sampler : sampling) {
-                sampler.get(1, TimeUnit.MINUTES);
+            samplers.shutdown(); // cancels the next samples; one running finishes
+            if (!samplers.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("A memory sample did not finish");
             }
-            samplers.shutdown();
+            for (ScheduledFuture<?> sampler : sampling) {
+                if (!sampler.isCancelled()) {
+                    sampler.get(); // it stopped by failing: its failure
+                }
+            }
             Map<String, long[]> after = sampleAll(pids);
 
             for (String name : pids.keySet()) {
@@ -215,25 +220,17 @@ class AudioDownloadBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /**
-     * Keeps the highest values seen of each process until told to stop: its RSS ({@code measure} 0), or its used and
-     * committed heap (1).
-     */
-    private static Void sampleUntilStopped(AtomicBoolean running, Map<String, Long> pids, Map<String, long[]> peak,
-            int measure, long pauseMillis) throws InterruptedException {
-        while (running.get()) {
-            for (Map.Entry<String, Long> pid : pids.entrySet()) {
-                long[] values = measure == 0 ? new long[] { status(pid.getValue(), "VmRSS") } : heapKb(pid.getValue());
-                synchronized (peak) {
-                    long[] highest = peak.get(pid.getKey());
-                    for (int i = 0; i < values.length; i++) {
-                        highest[measure + i] = Math.max(highest[measure + i], values[i]);
-                    }
+    /** Raises the highest values seen of each process: its RSS ({@code measure} 0), or its used and committed heap (1). */
+    private static void samplePeak(Map<String, Long> pids, Map<String, long[]> peak, int measure) {
+        for (Map.Entry<String, Long> pid : pids.entrySet()) {
+            long[] values = measure == 0 ? new long[] { status(pid.getValue(), "VmRSS") } : heapKb(pid.getValue());
+            synchronized (peak) {
+                long[] highest = peak.get(pid.getKey());
+                for (int i = 0; i < values.length; i++) {
+                    highest[measure + i] = Math.max(highest[measure + i], values[i]);
                 }
             }
-            Thread.sleep(pauseMillis);
         }
-        return null;
     }
 
     /** RSS, used heap and committed heap of each process, in kB. */
@@ -317,14 +314,7 @@ class AudioDownloadBenchmark {
             return;
         }
         long due = start + done * 1_000_000_000L / bytesPerSecond;
-        long ahead = due - System.nanoTime();
-        if (ahead > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(ahead);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        LockSupport.parkNanos(due - System.nanoTime()); // a slow client's pace, as the ingest benchmark paces
     }
 
     /** The file from the offset on; {@link #read} stops at the length. */
