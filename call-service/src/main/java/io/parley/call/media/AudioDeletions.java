@@ -40,6 +40,15 @@ public class AudioDeletions {
         this.intervalSeconds = Math.max(1, config.deletionInterval().toSeconds());
     }
 
+    /** Queues a stored object for deletion once the caller's transaction commits. */
+    static void enqueue(Connection connection, String storageKey) throws SQLException {
+        try (PreparedStatement enqueue = connection.prepareStatement(
+                "INSERT INTO audio_deletion (storage_key) VALUES (?) ON CONFLICT DO NOTHING")) {
+            enqueue.setString(1, storageKey);
+            enqueue.executeUpdate();
+        }
+    }
+
     @Scheduled(every = "${parley.audio.deletion-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {

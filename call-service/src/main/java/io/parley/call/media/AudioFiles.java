@@ -64,11 +64,7 @@ public class AudioFiles {
         try (Connection connection = dataSource.getConnection()) {
             CallLocks.lock(connection, List.of(upload.callId())); // ordered with ingest and deletes of the call
             if (ignored(connection, upload.callId())) {
-                try (PreparedStatement discard = connection.prepareStatement(
-                        "INSERT INTO audio_deletion (storage_key) VALUES (?) ON CONFLICT DO NOTHING")) {
-                    discard.setString(1, upload.storageKey());
-                    discard.executeUpdate();
-                }
+                AudioDeletions.enqueue(connection, upload.storageKey());
                 return Optional.empty();
             }
             boolean callExisted;

@@ -2,6 +2,7 @@ package io.parley.call.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.UUID;
 
 /**
  * Where the bytes of audio files live: a key names one object, written once and never changed (a new upload of a
@@ -18,6 +19,11 @@ public interface AudioStorage {
 
     /** Deletes the object; one that does not exist is no failure. */
     void delete(String key) throws IOException;
+
+    /** The key of a new object of the call: {@code {call_id}/{random id}.{extension}}, never used before. */
+    static String newKey(UUID callId, AudioFormat format) {
+        return callId + "/" + UUID.randomUUID() + "." + format.extension();
+    }
 
     /** Where the object is, as the file object's {@code file_path} shows it. */
     String location(String key);

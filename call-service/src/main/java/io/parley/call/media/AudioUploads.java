@@ -52,7 +52,7 @@ public class AudioUploads {
         if (plan instanceof UploadEncryption.NoActiveKey) {
             throw UploadEncryption.noActiveKey();
         }
-        String key = callId + "/" + UUID.randomUUID() + "." + format.extension();
+        String key = AudioStorage.newKey(callId, format);
         MessageDigest sha1 = sha1();
         CountingInputStream counted = new CountingInputStream(new DigestInputStream(body, sha1), maxFileSize);
         InputStream stored = counted;

@@ -102,7 +102,7 @@ public class PendingEncryption {
             inTransaction(connection -> replace(connection, file, file.storageKey(), null));
         } else if (plan instanceof UploadEncryption.Encrypt encrypt) {
             AudioEncryption.DataKey dataKey = AudioEncryption.DataKey.generate();
-            String key = file.callId() + "/" + UUID.randomUUID() + "." + file.format().extension();
+            String key = AudioStorage.newKey(file.callId(), file.format());
             MessageDigest sha1 = AudioUploads.sha1();
             try (InputStream plaintext = new DigestInputStream(storage.read(file.storageKey(), 0, file.size()), sha1);
                     InputStream ciphertext = AudioEncryption.encrypting(plaintext, dataKey, file.callId(),
@@ -141,11 +141,7 @@ public class PendingEncryption {
             updated = update.executeUpdate();
         }
         if (updated == 0 && !key.equals(file.storageKey())) {
-            try (PreparedStatement discard = connection.prepareStatement(
-                    "INSERT INTO audio_deletion (storage_key) VALUES (?) ON CONFLICT DO NOTHING")) {
-                discard.setString(1, key);
-                discard.executeUpdate();
-            }
+            AudioDeletions.enqueue(connection, key);
         } else if (updated > 0 && wrapped != null) {
             changes.publish(connection, List.of(file.callId()), Set.of(file.callId()));
             LOG.infof("Encrypted the audio of call %s file %s, stored before its tenant was known", file.callId(),
