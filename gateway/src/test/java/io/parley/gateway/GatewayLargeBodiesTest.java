@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -42,7 +41,7 @@ class GatewayLargeBodiesTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             send(socket, "GET /calls/file/" + FakeServices.LARGE_AUDIO_CALL + "/signed?expires=1&key=k&sign=s HTTP/1.1\r\n"
                     + "Host: localhost\r\nConnection: close\r\n\r\n");
-            String head = head(socket.getInputStream());
+            String head = RawHttp.head(socket.getInputStream());
             assertTrue(head.startsWith("http/1.1 200"), head);
             assertTrue(head.contains("\r\ncontent-length: " + FakeServices.LARGE_AUDIO_SIZE + "\r\n"), head);
             assertFalse(head.contains("transfer-encoding"), head);
@@ -54,10 +53,10 @@ class GatewayLargeBodiesTest {
     void uploadAskingWhetherToSendIsToldToOnceAuthenticated() throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             send(socket, upload(FakeServices.PASSWORD, 1_000));
-            String interim = head(socket.getInputStream());
+            String interim = RawHttp.head(socket.getInputStream());
             assertTrue(interim.startsWith("http/1.1 100 continue"), interim);
             socket.getOutputStream().write(new byte[1_000]);
-            String head = head(socket.getInputStream());
+            String head = RawHttp.head(socket.getInputStream());
             assertTrue(head.startsWith("http/1.1 201"), head);
         }
     }
@@ -66,7 +65,7 @@ class GatewayLargeBodiesTest {
     void uploadAskingWhetherToSendWithTheWrongPasswordIsRefusedBeforeTheBody() throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             send(socket, upload("wrong-password", 1_000));
-            String head = head(socket.getInputStream());
+            String head = RawHttp.head(socket.getInputStream());
             assertTrue(head.startsWith("http/1.1 401"), head);
         }
     }
@@ -82,18 +81,5 @@ class GatewayLargeBodiesTest {
 
     private static void send(Socket socket, String head) throws IOException {
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** The next status line and headers, lower case, read off the socket: a client library hides the framing. */
-    private static String head(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,18 +4,16 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
 import io.parley.call.Callers;
+import io.parley.common.embedded.RawHttp;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -86,24 +84,7 @@ final class Audio {
      * (a client library hides how the body is framed).
      */
     static String rawResponseHead(String pathAndQuery, String... headerLines) throws IOException {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
-            for (String line : headerLines) {
-                request.append(line).append("\r\n");
-            }
-            request.append("Connection: close\r\n\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.append((char) b);
-            }
-            return head.toString().toLowerCase(Locale.ROOT).replace("http/1.1", "HTTP/1.1");
-        }
+        return RawHttp.get("localhost", RestAssured.port, pathAndQuery, headerLines).replace("http/1.1", "HTTP/1.1");
     }
 
     /** A stream of {@code length} bytes made up as it is read, never held whole; its SHA-1 once read. */

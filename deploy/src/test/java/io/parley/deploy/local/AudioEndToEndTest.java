@@ -7,18 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.parley.common.embedded.RawHttp;
 
 /**
  * Audio through the real gateway, as the launcher configures it: an upload, a ranged download, and a signed URL that
@@ -97,23 +96,6 @@ class AudioEndToEndTest {
     /** The status line and headers (lower case) of a GET, read off the socket: a client library hides the framing. */
     private static String rawResponseHead(String base, String pathAndQuery, String... headerLines) throws IOException {
         URI uri = URI.create(base);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
-            for (String line : headerLines) {
-                request.append(line).append("\r\n");
-            }
-            socket.getOutputStream().write(request.append("Connection: close\r\n\r\n").toString()
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.append((char) b);
-            }
-            return head.toString().toLowerCase(Locale.ROOT);
-        }
+        return RawHttp.get(uri.getHost(), uri.getPort(), pathAndQuery, headerLines);
     }
 }
