@@ -26,7 +26,7 @@ public final class ApiDateTimes {
     /** The wire form: seconds precision, numeric offset without a colon. */
     public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
-    private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
             .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
@@ -68,7 +68,8 @@ public final class ApiDateTimes {
     }
 
     public static String format(OffsetDateTime value) {
-        return FORMAT.format(value);
+        String common = CommonDateTimes.format(value);
+        return common != null ? common : FORMAT.format(value);
     }
 
     /**
@@ -77,7 +78,8 @@ public final class ApiDateTimes {
      * @throws DateTimeParseException when the text is in neither accepted form or has no offset
      */
     public static OffsetDateTime parse(String text) {
-        return OffsetDateTime.parse(text, PARSE);
+        OffsetDateTime common = CommonDateTimes.parse(text);
+        return common != null ? common : OffsetDateTime.parse(text, PARSE);
     }
 
     public static JsonSerializer<OffsetDateTime> serializer() {
