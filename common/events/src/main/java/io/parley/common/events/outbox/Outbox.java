@@ -37,11 +37,12 @@ public class Outbox {
     /** Marks a transaction whose commit already wakes the relay. */
     private static final Object RELAY_WAKE = new Object();
 
+    /**
+     * One row per event, sent as a batch: rows keep the batch's order (their positions). The payloads are bound as
+     * they are; as elements of a {@code text[]} literal every quote in their JSON had to be escaped.
+     */
     private static final String INSERT = "INSERT INTO outbox_event"
-            + " (event_id, topic, message_key, payload, request_id, created_at)"
-            + " SELECT event_id, ?, message_key, payload, ?, ?"
-            + " FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS m(event_id, message_key, payload, n)"
-            + " ORDER BY n";
+            + " (event_id, topic, message_key, payload, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -69,39 +70,35 @@ public class Outbox {
     }
 
     /**
-     * Adds events of one topic to the current transaction, in the order given, with one statement however many they
-     * are.
+     * Adds events of one topic to the current transaction, in the order given, with one round trip however many
+     * they are.
      *
      * @return the event ids, in the order of the messages
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> publishAll(String topic, int version, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<UUID> ids = new ArrayList<>(messages.size());
-        Object[] keys = new Object[messages.size()];
-        Object[] payloads = new Object[messages.size()];
-        for (int i = 0; i < messages.size(); i++) {
-            Message message = messages.get(i);
-            UUID eventId = UUID.randomUUID();
-            ids.add(eventId);
-            keys[i] = message.key();
-            // the data is written straight into the event's JSON, not copied into a tree first
-            payloads[i] = toJson(new EventEnvelope(eventId, message.type(), version, now, message.tenantId(),
-                    mapper.getNodeFactory().pojoNode(message.data())));
-        }
-        if (ids.isEmpty()) {
-            return ids;
-        }
         String requestId = (String) MDC.get(RequestIds.MDC_KEY);
+        List<UUID> ids = new ArrayList<>(messages.size());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, topic);
-                insert.setString(2, requestId);
-                insert.setObject(3, now);
-                insert.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
-                insert.setArray(5, connection.createArrayOf("text", keys));
-                insert.setArray(6, connection.createArrayOf("text", payloads));
-                insert.executeUpdate();
+                for (Message message : messages) {
+                    UUID eventId = UUID.randomUUID();
+                    ids.add(eventId);
+                    insert.setObject(1, eventId);
+                    insert.setString(2, topic);
+                    insert.setString(3, message.key());
+                    // the data is written straight into the event's JSON, not copied into a tree first
+                    insert.setString(4, toJson(new EventEnvelope(eventId, message.type(), version, now,
+                            message.tenantId(), mapper.getNodeFactory().pojoNode(message.data()))));
+                    insert.setString(5, requestId);
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
         wakeRelayOnCommit();

@@ -1,11 +1,16 @@
 package io.parley.common.events.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,18 +47,31 @@ import io.smallrye.common.annotation.Identifier;
  * catches up after failures.
  *
  * <p>
- * It sends with Kafka's own producer, synchronously on the relay thread: the database transaction that holds the
- * lock never travels to another thread, and an acknowledgement is awaited before the rows are deleted.
+ * A batch is taken out of the outbox and sent in one transaction: its rows are deleted first, and the deletion
+ * commits only once the broker acknowledged every event; a send that fails rolls it back. It sends with Kafka's own
+ * producer, synchronously on the relay thread, so that the transaction never travels to another thread.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x5061726c65794f42L; // "ParleyOB"
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EntityManager entityManager;
+    /**
+     * The oldest events, taken out of the outbox. Exactly the rows read: an event committed meanwhile with an earlier
+     * position is not seen, and waits for the next batch.
+     */
+    private static final String TAKE_OLDEST = "DELETE FROM outbox_event WHERE position IN"
+            + " (SELECT position FROM outbox_event ORDER BY position LIMIT ?)"
+            + " RETURNING position, topic, message_key, payload, request_id";
+
+    /** An event as the outbox holds it. */
+    private record Event(String topic, String key, String payload, String requestId) {
+    }
+
+    private final DataSource dataSource;
     private final KafkaProducer<String, String> producer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
@@ -61,15 +80,18 @@ public class OutboxRelay {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    OutboxRelay(EntityManager entityManager, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    OutboxRelay(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
+        // a batch of the outbox goes out in a few requests: events are documents of a few KB, 16 KB batches made
+        // the broker handle a request for every few events
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         config.keySet().retainAll(ProducerConfig.configNames());
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
@@ -114,43 +136,58 @@ public class OutboxRelay {
             while (more) {
                 more = QuarkusTransaction.requiringNew().call(this::publishBatch);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warnf("Outbox relay pass failed, retrying on the next pass: %s", e.getMessage());
         }
     }
 
     /** @return whether a full batch went out, so that more may be waiting */
-    private boolean publishBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, ADVISORY_LOCK)
-                .getSingleResult();
-        if (!locked) {
-            return false;
-        }
-        List<OutboxEvent> events = entityManager
-                .createQuery("FROM OutboxEvent ORDER BY position", OutboxEvent.class)
-                .setMaxResults(BATCH)
-                .getResultList();
-        if (events.isEmpty()) {
-            return false;
+    private boolean publishBatch() throws SQLException {
+        List<Event> events;
+        try (Connection connection = dataSource.getConnection()) {
+            if (!locked(connection)) {
+                return false;
+            }
+            events = takeOldest(connection);
         }
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
-        for (OutboxEvent event : events) {
+        for (Event event : events) {
             acknowledgements.add(producer.send(record(event)));
         }
         awaitAll(acknowledgements);
-        // exactly the rows sent: an event committed meanwhile with an earlier position was not read, and waits
-        entityManager.createQuery("DELETE FROM OutboxEvent WHERE position IN :sent")
-                .setParameter("sent", events.stream().map(event -> event.position).toList())
-                .executeUpdate();
         LOG.debugf("Published %d outbox events", events.size());
         return events.size() == BATCH;
     }
 
-    private static ProducerRecord<String, String> record(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.payload);
-        if (event.requestId != null) {
-            record.headers().add(RequestIds.HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
+    private static boolean locked(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADVISORY_LOCK);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** The batch, in publication order (a deletion returns its rows in no particular order). */
+    private static List<Event> takeOldest(Connection connection) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(TAKE_OLDEST)) {
+            take.setInt(1, BATCH);
+            TreeMap<Long, Event> byPosition = new TreeMap<>();
+            try (ResultSet rows = take.executeQuery()) {
+                while (rows.next()) {
+                    byPosition.put(rows.getLong(1), new Event(rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5)));
+                }
+            }
+            return new ArrayList<>(byPosition.values());
+        }
+    }
+
+    private static ProducerRecord<String, String> record(Event event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+        if (event.requestId() != null) {
+            record.headers().add(RequestIds.HEADER, event.requestId().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }
