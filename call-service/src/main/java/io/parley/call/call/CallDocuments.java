@@ -67,7 +67,8 @@ public class CallDocuments {
     }
 
     private static Map<String, Object> fields(ResultSet rows, List<Field> fields) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        // sized for every field and the lists added after them: a call's seventy entries, never rehashed
+        Map<String, Object> values = new LinkedHashMap<>(2 * (fields.size() + 2));
         for (Field field : fields) {
             values.put(field.name(), switch (field.kind()) {
                 case UUID -> rows.getObject(field.name(), UUID.class);
