@@ -36,8 +36,10 @@ final class AdvancedSearch {
         return Optional.of(Comparisons.condition(attribute.get(), operator, value, zone));
     }
 
-    /** Whether a parameter this search takes matches part of a text ({@link Comparisons#PARTIAL_TEXT}). */
-    static boolean matchesPartOfText(String name) {
-        return Comparisons.PARTIAL_TEXT.contains(name.substring(name.indexOf(SEPARATOR) + SEPARATOR.length()));
+    /** Whether a parameter this search takes matches part of a text ({@link Comparisons#matchesPartOfText}). */
+    static boolean matchesPartOfText(String name, String value) {
+        int separator = name.indexOf(SEPARATOR);
+        return Comparisons.matchesPartOfText(Attributes.named(name.substring(0, separator)).orElseThrow(),
+                name.substring(separator + SEPARATOR.length()), value);
     }
 }

@@ -51,10 +51,11 @@ final class BasicSearch {
         return Optional.of(Comparisons.condition(comparison.attribute(), comparison.operator(), value, zone));
     }
 
-    /** Whether a parameter matches part of a text ({@link Comparisons#PARTIAL_TEXT}): {@code search_term}. */
-    static boolean matchesPartOfText(String name) {
+    /** Whether a parameter matches part of a text ({@link Comparisons#matchesPartOfText}): {@code search_term}. */
+    static boolean matchesPartOfText(String name, String value) {
         Comparison comparison = PARAMETERS.get(name);
-        return comparison != null && Comparisons.PARTIAL_TEXT.contains(comparison.operator());
+        return comparison != null
+                && Comparisons.matchesPartOfText(comparison.attribute(), comparison.operator(), value);
     }
 
     /** A call is active until the recorder reports it ended. */

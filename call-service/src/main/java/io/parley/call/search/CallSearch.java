@@ -18,8 +18,8 @@ import io.parley.common.api.error.FieldErrors;
  * {@code 400}.
  *
  * @param condition what the calls that match must be, apart from the parts of their texts
- * @param textParts what parts of their texts must be ({@link Comparisons#PARTIAL_TEXT}): {@code search_term},
- *        {@code PARAM__includes} and the like
+ * @param textParts what parts of their texts must be, where the planner cannot tell how many calls match
+ *        ({@link Comparisons#matchesPartOfText}): {@code search_term}, {@code PARAM__includes} and the like
  * @param regexes the {@code regex} values by parameter, for the database to check before it searches
  */
 public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Regex> regexes, boolean ascending) {
@@ -56,8 +56,8 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Re
                     if (condition.isEmpty()) {
                         continue;
                     }
-                    boolean partOfText = advanced ? AdvancedSearch.matchesPartOfText(name)
-                            : BasicSearch.matchesPartOfText(name);
+                    boolean partOfText = advanced ? AdvancedSearch.matchesPartOfText(name, value)
+                            : BasicSearch.matchesPartOfText(name, value);
                     (partOfText ? textParts : conditions).add(condition.get());
                     if (advanced && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
                         regexes.add(new Regex(name, value));
