@@ -24,13 +24,13 @@ class DeadLetters {
     static final String CHANNEL = "recording-events-dlq";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<byte[]> emitter;
 
-    DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    DeadLetters(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
-    void send(ConsumerRecord<String, String> record, String reason) {
+    void send(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warnf("Recorder event at %s-%d offset %d set aside: %s", record.topic(), record.partition(),
                 record.offset(), reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
@@ -38,7 +38,7 @@ class DeadLetters {
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        emitter.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
+        emitter.sendMessageAndAwait(Message.of(record.value() == null ? new byte[0] : record.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key()).withHeaders(headers)
                         .build()));
     }

@@ -1,5 +1,7 @@
 package io.parley.call.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ public class RecorderEventReader {
         this.mapper = mapper;
     }
 
-    public RecorderEvent read(String json) {
+    /** Reads an event from a record's value, JSON in UTF-8. */
+    public RecorderEvent read(byte[] json) {
         if (json == null) {
             throw new MalformedEventException("The record has no value");
         }
@@ -48,6 +51,8 @@ public class RecorderEventReader {
             return read(mapper.readTree(json));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("The record is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from an array in memory
         }
     }
 

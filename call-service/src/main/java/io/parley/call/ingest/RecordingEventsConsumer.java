@@ -40,10 +40,10 @@ public class RecordingEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
+    public void consume(ConsumerRecords<String, byte[]> records) {
         List<RecorderEvent> events = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, String>> sources = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(reader.read(record.value()));
                 sources.add(record);
@@ -69,7 +69,7 @@ public class RecordingEventsConsumer {
         }
     }
 
-    private void applyAlone(RecorderEvent event, ConsumerRecord<String, String> source) {
+    private void applyAlone(RecorderEvent event, ConsumerRecord<String, byte[]> source) {
         try {
             QuarkusTransaction.requiringNew().call(() -> writer.apply(List.of(event)));
         } catch (RuntimeException e) {

@@ -162,6 +162,10 @@ class RecorderIngestTest {
     void malformedRecordsGoToTheDeadLetterTopicWithTheReasonAndIngestGoesOn() {
         UUID call = UUID.randomUUID();
         publish(call, "not json " + call);
+        byte[] notUtf8 = event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "to_name": "latin-1 \u00e9 %s"}
+                """.formatted(call, call)).getBytes(StandardCharsets.ISO_8859_1);
+        KafkaTopics.send(kafka, TOPIC, call.toString(), notUtf8);
         publish(call, event("call.started", "2026-03-01T10:00:00Z", """
                 {"call_id": "%s", "call_state": 9, "to_name": "%s"}
                 """.formatted(call, call)));
@@ -170,6 +174,7 @@ class RecorderIngestTest {
                 """.formatted(call)));
 
         assertTrue(reason(call, "not json").contains("not JSON"));
+        assertTrue(reason(call, "latin-1").contains("UTF-8"), "a value that is not UTF-8 is not JSON");
         assertEquals("call.call_state must be one of [1, 2, 3, 4, 5, 6, 7, 8]", reason(call, "\"call_state\": 9"));
         assertEquals("500", awaitRow("SELECT * FROM call WHERE call_id = ?", call).get("from_number"));
     }

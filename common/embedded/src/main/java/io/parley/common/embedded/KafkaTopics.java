@@ -1,5 +1,6 @@
 package io.parley.common.embedded;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -23,11 +25,16 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Publishes one record and waits for the broker's acknowledgement. */
+    /** Publishes one record, its value in UTF-8, and waits for the broker's acknowledgement. */
     public static void send(String bootstrapServers, String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        send(bootstrapServers, topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Publishes one record with a value of any bytes and waits for the broker's acknowledgement. */
+    public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                new StringSerializer())) {
+                new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
