@@ -57,7 +57,7 @@ final class Comparisons {
      * every one but {@code starts_with} without letters on columns whose beginnings are indexed.
      */
     static boolean matchesPartOfText(Attribute attribute, String operator, String value) {
-        return PARTIAL_TEXT.contains(operator) && !(operator.equals("starts_with") && like(value).equals(" LIKE ?")
+        return PARTIAL_TEXT.contains(operator) && !(operator.equals("starts_with") && !hasLetters(value)
                 && attribute.target().related() == null
                 && BEGINNINGS_INDEXED.containsAll(attribute.target().expressions()));
     }
@@ -83,7 +83,11 @@ final class Comparisons {
      * finds the same, and its prefix can be looked up in a B-tree index.
      */
     private static String like(String value) {
-        return value.chars().anyMatch(Character::isLetter) ? " ILIKE ?" : " LIKE ?";
+        return hasLetters(value) ? " ILIKE ?" : " LIKE ?";
+    }
+
+    private static boolean hasLetters(String value) {
+        return value.chars().anyMatch(Character::isLetter);
     }
 
     private static SqlCondition exact(Attribute attribute, String operator, String value) {
