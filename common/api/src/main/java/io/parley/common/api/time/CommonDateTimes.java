@@ -1,8 +1,9 @@
 package io.parley.common.api.time;
 
 import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
@@ -13,8 +14,6 @@ import java.time.ZoneOffset;
  * that {@link ApiDateTimes} hands those to its formatters and every text keeps the meaning they give it.
  */
 final class CommonDateTimes {
-
-    private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private CommonDateTimes() {
     }
@@ -32,7 +31,7 @@ final class CommonDateTimes {
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         int at = 19;
