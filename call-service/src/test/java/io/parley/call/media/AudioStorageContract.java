@@ -48,6 +48,12 @@ abstract class AudioStorageContract {
     /** A file large enough to be streamed through every layer, and (for S3) written in several parts. */
     abstract long largeFileSize();
 
+    /** Where the audio of the call's only file is stored. */
+    String storageKey(UUID call) {
+        return (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
+                .get("storage_key");
+    }
+
     @Test
     void encryptedObjectIsReadBackDecryptedWholeAndByRange() throws Exception {
         UUID call = UUID.randomUUID();
@@ -134,8 +140,7 @@ abstract class AudioStorageContract {
     void audioStorageCannotReadIsAnErrorStatusNotACutBody() throws IOException {
         UUID call = UUID.randomUUID();
         Audio.upload(call, "1", "audio/mpeg", Audio.bytes(8, 100_000)).statusCode(201);
-        String key = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
-                .get("storage_key");
+        String key = storageKey(call);
         remove(key);
 
         given().auth().oauth2(Audio.listener()).when().get("/api/v2/calls/" + call + ".json/file")
@@ -146,8 +151,7 @@ abstract class AudioStorageContract {
     void deletingTheCallDeletesItsAudio() throws IOException {
         UUID call = UUID.randomUUID();
         Audio.upload(call, "1", "audio/wav", Audio.bytes(5, 1_000)).statusCode(201);
-        String key = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
-                .get("storage_key");
+        String key = storageKey(call);
         assertTrue(exists(key));
 
         given().auth().oauth2(Audio.listener()).when().delete("/api/v2/calls/" + call + ".json")
@@ -164,8 +168,7 @@ abstract class AudioStorageContract {
     void aNewUploadOfAFileReplacesItAndDeletesTheOldAudio() throws IOException {
         UUID call = UUID.randomUUID();
         Audio.upload(call, "1", "audio/mpeg", Audio.bytes(6, 1_000)).statusCode(201);
-        String old = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
-                .get("storage_key");
+        String old = storageKey(call);
         byte[] replacement = Audio.bytes(7, 500);
 
         Audio.upload(call, "1", "audio/mpeg", replacement).statusCode(200);

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.parley.call.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -47,8 +46,7 @@ class FilesystemAudioTest extends AudioStorageContract {
     void bodyThatStorageCannotCompleteIsCutOffAndTheConnectionClosed() throws IOException {
         UUID call = UUID.randomUUID();
         Audio.upload(call, "1", "audio/mpeg", Audio.bytes(2, 4_000_000)).statusCode(201);
-        String key = (String) Rows.first(dataSource, "SELECT storage_key FROM call_file WHERE call_id = ?", call)
-                .get("storage_key");
+        String key = storageKey(call);
         try (RandomAccessFile stored = new RandomAccessFile(directory.resolve(key).toFile(), "rw")) {
             stored.setLength(1_000_000); // the object lost its end after it was recorded
         }

@@ -359,10 +359,10 @@ class AudioDownloadBenchmark {
      * play the call back), with the recording uploaded to it once call-service knows the call's tenant and its key.
      */
     private String encryptedUpload(byte[] audio) {
-        String tenant = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Download benchmark "
-                + UUID.randomUUID() + "\", \"encrypt_data\": true}}");
-        String group = PlatformApi.create(platform, "groups", "{\"group\": {\"tenant_id\": \"" + tenant
-                + "\", \"name\": \"Agents\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Download benchmark " + UUID.randomUUID() + "\", \"encrypt_data\": true", "Agents");
+        String tenant = scene.tenant();
+        String group = scene.group();
         String role = PlatformApi.create(platform, "roles", "{\"role\": {\"tenant_id\": \"" + tenant
                 + "\", \"name\": \"Agent\", \"access_level\": \"user\", \"permissions\": {\"calls\": [\"view\"]}}}");
         String extension = String.valueOf(5_000_000 + new Random().nextInt(2_000_000));

@@ -107,10 +107,10 @@ class EncryptedAudioEndToEndTest {
 
     /** A new tenant with {@code encrypt_data}, and a key made by its keeper ({@code encrypt_key} fields given). */
     private static EncryptingTenant encryptingTenant(String keyFields) {
-        String tenant = PlatformApi.create(platform, "tenants",
-                "{\"tenant\": {\"name\": \"Encrypting " + UUID.randomUUID() + "\", \"encrypt_data\": true}}");
-        String group = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Encrypting " + UUID.randomUUID() + "\", \"encrypt_data\": true", "Agents");
+        String tenant = scene.tenant();
+        String group = scene.group();
         String role = PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Supervisor", "access_level": "system",
                  "permissions": {"encrypt_keys": ["view", "add", "grant"], "calls": ["view", "playback"],

@@ -28,9 +28,10 @@ class EncryptionKeysEndToEndTest {
     @BeforeAll
     static void tenantWithAKeyAdministratorsRole() {
         platform = SharedPlatform.platform();
-        tenantId = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Keys " + UUID.randomUUID() + "\"}}");
-        groupId = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Keepers\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Keys " + UUID.randomUUID() + "\"", "Keepers");
+        tenantId = scene.tenant();
+        groupId = scene.group();
         roleId = PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Key keeper", "access_level": "system",
                  "permissions": {"encrypt_keys": ["view", "add", "edit", "delete", "grant"],

@@ -46,9 +46,10 @@ class GatewayAuthenticationEndToEndTest {
     @BeforeAll
     static void tenantWithAGroupAndARole() {
         platform = SharedPlatform.platform();
-        tenantId = PlatformApi.create(platform, "tenants", "{\"tenant\": {\"name\": \"Auth " + UUID.randomUUID() + "\"}}");
-        groupId = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenantId + "\", \"name\": \"Agents\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Auth " + UUID.randomUUID() + "\"", "Agents");
+        tenantId = scene.tenant();
+        groupId = scene.group();
         roleId = createRole(tenantId);
     }
 
@@ -126,10 +127,10 @@ class GatewayAuthenticationEndToEndTest {
 
     @Test
     void usersOfADeletedTenantCannotSignInShortlyAfter() {
-        String tenant = PlatformApi.create(platform, "tenants",
-                "{\"tenant\": {\"name\": \"Doomed " + UUID.randomUUID() + "\"}}");
-        String group = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Doomed " + UUID.randomUUID() + "\"", "Agents");
+        String tenant = scene.tenant();
+        String group = scene.group();
         String role = createRole(tenant);
         String login = login();
         String id = user(login, "a-password", true, true, null, group, role);

@@ -30,10 +30,10 @@ class RecorderEndToEndTest {
     @BeforeAll
     static void recorderAccount() {
         platform = SharedPlatform.platform();
-        String tenant = PlatformApi.create(platform, "tenants",
-                "{\"tenant\": {\"name\": \"Recorders " + UUID.randomUUID() + "\"}}");
-        String group = PlatformApi.create(platform, "groups",
-                "{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Recorders\"}}");
+        PlatformApi.TenantGroup scene = PlatformApi.tenantWithGroup(platform,
+                "\"name\": \"Recorders " + UUID.randomUUID() + "\"", "Recorders");
+        String tenant = scene.tenant();
+        String group = scene.group();
         String role = PlatformApi.create(platform, "roles", """
                 {"role": {"tenant_id": "%s", "name": "Recorder", "access_level": "system",
                  "permissions": {"recorder": ["publish"]}}}""".formatted(tenant));
