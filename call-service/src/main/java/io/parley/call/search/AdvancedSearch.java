@@ -1,6 +1,7 @@
 package io.parley.call.search;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.parley.common.api.error.FieldErrors;
@@ -34,6 +35,13 @@ final class AdvancedSearch {
             return Optional.empty();
         }
         return Optional.of(Comparisons.condition(attribute.get(), operator, value, zone));
+    }
+
+    /** A parameter's comparison as lookups in several indexes, any of which a call meets ({@link Comparisons#indexLookups}). */
+    static List<SqlCondition> indexLookups(String name, String value) {
+        int separator = name.indexOf(SEPARATOR);
+        return Comparisons.indexLookups(Attributes.named(name.substring(0, separator)).orElseThrow(),
+                name.substring(separator + SEPARATOR.length()), value);
     }
 
     /** Whether a parameter this search takes matches part of a text ({@link Comparisons#matchesPartOfText}). */

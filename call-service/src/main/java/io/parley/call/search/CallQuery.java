@@ -24,6 +24,10 @@ import io.parley.common.api.paging.PageSource;
  * conditions in list order; when its page is among them, the page is exact, since they are a prefix of the list.
  * When it is not, every match is collected through the trigram indexes and the page cut from them: common texts cost
  * a short walk, rare ones what collecting them costs.
+ * <p>
+ * A number looked up in both number indexes ({@link CallSearch#indexLookups()}) is searched as the union of each
+ * index's calls, which the indexes hold with their tenants and setup times: a page and the count of a number's
+ * thousand calls are read from the indexes, not from a thousand pages of the table.
  */
 public final class CallQuery implements PageSource<UUID> {
 
@@ -43,18 +47,35 @@ public final class CallQuery implements PageSource<UUID> {
     private final SqlCondition textParts;
     /** Every condition: what a match is. */
     private final SqlCondition matching;
+    /**
+     * Without parts of texts, the matching calls with their ids and setup times as a {@code FROM} item {@code c}
+     * (SQL and its parameters): the filtered calls, or the union of the filtered calls of each index lookup
+     * ({@link CallSearch#indexLookups()}), which the planner reads from each index alone.
+     */
+    private final SqlCondition matchingCalls;
     private final String order;
     private final Duration timeout;
 
-    private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, boolean ascending,
-            Duration timeout) {
+    private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, List<SqlCondition> lookups,
+            boolean ascending, Duration timeout) {
         this.connection = connection;
         this.filter = filter;
         this.textParts = textParts;
-        this.matching = SqlCondition.all(List.of(filter, textParts));
+        this.matching = lookups.isEmpty() ? SqlCondition.all(List.of(filter, textParts))
+                : SqlCondition.all(List.of(filter, SqlCondition.any(lookups), textParts));
+        this.matchingCalls = lookups.isEmpty() ? new SqlCondition("call c WHERE " + filter.sql(), filter.parameters())
+                : union(lookups.stream().map(lookup -> SqlCondition.all(List.of(filter, lookup))).toList());
         String direction = ascending ? "ASC" : "DESC";
         this.order = " ORDER BY c.setup_time " + direction + ", c.call_id " + direction;
         this.timeout = timeout;
+    }
+
+    private static SqlCondition union(List<SqlCondition> branches) {
+        List<Object> parameters = new ArrayList<>();
+        branches.forEach(branch -> parameters.addAll(branch.parameters()));
+        return new SqlCondition("(" + String.join(" UNION ", branches.stream()
+                .map(branch -> "SELECT c.call_id, c.setup_time FROM call c WHERE " + branch.sql()).toList()) + ") c",
+                parameters);
     }
 
     /**
@@ -83,16 +104,22 @@ public final class CallQuery implements PageSource<UUID> {
                 throw e;
             }
         }
-        return new CallQuery(connection, SqlCondition.all(List.of(scope, search.condition())), search.textParts(),
-                search.ascending(), timeout);
+        SqlCondition filter = SqlCondition.all(List.of(scope, search.condition()));
+        List<SqlCondition> lookups = search.indexLookups();
+        if (!lookups.isEmpty() && !search.textParts().equals(SqlCondition.TRUE)) {
+            // parts of texts are read from the table, where the lookups are conditions like any other
+            filter = SqlCondition.all(List.of(filter, SqlCondition.any(lookups)));
+            lookups = List.of();
+        }
+        return new CallQuery(connection, filter, search.textParts(), lookups, search.ascending(), timeout);
     }
 
     @Override
     public List<UUID> fetch(int offset, int count) {
         try {
             if (textParts.equals(SqlCondition.TRUE)) {
-                return ids("SELECT c.call_id FROM call c WHERE " + filter.sql() + order + " LIMIT ? OFFSET ?",
-                        filter, offset, count);
+                return ids("SELECT c.call_id FROM " + matchingCalls.sql() + order + " LIMIT ? OFFSET ?",
+                        matchingCalls, offset, count);
             }
             Walk walk = boundedWalk(offset, count);
             if (walk.page().size() == count || walk.calls() < WALK_BUDGET) {
@@ -146,12 +173,13 @@ public final class CallQuery implements PageSource<UUID> {
     @Override
     public long countUpTo(long cap) {
         // counted as the page is collected: a walk in any order through calls of a rare text would pass them all
-        String matches = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM call c WHERE " + matching.sql()
+        SqlCondition counted = textParts.equals(SqlCondition.TRUE) ? matchingCalls : matching;
+        String matches = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM " + matchingCalls.sql()
                 : "WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + matching.sql()
                         + ") SELECT 1 FROM matches";
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT count(*) FROM (" + matches + " LIMIT ?) matching")) {
-            query.setLong(matching.bind(query, 1), cap);
+            query.setLong(counted.bind(query, 1), cap);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

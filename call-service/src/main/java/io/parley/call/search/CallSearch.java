@@ -20,9 +20,13 @@ import io.parley.common.api.error.FieldErrors;
  * @param condition what the calls that match must be, apart from the parts of their texts
  * @param textParts what parts of their texts must be, where the planner cannot tell how many calls match
  *        ({@link Comparisons#matchesPartOfText}): {@code search_term}, {@code PARAM__includes} and the like
+ * @param indexLookups the first parameter that is a lookup in several indexes ({@link Comparisons#indexLookups}),
+ *        one condition per index, any of which a match meets; empty when there is none. Another such parameter is a
+ *        condition.
  * @param regexes the {@code regex} values by parameter, for the database to check before it searches
  */
-public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Regex> regexes, boolean ascending) {
+public record CallSearch(SqlCondition condition, SqlCondition textParts, List<SqlCondition> indexLookups,
+        List<Regex> regexes, boolean ascending) {
 
     /** A {@code PARAM__regex} parameter's pattern (PostgreSQL's regular expressions). */
     public record Regex(String parameter, String pattern) {
@@ -39,6 +43,7 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Re
         boolean ascending = ascending(query, errors);
         List<SqlCondition> conditions = new ArrayList<>();
         List<SqlCondition> textParts = new ArrayList<>();
+        List<SqlCondition> indexLookups = List.of();
         List<Regex> regexes = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
@@ -56,9 +61,16 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Re
                     if (condition.isEmpty()) {
                         continue;
                     }
+                    List<SqlCondition> lookups = advanced && indexLookups.isEmpty()
+                            ? AdvancedSearch.indexLookups(name, value)
+                            : List.of();
                     boolean partOfText = advanced ? AdvancedSearch.matchesPartOfText(name, value)
                             : BasicSearch.matchesPartOfText(name, value);
-                    (partOfText ? textParts : conditions).add(condition.get());
+                    if (!lookups.isEmpty()) {
+                        indexLookups = lookups;
+                    } else {
+                        (partOfText ? textParts : conditions).add(condition.get());
+                    }
                     if (advanced && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
                         regexes.add(new Regex(name, value));
                     }
@@ -68,7 +80,8 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Re
             }
         }
         errors.throwIfAny();
-        return new CallSearch(SqlCondition.all(conditions), SqlCondition.all(textParts), regexes, ascending);
+        return new CallSearch(SqlCondition.all(conditions), SqlCondition.all(textParts), indexLookups, regexes,
+                ascending);
     }
 
     private static boolean flag(MultivaluedMap<String, String> query, String name, FieldErrors errors) {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -153,6 +154,31 @@ class CallSearchTest {
                         .queryParams(Map.of("daterange", "2026/01/02", "search_term", "customer 4"))
                         .when().get("/api/v2/calls.json").then().statusCode(200)
                         .extract().jsonPath().getList("calls.from_name", String.class));
+    }
+
+    @Test
+    void aNumberLookedUpOnBothSidesFindsACallOnceAndCountsItOnce() {
+        String number = "+1" + (1_000_000 + new Random().nextInt(9_000_000)); // this test's calls alone
+        UUID bothSides = store(TestCalls.call(tenant, "2026-03-03T10:00:00Z").set("from_number", number + "1")
+                .set("to_number", number + "2"));
+        UUID from = store(TestCalls.call(tenant, "2026-03-02T10:00:00Z").set("from_number", number + "3")
+                .set("to_number", "100"));
+        UUID to = store(TestCalls.call(tenant, "2026-03-01T10:00:00Z").set("to_number", number + "4"));
+        store(TestCalls.call(UUID.randomUUID(), "2026-03-04T10:00:00Z").set("from_number", number + "5"));
+        String beginning = "/api/v2/calls.json?advanced_search=1&phone_number__starts_with=%2B" + number.substring(1);
+
+        JsonPath first = page(administrator, beginning + "&limit=2&max_total_calc=10");
+        assertEquals(strings(List.of(bothSides, from)), first.getList("calls.call_id"));
+        assertEquals(3, first.getInt("total"));
+        assertEquals(strings(List.of(to)), page(administrator, first.getString("next_url")).getList("calls.call_id"));
+        assertEquals(strings(List.of(to, from, bothSides)),
+                page(administrator, beginning + "&sort_order=asc").getList("calls.call_id"));
+        assertEquals(strings(List.of(from)), page(administrator, beginning + "&date__equal_to=2026/03/02")
+                .getList("calls.call_id"));
+        assertEquals(strings(List.of(bothSides)), page(administrator, beginning + "&phone_number__includes=2")
+                .getList("calls.call_id"));
+        assertEquals(strings(List.of(bothSides)), page(administrator, "/api/v2/calls.json?advanced_search=1"
+                + "&phone_number__equal_to=%2B" + number.substring(1) + "2").getList("calls.call_id"));
     }
 
     @Test

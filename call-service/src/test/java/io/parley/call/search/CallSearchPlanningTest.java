@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 
@@ -19,6 +20,17 @@ class CallSearchPlanningTest {
     void aNumbersBeginningIsLeftToTheDatabase() {
         assertEquals(SqlCondition.TRUE, search("phone_number__starts_with", "+1555").textParts());
         assertEquals(SqlCondition.TRUE, search("phone_number_from__starts_with", "1234").textParts());
+    }
+
+    @Test
+    void aNumberOnBothSidesIsLookedUpInEachSidesIndex() {
+        assertEquals(2, search("phone_number__starts_with", "+1555").indexLookups().size());
+        assertEquals(2, search("phone_number__equal_to", "+15551234567").indexLookups().size());
+        assertEquals(SqlCondition.TRUE, search("phone_number__equal_to", "+15551234567").condition());
+        // one side is one index: a condition like any other
+        assertEquals(List.of(), search("phone_number_to__starts_with", "+1555").indexLookups());
+        assertEquals(List.of(), search("phone_number__starts_with", "sip").indexLookups());
+        assertEquals(List.of(), search("phone_name__equal_to", "Jane").indexLookups());
     }
 
     @Test
