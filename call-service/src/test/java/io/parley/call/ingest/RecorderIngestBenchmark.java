@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -22,9 +21,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -84,12 +81,7 @@ class RecorderIngestBenchmark {
 
     @Test
     void ingestThroughputAndLatency() throws Exception {
-        // created before the first call event, as in production: a partition created by a producer's first send can
-        // hold that producer's first batches for a delivery timeout (KAFKA-15591)
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            admin.createTopics(List.of(new NewTopic(CallEvents.TOPIC, Optional.empty(), Optional.empty()))).all()
-                    .get();
-        }
+        KafkaTopics.create(kafka, CallEvents.TOPIC); // before the first call event, as in production
         double[] latency;
         // sends wait up to 10 ms to go out together, as a recorder's client would batch them; sent one request every
         // few events, they cost the broker, which shares this machine, a tenth of it. The wait counts in the latency.

@@ -6,23 +6,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes to and reads from topics, for tests that publish events or check what was published. */
+/** Creates, writes to and reads from topics, for tests that publish events or check what was published. */
 public final class KafkaTopics {
 
     private KafkaTopics() {
+    }
+
+    /**
+     * Creates a topic with the broker's default partitions, unless it exists: as production creates its topics
+     * beforehand. A partition created by a producer's first send can hold that producer's first batches for a
+     * delivery timeout (KAFKA-15591).
+     */
+    public static void create(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create " + topic, e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
     }
 
     /** Publishes one record, its value in UTF-8, and waits for the broker's acknowledgement. */
