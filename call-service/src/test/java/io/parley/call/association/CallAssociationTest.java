@@ -65,6 +65,32 @@ class CallAssociationTest {
     }
 
     @Test
+    void aCallTakesTheGroupOfItsFirstParticipantWhoseUserHasOne() {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        String ungrouped = number();
+        String first = number();
+        String second = number();
+        user(tenant, null, ungrouped);
+        UUID firstGroup = UUID.randomUUID();
+        UUID firstAgent = user(tenant, firstGroup, first);
+        UUID secondAgent = user(tenant, UUID.randomUUID(), second);
+
+        UUID call = call("""
+                "participants": [{"participant_id": "1", "party_direction": 1, "party_number": "%s"},
+                                 {"participant_id": "2", "party_direction": 1, "party_number": "%s"},
+                                 {"participant_id": "3", "party_direction": 2, "party_number": "%s"}]
+                """.formatted(ungrouped, first, second), "");
+
+        Map<String, Object> stored = awaitCall(call, "group_id IS NOT NULL");
+        assertEquals(tenant, stored.get("tenant_id"));
+        assertEquals(firstGroup, stored.get("group_id"));
+        assertEquals(firstAgent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '2'",
+                call).get("user_id"));
+        assertEquals(secondAgent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '3'",
+                call).get("user_id"));
+    }
+
+    @Test
     void tenantsFoundByTheirOwnSettingBroadWorksOrSipHost() {
         String sp = "SP-" + number();
         UUID broadworks = tenant("""

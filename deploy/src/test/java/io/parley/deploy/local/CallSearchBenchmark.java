@@ -50,7 +50,8 @@ class CallSearchBenchmark {
 
     private static final Logger LOG = Logger.getLogger(CallSearchBenchmark.class);
     private static final String ROOT_PASSWORD = "benchmark-root-password";
-    private static final int WARMUP_ROUNDS = 20;
+    /** Rounds run first and not measured: the services' request paths compiled, the database's pages touched. */
+    private static final int WARMUP_ROUNDS = Integer.getInteger("parley.benchmark.warmup-rounds", 100);
     private static final int ROUNDS = Integer.getInteger("parley.benchmark.rounds", 200);
     private static final String SLOW_STATEMENT = "20ms";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
@@ -153,22 +154,35 @@ class CallSearchBenchmark {
         return true;
     }
 
+    /**
+     * p50, p95 and max of each request, and the p95 of the first and of the last quarter of the rounds: a later
+     * quarter faster than the first means the services or the database were still warming up (the JIT compiling the
+     * request path, backends touching their pages for the first time).
+     */
     private static String table(Map<String, double[]> millis, int calls) {
         StringBuilder table = new StringBuilder(String.format("%nCalls search through the gateway, %,d calls, %d"
-                + " samples each (interleaved)%n%-44s %8s %8s %8s %10s %9s%n", calls, ROUNDS, "request", "p50 ms",
-                "p95 ms", "max ms", "p50/base", "timeouts"));
+                + " samples each (interleaved)%n%-44s %8s %8s %8s %10s %9s %14s%n", calls, ROUNDS, "request",
+                "p50 ms", "p95 ms", "max ms", "p50/base", "timeouts", "p95 Q1/Q4 ms"));
         double baseline = 0;
         for (Map.Entry<String, double[]> entry : millis.entrySet()) {
-            double[] sorted = entry.getValue().clone();
-            Arrays.sort(sorted);
-            double p50 = sorted[sorted.length / 2];
+            double[] samples = entry.getValue();
+            double p50 = percentile(samples, 0.5);
             baseline = baseline == 0 ? p50 : baseline;
-            long timeouts = Arrays.stream(sorted).filter(Double::isInfinite).count();
-            table.append(String.format("%-44s %8.2f %8.2f %8.2f %10.2f %9d%n", entry.getKey(), p50,
-                    sorted[(int) Math.ceil(sorted.length * 0.95) - 1], sorted[sorted.length - 1], p50 / baseline,
-                    timeouts));
+            long timeouts = Arrays.stream(samples).filter(Double::isInfinite).count();
+            int quarter = Math.max(1, samples.length / 4);
+            table.append(String.format("%-44s %8.2f %8.2f %8.2f %10.2f %9d %6.1f / %5.1f%n", entry.getKey(), p50,
+                    percentile(samples, 0.95), percentile(samples, 1), p50 / baseline, timeouts,
+                    percentile(Arrays.copyOfRange(samples, 0, quarter), 0.95),
+                    percentile(Arrays.copyOfRange(samples, samples.length - quarter, samples.length), 0.95)));
         }
         return table.toString();
+    }
+
+    /** The smallest sample that at least {@code fraction} of the samples are not above. */
+    private static double percentile(double[] samples, double fraction) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)];
     }
 
     /** The slowest run of each statement auto_explain logged during the measurement, with its plan. */
