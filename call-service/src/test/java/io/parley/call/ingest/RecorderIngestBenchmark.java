@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +40,9 @@ import io.parley.common.events.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Measures recorder ingest through the real broker into the real database. Not part of the default test run (its
- * name does not end in Test); run it with
+ * Measures recorder ingest through the real broker into the real database, every call associated with a tenant, an
+ * agent and a group ({@link #knownAgents}). Not part of the default test run (its name does not end in Test); run it
+ * with
  * {@code ./mvnw -pl call-service -am verify -Dtest=RecorderIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * <ol>
  * <li>Warm-up: {@value #WARM_UP_CALLS} calls published and stored, not measured. The service, the broker and the
@@ -82,6 +84,7 @@ class RecorderIngestBenchmark {
     @Test
     void ingestThroughputAndLatency() throws Exception {
         KafkaTopics.create(kafka, CallEvents.TOPIC); // before the first call event, as in production
+        knownAgents();
         double[] latency;
         // sends wait up to 10 ms to go out together, as a recorder's client would batch them; sent one request every
         // few events, they cost the broker, which shares this machine, a tenth of it. The wait counts in the latency.
@@ -135,6 +138,27 @@ class RecorderIngestBenchmark {
                     "paced " + PACED_RATE + "/s: published to found", latency[0], latency[1],
                     pacedCalls / SAMPLE_EVERY, "  p99 of each quarter of the paced run", latency[2], latency[3],
                     latency[4], latency[5]);
+        }
+    }
+
+    /**
+     * The directory as call-service holds it (the replica tables the directory's events fill): ten tenants that find
+     * their calls by extension, and an agent in a group for each extension the calls come from. Every call is then
+     * associated as in production: its tenant found by extension, its agent's participant given the user, the call
+     * the user's group.
+     */
+    private void knownAgents() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO known_tenant (id, name, changed_at, received_at) SELECT"
+                    + " md5('benchmark tenant ' || t)::uuid, 'Tenant ' || t, now(), now() FROM generate_series(0, 9) t"
+                    + " ON CONFLICT DO NOTHING");
+            sql.execute("INSERT INTO known_user (id, tenant_id, group_id, name, login, changed_at) SELECT"
+                    + " md5('benchmark agent ' || e)::uuid, md5('benchmark tenant ' || e % 10)::uuid,"
+                    + " md5('benchmark group ' || e % 100)::uuid, 'Agent ' || e, 'agent' || e, now()"
+                    + " FROM generate_series(1000, 9999) e ON CONFLICT DO NOTHING");
+            sql.execute("INSERT INTO known_user_extension (user_id, tenant_id, extension) SELECT"
+                    + " md5('benchmark agent ' || e)::uuid, md5('benchmark tenant ' || e % 10)::uuid, e::text"
+                    + " FROM generate_series(1000, 9999) e ON CONFLICT DO NOTHING");
         }
     }
 
