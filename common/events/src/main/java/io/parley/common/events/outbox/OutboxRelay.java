@@ -61,10 +61,12 @@ public class OutboxRelay {
 
     /**
      * The oldest events, taken out of the outbox. Exactly the rows read: an event committed meanwhile with an earlier
-     * position is not seen, and waits for the next batch.
+     * position is not seen, and waits for the next batch. Their positions are collected into an array first, then
+     * looked up one by one in the primary key: as a join, the planner went by statistics of a queue that is mostly
+     * empty when analyzed, and joined a full batch by comparing every row with every other (3.3 s for one batch).
      */
-    private static final String TAKE_OLDEST = "DELETE FROM outbox_event WHERE position IN"
-            + " (SELECT position FROM outbox_event ORDER BY position LIMIT ?)"
+    private static final String TAKE_OLDEST = "DELETE FROM outbox_event WHERE position = ANY (ARRAY("
+            + "SELECT position FROM outbox_event ORDER BY position LIMIT ?))"
             + " RETURNING position, topic, message_key, payload, request_id";
 
     /** An event as the outbox holds it. */
