@@ -54,7 +54,12 @@ public class CallAssociation {
             UNION SELECT c.call_id, c.to_number FROM call c WHERE c.call_id = ANY(?) AND c.to_number IS NOT NULL
             """;
 
-    /** An extension of exactly one extension-mode tenant finds it; one shared by tenants finds none. */
+    /**
+     * An extension of exactly one extension-mode tenant finds it; one shared by tenants finds none. The call is
+     * checked for a tenant as it is updated, in a form no index serves ({@code (...) IS TRUE}): the index of calls
+     * without a tenant holds every call that never found one, and a planner whose statistics say there are few would
+     * read them all to find a batch's.
+     */
     private static final String TENANT_BY_EXTENSION = """
             UPDATE call c SET tenant_id = found.tenant_id FROM (
                 SELECT n.call_id, (array_agg(DISTINCT e.tenant_id))[1] AS tenant_id
@@ -62,18 +67,19 @@ public class CallAssociation {
                 JOIN known_user_extension e ON e.extension = n.number
                 JOIN known_tenant t ON t.id = e.tenant_id AND t.deleted_at IS NULL AND t.associate_calls = 'extension'
                 GROUP BY n.call_id HAVING count(DISTINCT e.tenant_id) = 1) found
-            WHERE c.call_id = found.call_id AND c.tenant_id IS NULL
+            WHERE c.call_id = found.call_id AND (c.tenant_id IS NULL) IS TRUE
             """.formatted(CALL_NUMBERS);
 
     /**
      * The calls' participants are found by call first (a fence: the index of unassigned participants, which a planner
-     * with old statistics would otherwise scan whole, is no way to find a batch's).
+     * with old statistics would otherwise scan whole, is no way to find a batch's), each side of the join by the
+     * batch's ids: joined by estimates, a batch's participants were read by scanning them all.
      */
     private static final String PARTICIPANT_USERS = """
             WITH batch AS MATERIALIZED (
                 SELECT p.call_id, p.participant_id, p.party_number, p.user_id, c.tenant_id
                 FROM call c JOIN call_participant p ON p.call_id = c.call_id
-                WHERE c.call_id = ANY(?) AND c.tenant_id IS NOT NULL)
+                WHERE c.call_id = ANY(?) AND p.call_id = ANY(?) AND c.tenant_id IS NOT NULL)
             UPDATE call_participant p SET user_id = e.user_id
             FROM batch b JOIN known_user_extension e ON e.tenant_id = b.tenant_id AND e.extension = b.party_number
             WHERE b.user_id IS NULL AND p.call_id = b.call_id AND p.participant_id = b.participant_id
@@ -115,7 +121,7 @@ public class CallAssociation {
         Array ids = connection.createArrayOf("uuid", calls.toArray()); // encoded once for every statement
         run(connection, TENANT_BY_SETTING, ids, 1);
         run(connection, TENANT_BY_EXTENSION, ids, 3);
-        run(connection, PARTICIPANT_USERS, ids, 1);
+        run(connection, PARTICIPANT_USERS, ids, 2);
         run(connection, CALL_GROUP, ids, 1);
         run(connection, CALL_CLIENT, ids, 3);
         run(connection, IGNORE_UNKNOWN, ids, 1);
