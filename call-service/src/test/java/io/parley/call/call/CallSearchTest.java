@@ -175,8 +175,9 @@ class CallSearchTest {
                 page(administrator, beginning + "&sort_order=asc").getList("calls.call_id"));
         assertEquals(strings(List.of(from)), page(administrator, beginning + "&date__equal_to=2026/03/02")
                 .getList("calls.call_id"));
-        assertEquals(strings(List.of(bothSides)), page(administrator, beginning + "&phone_number__includes=2")
-                .getList("calls.call_id"));
+        // a part of a text too: the lookups are then conditions of the walk (the number's tail and the last digit)
+        assertEquals(strings(List.of(bothSides)), page(administrator, beginning + "&phone_number__includes="
+                + number.substring(4) + "2").getList("calls.call_id"));
         assertEquals(strings(List.of(bothSides)), page(administrator, "/api/v2/calls.json?advanced_search=1"
                 + "&phone_number__equal_to=%2B" + number.substring(1) + "2").getList("calls.call_id"));
     }
