@@ -1,5 +1,6 @@
 package io.parley.call.association;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,15 +21,22 @@ import io.parley.common.directory.UserExtensionsKnown;
 /**
  * Calls recorded before their user existed find the user when the directory announces it: an auto-provisioned user,
  * or one an administrator created later. Their participants on the user's extensions, in the user's tenant or in none
- * yet, are associated again, and each call that changed is published as {@code call.updated}. Runs in the
+ * yet, and calls of no tenant whose from or to number is one of them, are associated again, and each call that changed is
+ * published as {@code call.updated}. Runs in the
  * transaction that applies the directory's event.
  */
 @ApplicationScoped
 public class LateAssociation {
 
+    /**
+     * Calls with a participant on one of the extensions and no user, in the user's tenant or in none; and calls of no
+     * tenant yet whose own from or to number is one (a recorder may report no participants).
+     */
     private static final String WAITING_CALLS = """
-            SELECT DISTINCT p.call_id FROM call_participant p JOIN call c ON c.call_id = p.call_id
+            SELECT p.call_id FROM call_participant p JOIN call c ON c.call_id = p.call_id
             WHERE p.user_id IS NULL AND p.party_number = ANY(?) AND (c.tenant_id = ? OR c.tenant_id IS NULL)
+            UNION SELECT c.call_id FROM call c WHERE c.from_number = ANY(?) AND c.tenant_id IS NULL
+            UNION SELECT c.call_id FROM call c WHERE c.to_number = ANY(?) AND c.tenant_id IS NULL
             """;
 
     private final DataSource dataSource;
@@ -54,8 +62,11 @@ public class LateAssociation {
 
     private static List<UUID> waitingCalls(Connection connection, UserExtensionsKnown user) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(WAITING_CALLS)) {
-            query.setArray(1, connection.createArrayOf("text", user.extensions().toArray()));
+            Array extensions = connection.createArrayOf("text", user.extensions().toArray());
+            query.setArray(1, extensions);
             query.setObject(2, user.tenantId());
+            query.setArray(3, extensions);
+            query.setArray(4, extensions);
             List<UUID> calls = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -234,6 +234,18 @@ class CallAssociationTest {
                 .get("user_id"));
     }
 
+    @Test
+    void aCallOfAnExtensionWithoutParticipantsFindsItsTenantWhenTheUserIsCreatedLater() {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        String extension = number();
+        UUID call = call("\"from_number\": \"" + extension + "\", \"to_number\": \"" + number() + "\"", "");
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+
+        user(tenant, UUID.randomUUID(), extension);
+
+        assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
     private UUID tenant(String association) {
         UUID id = UUID.randomUUID();
         directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, """
