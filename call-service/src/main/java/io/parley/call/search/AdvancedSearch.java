@@ -28,7 +28,7 @@ final class AdvancedSearch {
             return Optional.empty();
         }
         Type type = attribute.get().type();
-        String operator = name.substring(separator + SEPARATOR.length());
+        String operator = operator(name);
         if (!type.operators().contains(operator)) {
             errors.add(name, "unknown", "'" + operator + "' is not an operator of a " + type.wireName()
                     + " parameter: use one of " + type.operators());
@@ -37,17 +37,25 @@ final class AdvancedSearch {
         return Optional.of(Comparisons.condition(attribute.get(), operator, value, zone));
     }
 
-    /** A parameter's comparison as lookups in several indexes, any of which a call meets ({@link Comparisons#indexLookups}). */
+    /**
+     * A parameter's comparison as lookups in several indexes, any of which a call meets
+     * ({@link Comparisons#indexLookups}).
+     */
     static List<SqlCondition> indexLookups(String name, String value) {
-        int separator = name.indexOf(SEPARATOR);
-        return Comparisons.indexLookups(Attributes.named(name.substring(0, separator)).orElseThrow(),
-                name.substring(separator + SEPARATOR.length()), value);
+        return Comparisons.indexLookups(attribute(name), operator(name), value);
     }
 
     /** Whether a parameter this search takes matches part of a text ({@link Comparisons#matchesPartOfText}). */
     static boolean matchesPartOfText(String name, String value) {
-        int separator = name.indexOf(SEPARATOR);
-        return Comparisons.matchesPartOfText(Attributes.named(name.substring(0, separator)).orElseThrow(),
-                name.substring(separator + SEPARATOR.length()), value);
+        return Comparisons.matchesPartOfText(attribute(name), operator(name), value);
+    }
+
+    /** The attribute of a parameter this search takes. */
+    private static Attribute attribute(String name) {
+        return Attributes.named(name.substring(0, name.indexOf(SEPARATOR))).orElseThrow();
+    }
+
+    private static String operator(String name) {
+        return name.substring(name.indexOf(SEPARATOR) + SEPARATOR.length());
     }
 }

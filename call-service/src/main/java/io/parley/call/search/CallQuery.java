@@ -45,7 +45,7 @@ public final class CallQuery implements PageSource<UUID> {
     /** The scope and the search's conditions but the parts of texts. */
     private final SqlCondition filter;
     private final SqlCondition textParts;
-    /** Every condition: what a match is. */
+    /** With parts of texts, every condition: what a match is. */
     private final SqlCondition matching;
     /**
      * Without parts of texts, the matching calls with their ids and setup times as a {@code FROM} item {@code c}
@@ -56,13 +56,13 @@ public final class CallQuery implements PageSource<UUID> {
     private final String order;
     private final Duration timeout;
 
+    /** @param lookups index lookups any of which a match meets; only without parts of texts */
     private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, List<SqlCondition> lookups,
             boolean ascending, Duration timeout) {
         this.connection = connection;
         this.filter = filter;
         this.textParts = textParts;
-        this.matching = lookups.isEmpty() ? SqlCondition.all(List.of(filter, textParts))
-                : SqlCondition.all(List.of(filter, SqlCondition.any(lookups), textParts));
+        this.matching = SqlCondition.all(List.of(filter, textParts));
         this.matchingCalls = lookups.isEmpty() ? new SqlCondition("call c WHERE " + filter.sql(), filter.parameters())
                 : union(lookups.stream().map(lookup -> SqlCondition.all(List.of(filter, lookup))).toList());
         String direction = ascending ? "ASC" : "DESC";
@@ -173,13 +173,13 @@ public final class CallQuery implements PageSource<UUID> {
     @Override
     public long countUpTo(long cap) {
         // counted as the page is collected: a walk in any order through calls of a rare text would pass them all
-        SqlCondition counted = textParts.equals(SqlCondition.TRUE) ? matchingCalls : matching;
-        String matches = textParts.equals(SqlCondition.TRUE) ? "SELECT 1 FROM " + matchingCalls.sql()
-                : "WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + matching.sql()
-                        + ") SELECT 1 FROM matches";
+        SqlCondition matches = textParts.equals(SqlCondition.TRUE)
+                ? new SqlCondition("SELECT 1 FROM " + matchingCalls.sql(), matchingCalls.parameters())
+                : new SqlCondition("WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + matching.sql()
+                        + ") SELECT 1 FROM matches", matching.parameters());
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM (" + matches + " LIMIT ?) matching")) {
-            query.setLong(counted.bind(query, 1), cap);
+                "SELECT count(*) FROM (" + matches.sql() + " LIMIT ?) matching")) {
+            query.setLong(matches.bind(query, 1), cap);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

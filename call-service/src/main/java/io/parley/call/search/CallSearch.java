@@ -64,12 +64,13 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Sq
                     List<SqlCondition> lookups = advanced && indexLookups.isEmpty()
                             ? AdvancedSearch.indexLookups(name, value)
                             : List.of();
-                    boolean partOfText = advanced ? AdvancedSearch.matchesPartOfText(name, value)
-                            : BasicSearch.matchesPartOfText(name, value);
                     if (!lookups.isEmpty()) {
                         indexLookups = lookups;
+                    } else if (advanced ? AdvancedSearch.matchesPartOfText(name, value)
+                            : BasicSearch.matchesPartOfText(name, value)) {
+                        textParts.add(condition.get());
                     } else {
-                        (partOfText ? textParts : conditions).add(condition.get());
+                        conditions.add(condition.get());
                     }
                     if (advanced && name.endsWith(AdvancedSearch.SEPARATOR + "regex")) {
                         regexes.add(new Regex(name, value));
