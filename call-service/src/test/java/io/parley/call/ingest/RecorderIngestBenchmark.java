@@ -36,6 +36,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.Percentiles;
 import io.parley.common.events.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -304,21 +305,17 @@ class RecorderIngestBenchmark {
             running = false;
             poller.join(Duration.ofMinutes(1).toMillis());
             List<Sample> inOrder = samples.stream().sorted(Comparator.comparingLong(Sample::sentAt)).toList();
-            double[] all = sortedMillis(inOrder);
-            double[] percentiles = { all[all.length / 2], percentile99(all), 0, 0, 0, 0 };
+            double[] all = millis(inOrder);
+            double[] percentiles = { Percentiles.of(all, 0.50), Percentiles.of(all, 0.99), 0, 0, 0, 0 };
             for (int quarter = 0; quarter < 4; quarter++) {
-                percentiles[2 + quarter] = percentile99(sortedMillis(inOrder.subList(quarter * inOrder.size() / 4,
-                        (quarter + 1) * inOrder.size() / 4)));
+                percentiles[2 + quarter] = Percentiles.of(millis(inOrder.subList(quarter * inOrder.size() / 4,
+                        (quarter + 1) * inOrder.size() / 4)), 0.99);
             }
             return percentiles;
         }
 
-        private static double[] sortedMillis(List<Sample> samples) {
-            return samples.stream().mapToDouble(Sample::millis).sorted().toArray();
-        }
-
-        private static double percentile99(double[] sorted) {
-            return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+        private static double[] millis(List<Sample> samples) {
+            return samples.stream().mapToDouble(Sample::millis).toArray();
         }
 
         @Override

@@ -17,10 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -30,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.Callers;
+import io.parley.call.LogCapture;
 import io.parley.call.TestCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -139,32 +136,14 @@ class AudioPlaybackTest {
         String url = given().auth().oauth2(Callers.system(tenant, Set.of("calls:playback")))
                 .queryParam("expires", 3600).when().get("/api/v2/calls/" + call + ".json/file_url.json")
                 .then().statusCode(200).extract().path("signed_url");
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord entry) {
-                lines.add(String.valueOf(entry.getMessage()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
-        accessLog.addHandler(capture);
-        try {
+        try (LogCapture accessLog = LogCapture.of("io.quarkus.http.access-log")) {
+            List<String> lines = accessLog.lines();
             RestAssured.get(url).then().statusCode(200);
             String path = "/calls/file/" + call + "/signed";
             Awaitility.await().until(() -> lines.stream().anyMatch(line -> line.contains(path)));
             // the path, then the protocol: no query string, so neither the signature nor anything else of the URL
             assertTrue(lines.stream().filter(line -> line.contains(path)).allMatch(line -> line.contains(path + " HTTP/")
                     && !line.contains(URI.create(url).getRawQuery())), lines.toString());
-        } finally {
-            accessLog.removeHandler(capture);
         }
     }
 

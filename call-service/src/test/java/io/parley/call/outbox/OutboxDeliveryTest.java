@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -24,6 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.parley.call.LogCapture;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.events.outbox.OutboxRelay;
@@ -53,35 +50,14 @@ class OutboxDeliveryTest {
     void aBatchKafkaRefusesPartOfStaysInTheOutboxUntilItCanGo() throws SQLException {
         KafkaTopics.create(kafka, TOPIC);
         String marker = UUID.randomUUID().toString();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord entry) {
-                warnings.add(String.valueOf(entry.getMessage()) + " " + List.of(entry.getParameters() == null
-                        ? new Object[0]
-                        : entry.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger relayLog = Logger.getLogger(OutboxRelay.class.getName());
-        relayLog.addHandler(capture);
         List<UUID> events;
-        try {
+        try (LogCapture relayLog = LogCapture.of(OutboxRelay.class.getName())) {
             // the second event is over the producer's 1 MB request limit: Kafka refuses it, the first it takes
             events = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(TOPIC, 1, List.of(
                     new Outbox.Message(marker, "test.accepted", null, Map.of("marker", marker)),
                     new Outbox.Message(marker, "test.refused", null, Map.of("padding", "x".repeat(2 << 20))))));
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> warnings.stream().anyMatch(warning -> warning.contains("did not acknowledge")));
-        } finally {
-            relayLog.removeHandler(capture);
+            await().atMost(Duration.ofSeconds(60)).until(() -> relayLog.lines().stream()
+                    .anyMatch(warning -> warning.contains("did not acknowledge")));
         }
         // the failed pass rolled back: both events are still there, the one Kafka took too
         assertEquals(2, stored(events));

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.parley.common.api.crypto.KeySecret;
+import io.parley.common.embedded.Percentiles;
 
 /**
  * What playback costs: a 50 MiB recording uploaded to the real platform, then, interleaved round by round, read from its
@@ -141,9 +142,9 @@ class AudioDownloadBenchmark {
 
         List<Row> rows = new ArrayList<>();
         for (String name : sources.keySet()) {
-            rows.add(new Row(name, SIZE / 1e6 / (percentile(wholeNanos.get(name), 50) / 1e9),
-                    percentile(wholeFirstByte.get(name), 50) / 1e6, percentile(wholeFirstByte.get(name), 95) / 1e6,
-                    percentile(rangeFirstByte.get(name), 50) / 1e6, percentile(rangeFirstByte.get(name), 95) / 1e6,
+            rows.add(new Row(name, SIZE / 1e6 / (Percentiles.of(wholeNanos.get(name), 0.50) / 1e9),
+                    Percentiles.of(wholeFirstByte.get(name), 0.50) / 1e6, Percentiles.of(wholeFirstByte.get(name), 0.95) / 1e6,
+                    Percentiles.of(rangeFirstByte.get(name), 0.50) / 1e6, Percentiles.of(rangeFirstByte.get(name), 0.95) / 1e6,
                     rows.isEmpty() ? null : rows.get(0)));
         }
         return rows;
@@ -437,13 +438,6 @@ class AudioDownloadBenchmark {
                                     / row.baseline().firstByteMillis50())));
         }
         return table.toString();
-    }
-
-    /** The nanoseconds at that percentile. */
-    private static double percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
     }
 
     /** {@code length} bytes of the recording from {@code offset}, from wherever a path serves them. */

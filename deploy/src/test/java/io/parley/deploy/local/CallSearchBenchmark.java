@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
+import io.parley.common.embedded.Percentiles;
 
 /**
  * Measures the calls search (reference 3.1.4) through the gateway at ten million calls across 100 tenants: the
@@ -166,23 +167,16 @@ class CallSearchBenchmark {
         double baseline = 0;
         for (Map.Entry<String, double[]> entry : millis.entrySet()) {
             double[] samples = entry.getValue();
-            double p50 = percentile(samples, 0.5);
+            double p50 = Percentiles.of(samples, 0.5);
             baseline = baseline == 0 ? p50 : baseline;
             long timeouts = Arrays.stream(samples).filter(Double::isInfinite).count();
             int quarter = Math.max(1, samples.length / 4);
             table.append(String.format("%-44s %8.2f %8.2f %8.2f %10.2f %9d %6.1f / %5.1f%n", entry.getKey(), p50,
-                    percentile(samples, 0.95), percentile(samples, 1), p50 / baseline, timeouts,
-                    percentile(Arrays.copyOfRange(samples, 0, quarter), 0.95),
-                    percentile(Arrays.copyOfRange(samples, samples.length - quarter, samples.length), 0.95)));
+                    Percentiles.of(samples, 0.95), Percentiles.of(samples, 1), p50 / baseline, timeouts,
+                    Percentiles.of(Arrays.copyOfRange(samples, 0, quarter), 0.95),
+                    Percentiles.of(Arrays.copyOfRange(samples, samples.length - quarter, samples.length), 0.95)));
         }
         return table.toString();
-    }
-
-    /** The smallest sample that at least {@code fraction} of the samples are not above. */
-    private static double percentile(double[] samples, double fraction) {
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)];
     }
 
     /** The slowest run of each statement auto_explain logged during the measurement, with its plan. */

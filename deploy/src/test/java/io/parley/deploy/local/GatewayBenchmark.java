@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.parley.common.embedded.Percentiles;
 
 /**
  * What the gateway costs: {@code GET /api/v2/users/{id}.json} through the gateway (HTTP Basic, credentials cached)
@@ -99,14 +100,14 @@ class GatewayBenchmark {
                         + THROUGHPUT_REQUESTS + " for throughput",
                 String.format("| %-34s | %9s | %8s | %8s |", "path", "req/s", "p50 ms", "p99 ms"),
                 String.format("| %-34s | %9.0f | %8.3f | %8.3f |", "directory-service direct (token)", directRate,
-                        percentile(directLatency, 50), percentile(directLatency, 99)),
+                        millis(directLatency, 0.50), millis(directLatency, 0.99)),
                 String.format("| %-34s | %9.0f | %8.3f | %8.3f |", "through the gateway (Basic, cached)",
-                        gatewayRate, percentile(gatewayLatency, 50), percentile(gatewayLatency, 99)),
+                        gatewayRate, millis(gatewayLatency, 0.50), millis(gatewayLatency, 0.99)),
                 String.format("gateway adds %.3f ms at p50 and keeps %.0f%% of the direct throughput",
-                        percentile(gatewayLatency, 50) - percentile(directLatency, 50),
+                        millis(gatewayLatency, 0.50) - millis(directLatency, 0.50),
                         100 * gatewayRate / directRate),
                 String.format("sign-in through the gateway, %d users: cold (password hash checked) p50 %.1f ms,"
-                        + " warm (cached) p50 %.3f ms", COLD_USERS, percentile(cold, 50), percentile(warm, 50))));
+                        + " warm (cached) p50 %.3f ms", COLD_USERS, millis(cold, 0.50), millis(warm, 0.50))));
     }
 
     private double throughput(ExecutorService clients, HttpRequest request) throws Exception {
@@ -173,9 +174,7 @@ class GatewayBenchmark {
     }
 
     /** In milliseconds. */
-    private static double percentile(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    private static double millis(long[] nanos, double fraction) {
+        return Percentiles.of(nanos, fraction) / 1e6;
     }
 }
