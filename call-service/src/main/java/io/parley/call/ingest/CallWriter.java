@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
+import io.parley.call.association.CallAssociation.Found;
+import io.parley.call.association.CallAssociation.NewCall;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
 import io.parley.call.call.CallLocks;
@@ -45,9 +48,10 @@ class CallWriter {
 
     private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
             Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.REPORTED.stream()).toList(),
-            ", ended_at", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)");
+            ", ended_at, tenant_id, group_id, client_id", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)"
+                    + keep("tenant_id") + keep("group_id") + keep("client_id"));
     private static final String PARTICIPANT_UPSERT = upsert("call_participant", List.of("call_id", "participant_id"),
-            CallFields.PARTICIPANT, "", "");
+            CallFields.PARTICIPANT, ", user_id", keep("user_id"));
     private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE, "",
             "");
 
@@ -89,23 +93,30 @@ class CallWriter {
                     fileRows.add(new EventPart(event, event.file()));
                 }
             }
+            List<CallRows.Row> rows = CallRows.of(toApply, stored);
+            List<NewCall> newCalls = NewCalls.of(rows, toApply, stored.keySet());
+            Map<UUID, Found> found = association.ofNewCalls(connection, newCalls);
             // each batch is sent as multi-row upserts (reWriteBatchedInserts), one per layer of distinct keys
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
                     PreparedStatement files = connection.prepareStatement(FILE_UPSERT)) {
-                for (List<CallRows.Row> layer : Layers.byKey(CallRows.of(toApply, stored), CallRows.Row::callId)) {
+                for (List<CallRows.Row> layer : Layers.byKey(rows, CallRows.Row::callId)) {
                     for (CallRows.Row row : layer) {
-                        addCall(calls, row);
+                        addCall(calls, row, found.get(row.callId()));
                     }
                     calls.executeBatch(); // first: participants and files refer to their call
                 }
-                upsertParts(participants, participantRows, CallFields.PARTICIPANT);
-                upsertParts(files, fileRows, CallFields.FILE);
+                upsertParts(participants, participantRows, CallFields.PARTICIPANT, row -> {
+                    Found ofCall = found.get(row.event().callId());
+                    return ofCall == null ? null : ofCall.participantUsers().get(row.part().id());
+                });
+                upsertParts(files, fileRows, CallFields.FILE, null);
             }
             // a reported file_size or watermark is compared with audio uploaded before it (docs/audio.md)
             integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
                     .map(RecorderEvent::callId).distinct().toList());
-            association.associate(connection, touched);
+            association.associate(connection, touched,
+                    newCalls.stream().map(NewCall::callId).collect(Collectors.toSet()));
             provisioning.request(connection, touched);
             changes.publish(connection, touched, stored.keySet()); // a call dropped by association: deleted
             return toApply.size();
@@ -161,7 +172,8 @@ class CallWriter {
         }
     }
 
-    private static void addCall(PreparedStatement statement, CallRows.Row row) throws SQLException {
+    /** A stored call's row, or a new call's with what association found for it ({@code null} if nothing). */
+    private static void addCall(PreparedStatement statement, CallRows.Row row, Found found) throws SQLException {
         int index = 1;
         statement.setObject(index++, row.callId());
         statement.setObject(index++, row.recorderId(), Types.OTHER);
@@ -169,6 +181,9 @@ class CallWriter {
             bind(statement, index++, field, row.fields().get(field.name()));
         }
         statement.setObject(index++, row.endedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(index++, found == null ? null : found.tenantId(), Types.OTHER);
+        statement.setObject(index++, found == null ? null : found.groupId(), Types.OTHER);
+        statement.setObject(index++, found == null ? null : found.clientId(), Types.OTHER);
         statement.setObject(index, row.eventAt(), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.addBatch();
     }
@@ -181,8 +196,9 @@ class CallWriter {
         }
     }
 
-    private static void upsertParts(PreparedStatement statement, List<EventPart> rows, List<Field> fields)
-            throws SQLException {
+    /** @param user the user found for a participant's row ({@code null} if none); {@code null} for files */
+    private static void upsertParts(PreparedStatement statement, List<EventPart> rows, List<Field> fields,
+            Function<EventPart, UUID> user) throws SQLException {
         for (List<EventPart> layer : Layers.byKey(rows, EventPart::key)) {
             for (EventPart row : layer) {
                 int index = 1;
@@ -190,6 +206,9 @@ class CallWriter {
                 statement.setString(index++, row.part().id());
                 for (Field field : fields) {
                     bind(statement, index++, field, row.part().fields().get(field.name()));
+                }
+                if (user != null) {
+                    statement.setObject(index++, user.apply(row), Types.OTHER);
                 }
                 statement.setObject(index, row.event().occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
                 statement.addBatch();
@@ -213,6 +232,11 @@ class CallWriter {
         } else {
             statement.setObject(index, value, type);
         }
+    }
+
+    /** Merges an association column: what the stored row holds stays. */
+    private static String keep(String column) {
+        return ", " + column + " = COALESCE(t." + column + ", EXCLUDED." + column + ")";
     }
 
     /**

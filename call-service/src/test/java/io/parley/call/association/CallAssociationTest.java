@@ -91,6 +91,28 @@ class CallAssociationTest {
     }
 
     @Test
+    void aStoredCallFindsItsTenantUserAndGroupWhenALaterEventNamesItsAgent() {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        UUID group = UUID.randomUUID();
+        String extension = number();
+        UUID agent = user(tenant, group, extension);
+        String customer = "+1555" + number();
+        UUID call = call("""
+                "participants": [{"participant_id": "2", "party_direction": 2, "party_number": "%s"}]
+                """.formatted(customer), "");
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+
+        recorderEvent(call, "call.updated", "2026-03-01T10:01:00Z", "{\"call_id\": \"" + call + "\", "
+                + participants(extension, customer) + "}");
+
+        Map<String, Object> stored = awaitCall(call, "group_id IS NOT NULL");
+        assertEquals(tenant, stored.get("tenant_id"));
+        assertEquals(group, stored.get("group_id"));
+        assertEquals(agent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '1'",
+                call).get("user_id"));
+    }
+
+    @Test
     void tenantsFoundByTheirOwnSettingBroadWorksOrSipHost() {
         String sp = "SP-" + number();
         UUID broadworks = tenant("""
