@@ -36,7 +36,7 @@ public class CallAssociation {
     private static final String SIP_HOST = "lower(substring(%s from '@([^:;>]+)'))";
 
     /** The call fields association reads, each a text. */
-    public static final List<String> CALL_FIELDS = List.of("from_number", "to_number", "from_id", "to_id",
+    private static final List<String> CALL_FIELDS = List.of("from_number", "to_number", "from_id", "to_id",
             "broadworks_sp_id", "broadworks_group_id", "metaswitch_system", "metaswitch_group",
             "cisco_nearend_partition", "cisco_farend_partition");
 

@@ -38,10 +38,11 @@ import io.parley.call.media.AudioIntegrity;
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
  * round trip per table. Applying an event twice changes nothing, and events may come in any order: a field takes the
  * value of the newest event that gave it, and an older event only fills fields still unknown. A call ends when a
- * {@code call.ended} event arrives, whatever comes after it. The touched calls are then associated with the directory
- * ({@link CallAssociation}), users are asked of the directory for calls of no known user where the tenant provisions
- * them ({@link AutoProvisioning}), and each call is published on {@code call.events} through the outbox, in the same
- * transaction: one event per call and batch, with the call as it is after the batch.
+ * {@code call.ended} event arrives, whatever comes after it. Calls are associated with the directory
+ * ({@link CallAssociation}): new calls whose stored values are known beforehand ({@link NewCalls}) as they are first
+ * stored, the others once their events are applied. Then users are asked of the directory for calls of no known user
+ * where the tenant provisions them ({@link AutoProvisioning}), and each call is published on {@code call.events}
+ * through the outbox, in the same transaction: one event per call and batch, with the call as it is after the batch.
  */
 @ApplicationScoped
 class CallWriter {
