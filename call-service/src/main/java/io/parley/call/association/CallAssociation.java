@@ -65,11 +65,11 @@ public class CallAssociation {
 
     /**
      * A tenant found by a setting of its own, checked before extensions; ties go to the lowest tenant id. Asked of each
-     * call of no tenant yet, once.
+     * call of no tenant yet, once, among the tenants that have such a setting (read once per batch).
      */
     private static final String TENANT_BY_SETTING = """
-            (SELECT t.id FROM known_tenant t
-             WHERE t.deleted_at IS NULL AND (
+            (SELECT t.id FROM setting_tenant t
+             WHERE (
                  (t.associate_calls = 'broadworks_group' AND t.broadworks_sp_id <> ''
                      AND c.broadworks_sp_id = t.broadworks_sp_id AND c.broadworks_group_id = t.broadworks_group_id)
                  OR (t.associate_calls = 'metaswitch_group' AND t.metaswitch_system <> ''
@@ -82,19 +82,26 @@ public class CallAssociation {
 
     /**
      * The tenant a call has, else the one of its own setting, else the one of its extensions: an extension of exactly
-     * one extension-mode tenant finds it; one shared by tenants finds none.
+     * one extension-mode tenant finds it; one shared by tenants finds none. The numbers' extensions are found first, their
+     * tenants after (a fence): joined by estimates, a planner that took the tenants for few looked every number up in
+     * every tenant (33,400 lookups, 350 ms, for a batch of 167 calls and a directory of 100 tenants).
      */
     private static final String TENANT = """
+            setting_tenant AS MATERIALIZED (
+                SELECT * FROM known_tenant WHERE deleted_at IS NULL AND associate_calls <> 'extension'),
             number AS (
                 SELECT call_id, party_number AS number FROM participant WHERE party_number IS NOT NULL
                 UNION SELECT call_id, from_number FROM batch WHERE from_number IS NOT NULL
                 UNION SELECT call_id, to_number FROM batch WHERE to_number IS NOT NULL),
-            by_extension AS (
-                SELECT n.call_id, (array_agg(DISTINCT e.tenant_id))[1] AS tenant_id
+            extension AS MATERIALIZED (
+                SELECT n.call_id, e.tenant_id
                 FROM number n JOIN batch c ON c.call_id = n.call_id AND c.tenant_id IS NULL
-                JOIN known_user_extension e ON e.extension = n.number
+                JOIN known_user_extension e ON e.extension = n.number),
+            by_extension AS (
+                SELECT e.call_id, (array_agg(DISTINCT e.tenant_id))[1] AS tenant_id
+                FROM extension e
                 JOIN known_tenant t ON t.id = e.tenant_id AND t.deleted_at IS NULL AND t.associate_calls = 'extension'
-                GROUP BY n.call_id HAVING count(DISTINCT e.tenant_id) = 1),
+                GROUP BY e.call_id HAVING count(DISTINCT e.tenant_id) = 1),
             tenant AS MATERIALIZED (
                 SELECT c.call_id, COALESCE(c.tenant_id, %s, x.tenant_id) AS tenant_id
                 FROM batch c LEFT JOIN by_extension x ON x.call_id = c.call_id),
