@@ -196,9 +196,8 @@ public class CallAssociation {
      * found no tenant are not in the answer. Writes nothing.
      */
     public Map<UUID, Found> ofNewCalls(Connection connection, List<NewCall> calls) throws SQLException {
-        Map<UUID, Found> found = new HashMap<>();
         if (calls.isEmpty()) {
-            return found;
+            return Map.of();
         }
         List<Object> participantCalls = new ArrayList<>();
         List<Object> participantIds = new ArrayList<>();
@@ -210,6 +209,7 @@ public class CallAssociation {
                 participantNumbers.add(number);
             });
         }
+        Map<UUID, Found> tenants = new HashMap<>(); // each call that found its tenant, its participants' users aside
         Map<UUID, Map<String, UUID>> users = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(FOUND_FOR_NEW_CALLS)) {
             int index = 1;
@@ -226,8 +226,8 @@ public class CallAssociation {
                     UUID call = rows.getObject(1, UUID.class);
                     String participant = rows.getString(2);
                     if (participant == null) {
-                        found.put(call, new Found(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class),
-                                rows.getObject(5, UUID.class), users.computeIfAbsent(call, key -> new HashMap<>())));
+                        tenants.put(call, new Found(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class),
+                                rows.getObject(5, UUID.class), Map.of()));
                     } else {
                         users.computeIfAbsent(call, key -> new HashMap<>()).put(participant,
                                 rows.getObject(6, UUID.class));
@@ -235,6 +235,9 @@ public class CallAssociation {
                 }
             }
         }
+        Map<UUID, Found> found = new HashMap<>();
+        tenants.forEach((call, tenant) -> found.put(call, new Found(tenant.tenantId(), tenant.groupId(),
+                tenant.clientId(), users.getOrDefault(call, Map.of()))));
         return found;
     }
 
