@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.jboss.logging.Logger;
@@ -23,8 +24,8 @@ import io.parley.common.embedded.IdentityKeyPair;
 
 /**
  * The whole platform on one machine: PostgreSQL and Kafka (embedded, or external ones given in the environment),
- * then directory-, call- and crypto-service, then the gateway, each waited for until healthy. Stops everything, in
- * reverse order, on close or Ctrl-C.
+ * then directory-, call- and crypto-service (as many instances of each as asked for, sharing its work), then the
+ * gateway, each waited for until healthy. Stops everything, in reverse order, on close or Ctrl-C.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -36,6 +37,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalSettings settings;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer embeddedPostgres;
+    private EmbeddedKafkaBroker embeddedKafka;
     private LocalSettings.Database database;
     private String kafka;
     private IdentityKeyPair identityKeys;
@@ -82,16 +85,15 @@ public final class LocalPlatform implements AutoCloseable {
         Path data = settings.dataDirectory();
         LocalSettings.Ports ports = settings.ports();
         database = settings.externalDatabase().orElseGet(() -> {
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), ports.postgres(),
-                    DATABASE);
-            infrastructure.add(postgres);
-            return new LocalSettings.Database(postgres.jdbcUrl(), EmbeddedPostgresServer.USER,
+            embeddedPostgres = EmbeddedPostgresServer.start(data.resolve("postgres"), ports.postgres(), DATABASE);
+            infrastructure.add(embeddedPostgres);
+            return new LocalSettings.Database(embeddedPostgres.jdbcUrl(), EmbeddedPostgresServer.USER,
                     EmbeddedPostgresServer.PASSWORD);
         });
         kafka = settings.externalKafka().orElseGet(() -> {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), ports.kafka());
-            infrastructure.add(broker);
-            return broker.bootstrapServers();
+            embeddedKafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), ports.kafka());
+            infrastructure.add(embeddedKafka);
+            return embeddedKafka.bootstrapServers();
         });
 
         // the gateway signs callers' identity tokens with the private key; the services verify them with the public one
@@ -107,20 +109,33 @@ public final class LocalPlatform implements AutoCloseable {
         directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_PASSWORD", settings.rootPassword());
         Map<String, String> cryptoEnv = backendEnvironment();
         cryptoEnv.put("PARLEY_CRYPTO_MASTER_KEY", settings.cryptoMasterKey());
+        Map<String, String> callEnv = callEnvironment(data, cryptoPort);
         List<ServiceProcess> backends = List.of(
-                startService("directory-service", directoryPort, directoryEnv),
-                startService("call-service", callPort, callEnvironment(data, cryptoPort)),
-                startService("crypto-service", cryptoPort, cryptoEnv));
+                startService("directory-service", 1, directoryPort, directoryEnv),
+                startService("call-service", 1, callPort, callEnv),
+                startService("crypto-service", 1, cryptoPort, cryptoEnv));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
+        // more instances join once the first have made the schemas and the root user, as a rolling scale-out would
+        LocalSettings.Instances instances = settings.instances();
+        List<ServiceProcess> more = new ArrayList<>();
+        for (int instance = 2; instance <= instances.directory(); instance++) {
+            more.add(startService("directory-service", instance, FreePorts.pick(), directoryEnv));
+        }
+        for (int instance = 2; instance <= instances.call(); instance++) {
+            more.add(startService("call-service", instance, FreePorts.pick(), callEnv));
+        }
+        for (int instance = 2; instance <= instances.crypto(); instance++) {
+            more.add(startService("crypto-service", instance, FreePorts.pick(), cryptoEnv));
+        }
+        more.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
-        Map<String, String> gatewayEnv = new HashMap<>(settings.gatewayOverrides());
-        gatewayEnv.putAll(Map.of(
+        Map<String, String> gatewayEnv = new HashMap<>(Map.of(
                 "PARLEY_GATEWAY_DIRECTORY_URL", "http://localhost:" + directoryPort,
                 "PARLEY_GATEWAY_CALL_URL", "http://localhost:" + callPort,
                 "PARLEY_GATEWAY_CRYPTO_URL", "http://localhost:" + cryptoPort,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", identityKeys.privateKeyLocation()));
-        ServiceProcess gateway = startService("gateway", gatewayPort, gatewayEnv);
+        ServiceProcess gateway = startService("gateway", 1, gatewayPort, gatewayEnv);
         gateway.awaitReady(READY_TIMEOUT);
     }
 
@@ -165,12 +180,19 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private ServiceProcess startService(String name, int port, Map<String, String> environment) {
+    /**
+     * Starts an instance of a service: the settings' environment, then what the launcher sets. An instance after the
+     * first is named {@code <service>-<instance>}.
+     */
+    private ServiceProcess startService(String service, int instance, int port, Map<String, String> environment) {
+        String name = instance == 1 ? service : service + "-" + instance;
         LOG.infof("Starting %s on port %d", name, port);
-        ServiceProcess service = ServiceProcess.start(name, settings.repository(),
-                settings.dataDirectory().resolve("logs"), port, environment);
-        services.add(service);
-        return service;
+        Map<String, String> processEnvironment = new HashMap<>(settings.environment());
+        processEnvironment.putAll(environment);
+        ServiceProcess process = ServiceProcess.start(service, name, settings.repository(),
+                settings.dataDirectory().resolve("logs"), port, processEnvironment);
+        services.add(process);
+        return process;
     }
 
     public String apiUrl() {
@@ -190,9 +212,19 @@ public final class LocalPlatform implements AutoCloseable {
         return database;
     }
 
-    /** The started service of that name, for its address and log. */
+    /** The started service instance of that name, for its address and log. */
     public String serviceUrl(String name) {
         return service(name).baseUrl();
+    }
+
+    /** The embedded PostgreSQL, for tests that restart it; absent when an external one is used. */
+    Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        return Optional.ofNullable(embeddedPostgres);
+    }
+
+    /** The embedded Kafka broker, for tests that stop it; absent when an external one is used. */
+    Optional<EmbeddedKafkaBroker> embeddedKafka() {
+        return Optional.ofNullable(embeddedKafka);
     }
 
     /** The process id of the started service of that name (a benchmark reads its memory from the system). */
@@ -204,7 +236,8 @@ public final class LocalPlatform implements AutoCloseable {
         return service(name).log();
     }
 
-    private ServiceProcess service(String name) {
+    /** The started service instance of that name ({@code call-service}, {@code call-service-2}). */
+    ServiceProcess service(String name) {
         return services.stream().filter(service -> service.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
     }

@@ -1,10 +1,8 @@
 package io.parley.deploy.local;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * How the local platform runs, read from the environment. Every value has a development default; external
@@ -14,16 +12,14 @@ import java.util.stream.Collectors;
  * @param dataDirectory where the embedded PostgreSQL and Kafka keep their data, and the services their logs
  * @param externalDatabase JDBC URL, user and password of a PostgreSQL to use instead of the embedded one
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded one
- * @param gatewayOverrides the gateway's cache and throttle settings ({@code PARLEY_GATEWAY_CREDENTIALS_*},
- *        {@code PARLEY_GATEWAY_THROTTLE_*}) given in the environment, passed on as they are
+ * @param instances how many processes of each backend service run, sharing its work
+ * @param environment the environment the settings were read from, given to every service as well, so that any
+ *        service setting ({@code PARLEY_GATEWAY_THROTTLE_*}, {@code KAFKA_*}, ...) can be set for a run
  * @param cryptoMasterKey the master key crypto-service seals app-mode private keys with (base64 of 32 bytes)
  */
-public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Optional<Database> externalDatabase,
-        Optional<String> externalKafka, String rootLogin, String rootPassword, Map<String, String> gatewayOverrides,
-        String cryptoMasterKey) {
-
-    private static final List<String> GATEWAY_PREFIXES = List.of("PARLEY_GATEWAY_CREDENTIALS_",
-            "PARLEY_GATEWAY_THROTTLE_");
+public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Instances instances,
+        Optional<Database> externalDatabase, Optional<String> externalKafka, String rootLogin, String rootPassword,
+        Map<String, String> environment, String cryptoMasterKey) {
 
     /** The root password of a local platform nobody chose one for; printed at start, unlike one that was chosen. */
     public static final String DEVELOPMENT_ROOT_PASSWORD = "parley-dev";
@@ -36,6 +32,10 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
 
     /** Listening ports; 0 means any free port. */
     public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka) {
+    }
+
+    /** How many processes of directory-, call- and crypto-service run; each at least one. */
+    public record Instances(int directory, int call, int crypto) {
     }
 
     /** A PostgreSQL to connect to. */
@@ -52,14 +52,15 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
                 port(env, "PARLEY_KAFKA_PORT", 59092));
         Optional<Database> database = value(env, "PARLEY_DB_URL").map(url -> new Database(url,
                 value(env, "PARLEY_DB_USER").orElse("postgres"), value(env, "PARLEY_DB_PASSWORD").orElse("")));
+        Instances instances = new Instances(
+                count(env, "PARLEY_DIRECTORY_INSTANCES"),
+                count(env, "PARLEY_CALL_INSTANCES"),
+                count(env, "PARLEY_CRYPTO_INSTANCES"));
         return new LocalSettings(repository,
                 value(env, "PARLEY_DATA_DIR").map(Path::of).orElse(repository.resolve("data")).toAbsolutePath(),
-                ports, database, value(env, "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
+                ports, instances, database, value(env, "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
                 value(env, "PARLEY_ROOT_LOGIN").orElse("root"),
-                value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD),
-                env.entrySet().stream()
-                        .filter(entry -> GATEWAY_PREFIXES.stream().anyMatch(entry.getKey()::startsWith))
-                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
+                value(env, "PARLEY_ROOT_PASSWORD").orElse(DEVELOPMENT_ROOT_PASSWORD), Map.copyOf(env),
                 value(env, "PARLEY_CRYPTO_MASTER_KEY").orElse(DEVELOPMENT_CRYPTO_MASTER_KEY));
     }
 
@@ -68,14 +69,30 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, Op
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
+        int port = number(env, name, fallback, "a port number");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + port + "'");
+        }
+        return port;
+    }
+
+    private static int count(Map<String, String> env, String name) {
+        int count = number(env, name, 1, "a number of instances from 1 to 9");
+        if (count < 1 || count > 9) {
+            throw new IllegalArgumentException(name + " must be a number of instances from 1 to 9, not " + count);
+        }
+        return count;
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, String what) {
         String text = value(env, name).orElse(null);
         if (text == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(text);
+            return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be " + what + ", not '" + text + "'");
         }
     }
 }

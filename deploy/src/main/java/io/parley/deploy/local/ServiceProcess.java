@@ -15,57 +15,86 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-/** One service of the platform, run from its packaged Quarkus application as a child process. */
+/**
+ * One instance of a service of the platform, run from its packaged Quarkus application as a child process. It can be
+ * stopped (gracefully, or killed as a crash would) and started again with the same port and environment.
+ */
 final class ServiceProcess {
 
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String service;
     private final String name;
     private final int port;
+    private final Path application;
+    private final Path repository;
     private final Path log;
-    private final Process process;
+    private final Map<String, String> environment;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String service, String name, int port, Path application, Path repository, Path log,
+            Map<String, String> environment) {
+        this.service = service;
         this.name = name;
         this.port = port;
+        this.application = application;
+        this.repository = repository;
         this.log = log;
-        this.process = process;
+        this.environment = environment;
     }
 
     /**
-     * Starts {@code <repository>/<name>/target/quarkus-app/quarkus-run.jar} with the given environment, its output
+     * Starts {@code <repository>/<service>/target/quarkus-app/quarkus-run.jar} with the given environment, its output
      * appended to {@code <logs>/<name>.log}.
+     *
+     * @param name the instance's name: the service's for its first instance, {@code <service>-2} for a second
      */
-    static ServiceProcess start(String name, Path repository, Path logs, int port, Map<String, String> environment) {
-        Path application = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    static ServiceProcess start(String service, String name, Path repository, Path logs, int port,
+            Map<String, String> environment) {
+        Path application = repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(application + " is missing: build the platform first (./mvnw package)");
         }
         try {
             Files.createDirectories(logs);
-            Path log = logs.resolve(name + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", application.toString()))
-                    .directory(repository.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + logs, e);
+        }
+        ServiceProcess instance = new ServiceProcess(service, name, port, application, repository,
+                logs.resolve(name + ".log"), Map.copyOf(environment));
+        instance.start();
+        return instance;
+    }
+
+    /** Starts the instance again, after it stopped or was killed, with the same port and environment. */
+    synchronized void start() {
+        if (running()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", application.toString()))
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
     }
 
-    /** Waits until the service reports ready on {@code /q/health/ready}. */
+    /** Waits until the instance reports ready on {@code /q/health/ready}. */
     void awaitReady(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Process running = process;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+            if (!running.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + running.exitValue() + "; see " + log);
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -77,14 +106,14 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
-            process.onExit().completeOnTimeout(process, 500, TimeUnit.MILLISECONDS).join();
+            running.onExit().completeOnTimeout(running, 500, TimeUnit.MILLISECONDS).join();
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown), and kills it if it does not in time. */
-    void stop(Duration grace) {
-        if (!process.isAlive()) {
+    /** Asks the instance to stop (SIGTERM, a graceful Quarkus shutdown), and kills it if it does not in time. */
+    synchronized void stop(Duration grace) {
+        if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
@@ -99,12 +128,35 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the instance at once (SIGKILL), as a crash or an evicted pod would end: nothing runs on the way out. */
+    synchronized void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /** Whether the instance's process is alive. */
+    synchronized boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** The service this is an instance of, e.g. {@code call-service}. */
+    String service() {
+        return service;
+    }
+
     String name() {
         return name;
     }
 
     /** The process id, for what only the operating system tells (its memory in {@code /proc/<pid>/status}). */
-    long pid() {
+    synchronized long pid() {
         return process.pid();
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -38,17 +39,24 @@ final class SharedPlatform implements BeforeAllCallback {
     record Running(LocalPlatform platform, Path data) implements AutoCloseable {
 
         static Running start() {
+            return start(Map.of());
+        }
+
+        /** A platform on free ports and a temporary data directory, with more settings given as the environment. */
+        static Running start(Map<String, String> settings) {
             Path repository = Path.of(System.getProperty("parley.repository", "..")).toAbsolutePath().normalize();
             try {
                 Path data = Files.createTempDirectory("parley-end-to-end");
-                return new Running(LocalPlatform.start(LocalSettings.fromEnvironment(Map.ofEntries(
+                Map<String, String> environment = new HashMap<>(Map.ofEntries(
                         Map.entry("PARLEY_DATA_DIR", data.toString()),
                         Map.entry("PARLEY_GATEWAY_PORT", "0"), Map.entry("PARLEY_DIRECTORY_PORT", "0"),
                         Map.entry("PARLEY_CALL_PORT", "0"), Map.entry("PARLEY_CRYPTO_PORT", "0"),
                         Map.entry("PARLEY_POSTGRES_PORT", "0"), Map.entry("PARLEY_KAFKA_PORT", "0"),
                         Map.entry("PARLEY_ROOT_LOGIN", ROOT), Map.entry("PARLEY_ROOT_PASSWORD", PASSWORD),
                         // every test signs in from 127.0.0.1: only the per-login limit is exercised end to end
-                        Map.entry("PARLEY_GATEWAY_THROTTLE_ADDRESS_FAILURES", "1000")), repository)), data);
+                        Map.entry("PARLEY_GATEWAY_THROTTLE_ADDRESS_FAILURES", "1000")));
+                environment.putAll(settings);
+                return new Running(LocalPlatform.start(LocalSettings.fromEnvironment(environment, repository)), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -28,18 +28,19 @@ import kafka.tools.StorageTool;
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), run in-process from Kafka's own jars.
  * With a data directory its topics and offsets survive restarts; without one it lives in a temporary directory
- * removed on close.
+ * removed on close. It can be stopped and started again on the same ports with the same data, as a broker outage.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedKafkaBroker.class);
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
     private final Path temporaryDirectory;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryDirectory) {
-        this.server = server;
+    private EmbeddedKafkaBroker(Properties config, String bootstrapServers, Path temporaryDirectory) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.temporaryDirectory = temporaryDirectory;
     }
@@ -59,15 +60,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Properties config = config(logDir, clientPort, FreePorts.pick());
             formatIfNew(logDir, config);
 
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-            server.startup();
-            String bootstrap = "127.0.0.1:" + clientPort;
-            awaitReady(bootstrap);
-            LOG.infof("Kafka broker listening on %s", bootstrap);
-            return new EmbeddedKafkaBroker(server, bootstrap, temporary);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, "127.0.0.1:" + clientPort, temporary);
+            broker.startServer();
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }
+    }
+
+    /** Stops the broker as an outage would, keeping its data and ports for {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+            LOG.infof("Kafka broker on %s stopped", bootstrapServers);
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same ports with the same data. */
+    public synchronized void restart() {
+        if (server == null) {
+            startServer();
+        }
+    }
+
+    private void startServer() {
+        server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+        server.startup();
+        awaitReady(bootstrapServers);
+        LOG.infof("Kafka broker listening on %s", bootstrapServers);
     }
 
     private static Properties config(Path logDir, int clientPort, int controllerPort) {
@@ -130,8 +152,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         if (temporaryDirectory != null) {
             deleteRecursively(temporaryDirectory);
         }

@@ -16,7 +16,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server run from the binaries packaged on Maven Central. With a data directory its data survive
- * restarts; without one it lives in a temporary directory removed on close.
+ * restarts, and it can be stopped and started again on the same port as a database restart or failover; without one
+ * it lives in a temporary directory removed on close.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -25,11 +26,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    private final Map<String, String> serverConfig;
     private final String database;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, int port, Map<String, String> serverConfig, String database) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.serverConfig = serverConfig;
         this.database = database;
     }
 
@@ -46,21 +52,56 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The same, with more server settings ({@code postgresql.conf} names and values). */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database,
             Map<String, String> serverConfig) {
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, FreePorts.orFree(port),
+                Map.copyOf(serverConfig), database);
+        server.startServer();
+        createDatabaseIfMissing(server.postgres, database);
+        return server;
+    }
+
+    /**
+     * Stops the server as {@code pg_ctl stop -m fast} does: open sessions are ended, the data stay for
+     * {@link #restart()}. Only for a server with a data directory.
+     */
+    public synchronized void stop() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("A throw-away PostgreSQL cannot be restarted");
+        }
+        closeServer();
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port with the same data. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            startServer();
+        }
+    }
+
+    private void startServer() {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(FreePorts.orFree(port))
+                    .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
             serverConfig.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             }
-            EmbeddedPostgres postgres = builder.start();
-            createDatabaseIfMissing(postgres, database);
-            LOG.infof("PostgreSQL listening on port %d", postgres.getPort());
-            return new EmbeddedPostgresServer(postgres, database);
+            postgres = builder.start();
+            LOG.infof("PostgreSQL listening on port %d", port);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private void closeServer() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("PostgreSQL did not stop cleanly", e);
+            }
+            postgres = null;
         }
     }
 
@@ -79,19 +120,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
-    public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("PostgreSQL did not stop cleanly", e);
-        }
+    public synchronized void close() {
+        closeServer();
     }
 }

@@ -1,13 +1,25 @@
 package io.parley.common.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +39,48 @@ class EmbeddedServersTest {
                 ResultSet rows = statement.executeQuery("SELECT value FROM kept")) {
             rows.next();
             assertEquals("still here", rows.getString(1));
+        }
+    }
+
+    @Test
+    void postgresStoppedRefusesConnectionsAndRestartsOnItsPortWithItsData(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir, 0, "parley")) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (value text)");
+                statement.execute("INSERT INTO kept VALUES ('still here')");
+            }
+            postgres.stop();
+            assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres").close());
+            postgres.restart();
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT value FROM kept")) {
+                rows.next();
+                assertEquals("still here", rows.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void kafkaStoppedAndRestartedDeliversWhatAProducerHeldMeanwhile(@TempDir java.nio.file.Path dir) throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir, 0)) {
+            KafkaTopics.create(kafka.bootstrapServers(), "outage");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000), new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("outage", "key", "before")).get(30, TimeUnit.SECONDS);
+                kafka.stop();
+                Future<RecordMetadata> during = producer.send(new ProducerRecord<>("outage", "key", "during"));
+                assertFalse(during.isDone(), "nothing acknowledges a record while the broker is down");
+                kafka.restart();
+                during.get(60, TimeUnit.SECONDS);
+            }
+            assertTrue(KafkaTopics.await(kafka.bootstrapServers(), "outage", "during"::equals,
+                    Duration.ofSeconds(30)).isPresent());
         }
     }
 
