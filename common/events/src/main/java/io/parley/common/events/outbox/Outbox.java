@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,7 @@ import io.parley.common.events.EventEnvelope;
 
 /**
  * Records events in the caller's transaction, so that the change and its events are committed together or not at
- * all. The {@link OutboxRelay} publishes them to Kafka, in the order recorded, after the commit.
+ * all. The {@link OutboxRelay} publishes them to Kafka after the commit, the events of one key in the order recorded.
  */
 @ApplicationScoped
 public class Outbox {
@@ -34,7 +36,7 @@ public class Outbox {
     public record Message(String key, String type, UUID tenantId, Object data) {
     }
 
-    /** Marks a transaction whose commit already wakes the relay. */
+    /** The topics a transaction recorded events of, whose lanes of the relay its commit wakes. */
     private static final Object RELAY_WAKE = new Object();
 
     /**
@@ -101,27 +103,31 @@ public class Outbox {
                 insert.executeBatch();
             }
         });
-        wakeRelayOnCommit();
+        wakeRelayOnCommit(topic);
         return ids;
     }
 
-    private void wakeRelayOnCommit() {
-        if (transactions.getResource(RELAY_WAKE) != null) {
-            return;
-        }
-        transactions.putResource(RELAY_WAKE, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
+    private void wakeRelayOnCommit(String topic) {
+        @SuppressWarnings("unchecked")
+        Set<String> topics = (Set<String>) transactions.getResource(RELAY_WAKE);
+        if (topics == null) {
+            Set<String> recorded = new HashSet<>();
+            transactions.putResource(RELAY_WAKE, recorded);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        recorded.forEach(relay::wake);
+                    }
+                }
+            });
+            topics = recorded;
+        }
+        topics.add(topic);
     }
 
     private String toJson(EventEnvelope envelope) {
