@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.parley.call.LogCapture;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.LogCapture;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.events.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
