@@ -70,7 +70,7 @@ public class RetryInPlace {
      * @return {@code true} once applied; {@code false} when the failure may be one record's (then apply each alone)
      */
     public boolean applyTogether(String where, Work work) {
-        return settle(new Attempt(where, work, false)).isEmpty();
+        return settle(new Attempt(where, work, false), Attempt::next).isEmpty();
     }
 
     /**
@@ -79,7 +79,7 @@ public class RetryInPlace {
      * @return empty once applied; the reason, without values, when the record is at fault and is to be set aside
      */
     public Optional<String> applyAlone(String where, Work work) {
-        return settle(new Attempt(where, work, true)).map(this::reason);
+        return settle(new Attempt(where, work, true), Attempt::next).map(this::reason);
     }
 
     /** Runs a call to the broker (sending a dead letter) until it succeeds, however long that takes. */
@@ -89,10 +89,6 @@ public class RetryInPlace {
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
-    }
-
-    private Optional<Exception> settle(Attempt attempt) {
-        return settle(attempt, Attempt::next);
     }
 
     private Optional<Exception> settle(Attempt attempt, Function<Attempt, Optional<Exception>> step) {
@@ -199,7 +195,7 @@ public class RetryInPlace {
 
         private void checkNotStopping() {
             if (stopping) {
-                throw new IllegalStateException(where + " not applied: the service is stopping");
+                throw new IllegalStateException(where + " given up: the service is stopping");
             }
         }
 
