@@ -1,6 +1,5 @@
 package io.parley.call.ingest;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,30 +10,35 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.MalformedEventException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.parley.common.events.inbox.RetryInPlace;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes what recorders publish on {@code recording.events}, a poll's worth of records at a time, into the call
- * tables. A record that breaks the contract goes to the dead-letter topic with the reason and the others go on. When
- * the database refuses a whole batch, each event is tried alone, so that one event the database cannot store goes
- * to the dead-letter topic instead of holding up the partition; when the database cannot be reached, the batch fails,
- * the channel reports unhealthy and the records are read again after a restart.
+ * tables, and never stops nor skips. A record that breaks the contract goes to the dead-letter topic with the reason.
+ * The others are applied together in one transaction; while the database is unavailable the batch waits and is
+ * tried again in place. When the failure may be one event's (anything but an outage, or contention that persists),
+ * each event is applied alone, and only those the database refuses alone go to the dead-letter topic.
  */
 @ApplicationScoped
 public class RecordingEventsConsumer {
 
     public static final String CHANNEL = "recording-events";
+    static final String DEAD_LETTERS = "recording.events.dlq";
     private static final Logger LOG = Logger.getLogger(RecordingEventsConsumer.class);
 
     private final RecorderEventReader reader;
     private final CallWriter writer;
+    private final RetryInPlace retry;
     private final DeadLetters deadLetters;
 
-    RecordingEventsConsumer(RecorderEventReader reader, CallWriter writer, DeadLetters deadLetters) {
+    RecordingEventsConsumer(RecorderEventReader reader, CallWriter writer, RetryInPlace retry,
+            DeadLetters deadLetters) {
         this.reader = reader;
         this.writer = writer;
+        this.retry = retry;
         this.deadLetters = deadLetters;
     }
 
@@ -48,58 +52,27 @@ public class RecordingEventsConsumer {
                 events.add(reader.read(record.value()));
                 sources.add(record);
             } catch (MalformedEventException e) {
-                deadLetters.send(record, e.getMessage());
+                deadLetters.send(record, DEAD_LETTERS, e.getMessage());
             }
         }
         if (events.isEmpty()) {
             return;
         }
-        try {
-            int applied = QuarkusTransaction.requiringNew().call(() -> writer.apply(events));
-            LOG.debugf("Applied %d of %d recorder events", applied, events.size());
-        } catch (RuntimeException batchFailure) {
-            if (!refusedByTheDatabase(batchFailure)) {
-                throw batchFailure;
-            }
-            LOG.warnf("A batch of %d recorder events was refused (%s); applying them one by one", events.size(),
-                    rootMessage(batchFailure));
-            for (int i = 0; i < events.size(); i++) {
-                applyAlone(events.get(i), sources.get(i));
-            }
+        if (retry.applyTogether("Batch of recorder events at " + position(sources.get(0)), () -> writer.apply(events))) {
+            LOG.debugf("Applied a batch of %d recorder events", events.size());
+            return;
+        }
+        LOG.warnf("Batch of %d recorder events at %s failed; applying them one by one", events.size(),
+                position(sources.get(0)));
+        for (int i = 0; i < events.size(); i++) {
+            RecorderEvent event = events.get(i);
+            ConsumerRecord<String, byte[]> source = sources.get(i);
+            retry.applyAlone("Recorder event at " + position(source), () -> writer.apply(List.of(event)))
+                    .ifPresent(reason -> deadLetters.send(source, DEAD_LETTERS, reason));
         }
     }
 
-    private void applyAlone(RecorderEvent event, ConsumerRecord<String, byte[]> source) {
-        try {
-            QuarkusTransaction.requiringNew().call(() -> writer.apply(List.of(event)));
-        } catch (RuntimeException e) {
-            if (!refusedByTheDatabase(e)) {
-                throw e;
-            }
-            deadLetters.send(source, "The database refused the event: " + rootMessage(e));
-        }
-    }
-
-    /** Data and integrity errors (SQLSTATE classes 22 and 23) come from the events; anything else from the system. */
-    private static boolean refusedByTheDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    String state = next.getSQLState();
-                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+    private static String position(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

@@ -1,6 +1,8 @@
 package io.parley.call.ingest;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.LogCapture;
+import io.parley.common.embedded.RefusingTrigger;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Recorders' events on the real broker, stored in the real database: duplicates, reordering, malformed records. */
@@ -193,6 +197,43 @@ class RecorderIngestTest {
         assertTrue(reason(refused, "nul").startsWith("The database refused the event"));
         assertEquals("600", awaitRow("SELECT * FROM call WHERE call_id = ?", accepted).get("from_number"));
         assertTrue(row("SELECT * FROM call WHERE call_id = ?", refused).isEmpty());
+    }
+
+    @Test
+    void eventTheDatabaseRefusesForAReasonOfItsOwnIsSetAsideNamingTheFieldAndTheNextOneIsApplied() {
+        UUID refused = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        String marker = "refused-" + refused;
+        try (RefusingTrigger trigger = RefusingTrigger.on(dataSource, "calls.call", "from_number", marker)) {
+            publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
+                    {"call_id": "%s", "from_number": "%s"}
+                    """.formatted(refused, marker)));
+            publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
+                    {"call_id": "%s", "from_number": "601"}
+                    """.formatted(next))); // the same key: the same partition, after the refused one
+
+            assertEquals("The database refused the event: SQLSTATE 54000 (program limit exceeded), table calls.call,"
+                    + " column from_number", reason(refused, marker));
+            assertEquals("601", awaitRow("SELECT * FROM call WHERE call_id = ?", next).get("from_number"));
+            assertTrue(row("SELECT * FROM call WHERE call_id = ?", refused).isEmpty());
+        }
+    }
+
+    @Test
+    void aRefusedEventLeavesNoValueInTheLogsNorInHealth() {
+        UUID refused = UUID.randomUUID();
+        String marker = "secret-" + refused;
+        try (LogCapture log = LogCapture.of("");
+                RefusingTrigger trigger = RefusingTrigger.on(dataSource, "calls.call", "from_number", marker)) {
+            publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
+                    {"call_id": "%s", "from_number": "%s"}
+                    """.formatted(refused, marker)));
+
+            reason(refused, marker);
+            String health = given().get("/q/health").then().statusCode(200).extract().asString();
+            assertFalse(health.contains(marker), health);
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains(marker)), String.join("\n", log.lines()));
+        }
     }
 
     private String reason(UUID call, String marker) {

@@ -26,8 +26,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.Callers;
-import io.parley.call.LogCapture;
 import io.parley.call.TestCalls;
+import io.parley.common.embedded.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;

@@ -38,8 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.parley.call.LogCapture;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.LogCapture;
 import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.events.outbox.OutboxLock;

@@ -18,7 +18,7 @@ final class DeadLetterTopics {
     /** How many of the calls' recorder events call-service set aside (records are keyed by call id). */
     static long recorderEventsAbout(LocalPlatform platform, Collection<UUID> calls) {
         Set<String> keys = calls.stream().map(UUID::toString).collect(Collectors.toSet());
-        return KafkaTopics.readAll(platform.kafkaBootstrapServers(), RECORDER_EVENTS).stream()
+        return KafkaTopics.all(platform.kafkaBootstrapServers(), RECORDER_EVENTS).stream()
                 .filter(record -> keys.contains(record.key())).count();
     }
 }

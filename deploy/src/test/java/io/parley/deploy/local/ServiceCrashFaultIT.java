@@ -90,7 +90,7 @@ class ServiceCrashFaultIT {
                 && database.knowsTenant("calls", tenant, name));
         assertEquals(0, database.unpublishedAbout("directory", tenant));
         // one event, however often the relay sent it: consumers apply an event id once
-        assertEquals(1, KafkaTopics.readAll(platform.kafkaBootstrapServers(), DirectoryEvents.TOPIC).stream()
+        assertEquals(1, KafkaTopics.all(platform.kafkaBootstrapServers(), DirectoryEvents.TOPIC).stream()
                 .filter(record -> record.key().equals(tenant.toString())
                         && record.value().contains(DirectoryEvents.TENANT_CREATED))
                 .map(record -> JsonPath.from(record.value()).getString("event_id"))

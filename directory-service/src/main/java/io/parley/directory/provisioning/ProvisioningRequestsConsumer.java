@@ -3,7 +3,6 @@ package io.parley.directory.provisioning;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,13 +18,14 @@ import io.parley.common.events.inbox.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Reads the requests for users on {@code directory.provisioning} (docs/events.md), each applied once. An unreadable
- * request goes to the dead-letter topic.
+ * Reads the requests for users on {@code directory.provisioning} (docs/events.md), each applied once. A request that
+ * cannot be applied goes to {@code directory.provisioning.dlq}; an outage is waited out.
  */
 @ApplicationScoped
 public class ProvisioningRequestsConsumer {
 
     public static final String CHANNEL = "provisioning-requests";
+    static final String DEAD_LETTERS = ProvisioningRequests.TOPIC + ".dlq";
     private static final Logger LOG = Logger.getLogger(ProvisioningRequestsConsumer.class);
 
     private final EventInbox inbox;
@@ -41,9 +41,8 @@ public class ProvisioningRequestsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(consumer, record, this::apply);
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.consume(consumer, record, DEAD_LETTERS, this::apply);
     }
 
     private void apply(EventEnvelope event) {

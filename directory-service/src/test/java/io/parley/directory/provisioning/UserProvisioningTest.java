@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +25,17 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.DatabaseSessions;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.LogCapture;
+import io.parley.common.embedded.RefusingTrigger;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.ProvisioningRequests;
+import io.parley.common.events.inbox.RetryInPlace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -39,6 +45,15 @@ class UserProvisioningTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
 
     @Inject
     DataSource dataSource;
@@ -97,6 +112,53 @@ class UserProvisioningTest {
 
         assertEquals(List.of(), awaitUsersWith(unprovisioned, 0));
         assertEquals(1, awaitUsersWith(held, 1).size());
+    }
+
+    @Test
+    void aRequestTheDatabaseRefusesIsSetAsideNamingTheFieldWithoutLoggingItAndTheNextOneIsApplied() {
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("Provisioned"));
+        String role = createRole(tenant, unique("Agent"));
+        provisionInto(tenant, group, role);
+        String marker = unique("secret");
+        String next = extension();
+
+        try (LogCapture log = LogCapture.of("");
+                RefusingTrigger trigger = RefusingTrigger.on(dataSource, "directory.app_user", "name", marker)) {
+            request(tenant, extension(), marker);
+            request(tenant, next, "Next Agent");
+
+            ConsumerRecord<String, String> dead = KafkaTopics.await(kafka, "directory.provisioning.dlq",
+                    value -> value.contains(marker), Duration.ofSeconds(30)).orElseThrow();
+            assertEquals("The database refused the event: SQLSTATE 54000 (program limit exceeded), table"
+                    + " directory.app_user, column name",
+                    new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
+            assertEquals(1, awaitUsersWith(next, 1).size());
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains(marker)), String.join("\n", log.lines()));
+        }
+    }
+
+    @Test
+    void requestsWaitWhileTheDatabaseEndsTheServicesSessionsAndEachIsAppliedOnce() throws Exception {
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("Provisioned"));
+        String role = createRole(tenant, unique("Agent"));
+        provisionInto(tenant, group, role);
+        List<String> extensions = List.of(extension(), extension(), extension());
+
+        try (DatabaseSessions sessions = DatabaseSessions.open(databaseUrl, databaseUser, databasePassword);
+                LogCapture log = LogCapture.of(RetryInPlace.class.getName())) {
+            sessions.keepTerminatingOthers();
+            extensions.forEach(extension -> request(tenant, extension, null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.lines().stream()
+                    .anyMatch(line -> line.contains("SQLSTATE 57P01") || line.contains("SQLSTATE 08")));
+        }
+
+        for (String extension : extensions) {
+            assertEquals(1, awaitUsersWith(extension, 1).size());
+        }
+        assertTrue(KafkaTopics.all(kafka, "directory.provisioning.dlq").stream()
+                .noneMatch(dead -> extensions.stream().anyMatch(dead.value()::contains)));
     }
 
     private static void provisionInto(String tenant, String group, String role) {

@@ -49,8 +49,8 @@ public class DirectoryChanges {
         try {
             apply(new JsonObject(event));
         } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
-            // not an event as documented: the safe answer is to forget everything
-            LOG.warnf("Unreadable directory event, all cached credentials dropped: %s", e.getMessage());
+            // not an event as documented: the safe answer is to forget everything (the parser's message may quote it)
+            LOG.warnf("Unreadable directory event (%s), all cached credentials dropped", e.getClass().getSimpleName());
             cache.invalidateAll();
         }
     }

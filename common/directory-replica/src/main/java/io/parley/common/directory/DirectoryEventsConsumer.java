@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,13 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps the service's replica of the directory current: tenants with their call-association settings, users with
  * their extensions, clients with their contacts' phone numbers. Each event is applied once (by event id) and in order
- * of the directory's changes: a late event never overwrites a newer state, and nothing deleted comes back.
+ * of the directory's changes: a late event never overwrites a newer state, and nothing deleted comes back. An event
+ * the replica cannot apply goes to {@code directory.events.dlq.<service>}; an outage is waited out.
  */
 @ApplicationScoped
 public class DirectoryEventsConsumer {
@@ -33,19 +34,20 @@ public class DirectoryEventsConsumer {
     private final EventInbox inbox;
     private final PeopleReplica people;
     private final String consumer;
+    private final String deadLetters;
 
     DirectoryEventsConsumer(EventInbox inbox, PeopleReplica people,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
         this.people = people;
         this.consumer = consumer;
+        this.deadLetters = DeadLetters.topicOf(DirectoryEvents.TOPIC, consumer);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(consumer, record, this::apply);
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.consume(consumer, record, deadLetters, this::apply);
     }
 
     private void apply(EventEnvelope event) {
@@ -94,7 +96,7 @@ public class DirectoryEventsConsumer {
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         known.deletedAt = deleted ? event.occurredAt() : null;
         known.persist();
-        LOG.infof(deleted ? "Tenant %s ('%s') was deleted" : "Tenant %s is known as '%s'", id, known.name);
+        LOG.infof(deleted ? "Tenant %s was deleted" : "Tenant %s is known", id);
     }
 
     private static UUID optionalUuid(JsonNode value) {

@@ -1,17 +1,20 @@
 package io.parley.common.events.inbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.request.RequestIds;
@@ -19,9 +22,9 @@ import io.parley.common.events.EventEnvelope;
 
 /**
  * The receiving end of Parley's events: parses the envelope, skips an event this consumer already applied, and runs
- * the consumer's effect in the caller's transaction together with the record that it was applied. A record that is
- * not an event fails with {@link MalformedEventException}, which the channel's failure strategy sends to its
- * dead-letter topic.
+ * the consumer's effect in a transaction of its own together with the record that it was applied. The consumer
+ * never stops and never skips: an outage is waited out in place ({@link RetryInPlace}), and a record that is not an
+ * event, or that the database refuses alone, goes to the consumer's dead-letter topic ({@link DeadLetters}).
  */
 @ApplicationScoped
 public class EventInbox {
@@ -30,31 +33,46 @@ public class EventInbox {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final RetryInPlace retry;
+    private final DeadLetters deadLetters;
 
-    EventInbox(ObjectMapper mapper, ProcessedEvents processed) {
+    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters) {
         this.mapper = mapper;
         this.processed = processed;
+        this.retry = retry;
+        this.deadLetters = deadLetters;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void receive(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+    /**
+     * Applies the record's event once, or sets the record aside on {@code deadLetterTopic}; returns when either is
+     * done, however long the database or the broker is unavailable meanwhile.
+     */
+    public void consume(String consumer, ConsumerRecord<String, byte[]> record, String deadLetterTopic,
+            Consumer<EventEnvelope> effect) {
         Header requestId = record.headers().lastHeader(RequestIds.HEADER);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
         }
         try {
-            EventEnvelope event = parse(record.value());
-            if (processed.firstDelivery(consumer, event.eventId())) {
-                effect.accept(event);
-            } else {
-                LOG.debugf("Skipping redelivered event %s", event.eventId());
-            }
+            String where = "Event " + record.topic() + "-" + record.partition() + "@" + record.offset() + " ("
+                    + consumer + ")";
+            retry.applyAlone(where, () -> receive(consumer, record, effect))
+                    .ifPresent(reason -> deadLetters.send(record, deadLetterTopic, reason));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
-    private EventEnvelope parse(String value) {
+    private void receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
+        EventEnvelope event = parse(record.value());
+        if (processed.firstDelivery(consumer, event.eventId())) {
+            effect.accept(event);
+        } else {
+            LOG.debugf("Skipping redelivered event %s", event.eventId());
+        }
+    }
+
+    private EventEnvelope parse(byte[] value) {
         if (value == null) {
             throw new MalformedEventException("The record has no value");
         }
@@ -64,8 +82,25 @@ public class EventInbox {
                 throw new MalformedEventException("The event lacks event_id, type or data");
             }
             return event;
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("The record is not an event envelope: " + e.getOriginalMessage());
+        } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw new MalformedEventException("The record is not an event envelope" + at(e.getLocation()));
+            }
+            throw new MalformedEventException(e.getPath().stream().map(EventInbox::name)
+                    .collect(Collectors.joining(".")), "has the wrong type or format");
+        } catch (JacksonException e) {
+            // the parser's own message may quote the record; where it stopped is enough
+            throw new MalformedEventException("The record is not JSON in UTF-8" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new MalformedEventException("The record is not JSON in UTF-8");
         }
+    }
+
+    private static String name(JsonMappingException.Reference field) {
+        return field.getFieldName() != null ? field.getFieldName() : "[" + field.getIndex() + "]";
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.call;
+package io.parley.common.embedded;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,0 +1,64 @@
+package io.parley.common.events.inbox;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Sets aside the records a consumer cannot apply (docs/events.md, "Dead letters"): the record goes, as it came, to
+ * the consumer's dead-letter topic, with its original headers and the reason and origin in {@code dead-letter-*}
+ * headers (named as SmallRye's dead-letter strategy names them). The send waits for the broker's acknowledgement,
+ * and is repeated while the broker cannot take it, so that a consumer moves past a record only once it is safe.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String CHANNEL = "parley-dead-letters";
+    public static final String REASON = "dead-letter-reason";
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final RetryInPlace retry;
+
+    DeadLetters(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, RetryInPlace retry) {
+        this.emitter = emitter;
+        this.retry = retry;
+    }
+
+    /** The dead-letter topic of a consumer of a topic: {@code <topic>.dlq.<consumer>}. */
+    public static String topicOf(String topic, String consumer) {
+        return topic + ".dlq." + consumer;
+    }
+
+    /** Sends the record to {@code deadLetterTopic} with the reason, which must hold no values of the record. */
+    public void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, String reason) {
+        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+        LOG.warnf("%s set aside on %s: %s", origin, deadLetterTopic, reason);
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REASON, bytes(reason));
+        headers.add(TOPIC, bytes(record.topic()));
+        headers.add(PARTITION, bytes(Integer.toString(record.partition())));
+        headers.add(OFFSET, bytes(Long.toString(record.offset())));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(deadLetterTopic).withKey(record.key()).withHeaders(headers).build();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        retry.untilDone("Dead letter of " + origin, () -> emitter.sendMessageAndAwait(Message.of(value)
+                .addMetadata(metadata)));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
