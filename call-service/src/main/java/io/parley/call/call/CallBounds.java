@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,8 @@ public final class CallBounds {
 
     /**
      * Whether giving the calls these participants and files would take one of them over its bound, counting those
-     * it holds already: with one statement for all the calls, and none for calls not stored yet.
+     * it holds already: none for calls not stored yet, one statement for the others (what they hold), and one more
+     * only for a call that could go over (which of the ids given it holds already).
      *
      * @param participants participant ids by call, as a batch gives them
      * @param files file ids by call
@@ -57,73 +59,85 @@ public final class CallBounds {
      */
     public static Optional<Over> exceeded(Connection connection, Map<UUID, Set<String>> participants,
             Map<UUID, Set<String>> files, Set<UUID> stored) throws SQLException {
-        List<UUID> storedWithParticipants = new ArrayList<>();
-        List<UUID> storedWithFiles = new ArrayList<>();
-        for (Map.Entry<UUID, Set<String>> call : participants.entrySet()) {
-            if (call.getValue().size() > PARTICIPANTS) {
-                return Optional.of(Over.PARTICIPANTS);
-            }
-            if (stored.contains(call.getKey())) {
-                storedWithParticipants.add(call.getKey());
-            }
-        }
-        for (Map.Entry<UUID, Set<String>> call : files.entrySet()) {
-            if (call.getValue().size() > FILES) {
-                return Optional.of(Over.FILES);
-            }
-            if (stored.contains(call.getKey())) {
-                storedWithFiles.add(call.getKey());
+        Set<UUID> storedGiven = new LinkedHashSet<>();
+        for (Kind kind : Kind.values()) {
+            for (Map.Entry<UUID, Set<String>> call : kind.of(participants, files).entrySet()) {
+                if (call.getValue().size() > kind.bound) {
+                    return Optional.of(kind.over);
+                }
+                if (stored.contains(call.getKey())) {
+                    storedGiven.add(call.getKey());
+                }
             }
         }
-        if (storedWithParticipants.isEmpty() && storedWithFiles.isEmpty()) {
+        if (storedGiven.isEmpty()) {
             return Optional.empty();
         }
-        return storedOver(connection, participants, files, storedWithParticipants, storedWithFiles);
+        Map<Kind, Map<UUID, Long>> held = held(connection, participants, files, storedGiven);
+        for (Kind kind : Kind.values()) {
+            for (Map.Entry<UUID, Set<String>> call : kind.of(participants, files).entrySet()) {
+                long holds = held.get(kind).getOrDefault(call.getKey(), 0L);
+                // the ids given may be held already: only then is the call counted id by id
+                if (holds + call.getValue().size() > kind.bound
+                        && holds + newIds(connection, kind, call.getKey(), call.getValue()) > kind.bound) {
+                    return Optional.of(kind.over);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Counts what the stored calls hold and are given, each id once. */
-    private static Optional<Over> storedOver(Connection connection, Map<UUID, Set<String>> participants,
-            Map<UUID, Set<String>> files, List<UUID> storedWithParticipants, List<UUID> storedWithFiles)
-            throws SQLException {
-        List<String> kinds = new ArrayList<>();
-        List<UUID> calls = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (UUID call : storedWithParticipants) {
-            for (String id : participants.get(call)) {
-                kinds.add("participant");
-                calls.add(call);
-                ids.add(id);
-            }
+    /** Participants and files, each with its bound and how to count those of the ids given that a call holds. */
+    private enum Kind {
+        PARTICIPANT(PARTICIPANTS, Over.PARTICIPANTS,
+                "SELECT count(*) FROM call_participant WHERE call_id = ? AND participant_id = ANY(?)"),
+        FILE(FILES, Over.FILES, "SELECT count(*) FROM call_file WHERE call_id = ? AND file_id = ANY(?)");
+
+        final int bound;
+        final Over over;
+        final String heldOfIds;
+
+        Kind(int bound, Over over, String heldOfIds) {
+            this.bound = bound;
+            this.over = over;
+            this.heldOfIds = heldOfIds;
         }
-        for (UUID call : storedWithFiles) {
-            for (String id : files.get(call)) {
-                kinds.add("file");
-                calls.add(call);
-                ids.add(id);
-            }
+
+        Map<UUID, Set<String>> of(Map<UUID, Set<String>> participants, Map<UUID, Set<String>> files) {
+            return this == PARTICIPANT ? participants : files;
         }
+    }
+
+    /** How many participants and files the calls hold: those given participants, and those given files. */
+    private static Map<Kind, Map<UUID, Long>> held(Connection connection, Map<UUID, Set<String>> participants,
+            Map<UUID, Set<String>> files, Set<UUID> calls) throws SQLException {
+        // each row: the kind's ordinal, a call and how many of that kind it holds
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT kind FROM (
-                    SELECT 'participant' AS kind, call_id, participant_id AS id FROM call_participant
-                    WHERE call_id = ANY(?)
-                    UNION SELECT 'file', call_id, file_id FROM call_file WHERE call_id = ANY(?)
-                    UNION SELECT * FROM unnest(?::text[], ?::uuid[], ?::text[])
-                ) held
-                GROUP BY kind, call_id
-                HAVING count(*) > CASE kind WHEN 'participant' THEN ? ELSE ? END
-                LIMIT 1""")) {
-            query.setArray(1, connection.createArrayOf("uuid", storedWithParticipants.toArray()));
-            query.setArray(2, connection.createArrayOf("uuid", storedWithFiles.toArray()));
-            query.setArray(3, connection.createArrayOf("text", kinds.toArray()));
-            query.setArray(4, connection.createArrayOf("uuid", calls.toArray()));
-            query.setArray(5, connection.createArrayOf("text", ids.toArray()));
-            query.setInt(6, PARTICIPANTS);
-            query.setInt(7, FILES);
+                SELECT 0, call_id, count(*) FROM call_participant WHERE call_id = ANY(?) GROUP BY call_id
+                UNION ALL
+                SELECT 1, call_id, count(*) FROM call_file WHERE call_id = ANY(?) GROUP BY call_id""")) {
+            query.setArray(1, connection.createArrayOf("uuid",
+                    calls.stream().filter(participants::containsKey).toArray()));
+            query.setArray(2, connection.createArrayOf("uuid", calls.stream().filter(files::containsKey).toArray()));
+            Map<Kind, Map<UUID, Long>> held = new EnumMap<>(Map.of(Kind.PARTICIPANT, new HashMap<>(), Kind.FILE,
+                    new HashMap<>()));
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
+                while (rows.next()) {
+                    held.get(Kind.values()[rows.getInt(1)]).put(rows.getObject(2, UUID.class), rows.getLong(3));
                 }
-                return Optional.of("participant".equals(rows.getString(1)) ? Over.PARTICIPANTS : Over.FILES);
+            }
+            return held;
+        }
+    }
+
+    /** How many of the ids the call does not hold yet. */
+    private static long newIds(Connection connection, Kind kind, UUID call, Set<String> ids) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(kind.heldOfIds)) {
+            query.setObject(1, call);
+            query.setArray(2, connection.createArrayOf("text", ids.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return ids.size() - rows.getLong(1);
             }
         }
     }
