@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.api.time.ApiDateTimes;
 import io.parley.common.events.inbox.MalformedEventException;
 
@@ -27,9 +28,6 @@ public record Field(String name, Kind kind, List<Integer> codes) {
         BOOLEAN,
         DATE_TIME
     }
-
-    /** The longest text a recorder may send in one field: phone numbers, names and ids are far shorter. */
-    static final int MAX_TEXT = 1_000;
 
     public static Field of(String name, Kind kind) {
         return new Field(name, kind, List.of());
@@ -75,8 +73,8 @@ public record Field(String name, Kind kind, List<Integer> codes) {
             throw invalid(path, "must be a string");
         }
         String text = node.asText();
-        if (text.length() > MAX_TEXT) {
-            throw invalid(path, "must be at most " + MAX_TEXT + " characters");
+        if (!BoundedText.fits(text, CallBounds.TEXT_BYTES)) {
+            throw invalid(path, BoundedText.rule(CallBounds.TEXT_BYTES));
         }
         return text;
     }

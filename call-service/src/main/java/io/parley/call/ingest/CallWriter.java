@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,12 +28,14 @@ import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.Found;
 import io.parley.call.association.CallAssociation.NewCall;
+import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
 import io.parley.call.call.CallLocks;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.media.AudioIntegrity;
+import io.parley.common.events.inbox.MalformedEventException;
 
 /**
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one
@@ -43,6 +46,8 @@ import io.parley.call.media.AudioIntegrity;
  * stored, the others once their events are applied. Then users are asked of the directory for calls of no known user
  * where the tenant provisions them ({@link AutoProvisioning}), and each call is published on {@code call.events}
  * through the outbox, in the same transaction: one event per call and batch, with the call as it is after the batch.
+ * A batch that would give a call more participants or files than {@link CallBounds} allows is refused as a whole
+ * with a {@link MalformedEventException}, before anything is written.
  */
 @ApplicationScoped
 class CallWriter {
@@ -94,6 +99,7 @@ class CallWriter {
                     fileRows.add(new EventPart(event, event.file()));
                 }
             }
+            withinBounds(connection, participantRows, fileRows, stored.keySet());
             List<CallRows.Row> rows = CallRows.of(toApply, stored);
             List<NewCall> newCalls = NewCalls.of(rows, toApply, stored.keySet());
             Map<UUID, Found> found = association.ofNewCalls(connection, newCalls);
@@ -122,6 +128,31 @@ class CallWriter {
             changes.publish(connection, touched, stored.keySet()); // a call dropped by association: deleted
             return toApply.size();
         }
+    }
+
+    /**
+     * Refuses the batch when it would take a call over its participants or files ({@link CallBounds}): the consumer
+     * then applies its events one by one, and the event that would is set aside.
+     */
+    private static void withinBounds(Connection connection, List<EventPart> participantRows, List<EventPart> fileRows,
+            Set<UUID> stored) throws SQLException {
+        Optional<CallBounds.Over> over = CallBounds.exceeded(connection, idsByCall(participantRows),
+                idsByCall(fileRows), stored);
+        if (over.isPresent()) {
+            throw over.get() == CallBounds.Over.PARTICIPANTS
+                    ? new MalformedEventException("call.participants",
+                            "would give the call more than " + CallBounds.PARTICIPANTS + " participants")
+                    : new MalformedEventException("file.file_id",
+                            "would give the call more than " + CallBounds.FILES + " files");
+        }
+    }
+
+    private static Map<UUID, Set<String>> idsByCall(List<EventPart> rows) {
+        Map<UUID, Set<String>> ids = new HashMap<>();
+        for (EventPart row : rows) {
+            ids.computeIfAbsent(row.event().callId(), call -> new HashSet<>()).add(row.part().id());
+        }
+        return ids;
     }
 
     /** Claims the events for this consumer; the answer holds the ids it had not seen before. */

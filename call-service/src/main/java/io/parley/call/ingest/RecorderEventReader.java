@@ -17,10 +17,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallFields;
 import io.parley.call.call.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.ingest.RecorderEvent.Type;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.api.time.ApiDateTimes;
 import io.parley.common.events.inbox.MalformedEventException;
 
@@ -31,10 +33,6 @@ import io.parley.common.events.inbox.MalformedEventException;
  */
 @ApplicationScoped
 public class RecorderEventReader {
-
-    /** More participants than any real call has: a conference bridge's worth. */
-    static final int MAX_PARTICIPANTS = 100;
-    private static final int MAX_ID = 200;
 
     private final ObjectMapper mapper;
 
@@ -82,9 +80,9 @@ public class RecorderEventReader {
         if (participants == null || participants.isNull()) {
             return List.of();
         }
-        if (!participants.isArray() || participants.size() > MAX_PARTICIPANTS) {
+        if (!participants.isArray() || participants.size() > CallBounds.PARTICIPANTS) {
             throw new MalformedEventException("call.participants",
-                    "must be an array of at most " + MAX_PARTICIPANTS + " participants");
+                    "must be an array of at most " + CallBounds.PARTICIPANTS + " participants");
         }
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
@@ -101,9 +99,9 @@ public class RecorderEventReader {
     private static Part part(JsonNode object, String idField, List<Field> fields, String path) {
         JsonNode id = object.get(idField);
         if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()
-                || id.asText().length() > MAX_ID) {
-            throw new MalformedEventException(path + idField, "is required: a string of at most " + MAX_ID
-                    + " characters");
+                || !BoundedText.fits(id.asText(), CallBounds.ID_BYTES)) {
+            throw new MalformedEventException(path + idField, "is required and "
+                    + BoundedText.rule(CallBounds.ID_BYTES));
         }
         return new Part(id.asText(), fields(object, fields, path));
     }

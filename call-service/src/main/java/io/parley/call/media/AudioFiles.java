@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,10 +18,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallLocks;
 import io.parley.call.encryption.WrappedDataKey;
 import io.parley.call.search.SqlCondition;
+import io.parley.common.api.error.ApiException;
 
 /** The audio files' rows: uploads recorded, and the stored files of a call found for playback. */
 @ApplicationScoped
@@ -66,6 +69,11 @@ public class AudioFiles {
             if (ignored(connection, upload.callId())) {
                 AudioDeletions.enqueue(connection, upload.storageKey());
                 return Optional.empty();
+            }
+            if (CallBounds.exceeded(connection, Map.of(), Map.of(upload.callId(), Set.of(upload.fileId())),
+                    Set.of(upload.callId())).isPresent()) {
+                throw ApiException.invalidField("file_id", "invalid",
+                        "would give the call more than " + CallBounds.FILES + " files");
             }
             boolean callExisted;
             try (PreparedStatement call = connection.prepareStatement(

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.call.call.CallBounds;
 import io.parley.call.ingest.RecorderEventReader;
-import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.quarkus.security.PermissionsAllowed;
@@ -30,8 +30,11 @@ import io.quarkus.security.PermissionsAllowed;
 @Path("/recorder/v1/events")
 public class RecorderEventsResource {
 
-    /** Room for an event with the contract's 100 participants, several times over. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Room for the largest event the contract allows ({@link CallBounds}: 100 participants, every text at its bound,
+     * about 393 KB of JSON), and within Kafka's 1 MiB record, which each event of the body becomes.
+     */
+    static final int MAX_BODY_BYTES = 512 * 1024;
 
     private final RecorderEventReader reader;
     private final RecorderEventPublisher publisher;
@@ -49,8 +52,7 @@ public class RecorderEventsResource {
     public Response publish(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, ApiError.of("PayloadTooLarge",
-                    "The request body must be at most " + MAX_BODY_BYTES + " bytes"));
+            throw ApiException.payloadTooLarge(MAX_BODY_BYTES);
         }
         JsonNode posted = mapper.readTree(bytes); // not JSON: 400 InvalidJson (ApiExceptionMappers)
         List<RecorderEventPublisher.Posted> events = new ArrayList<>();

@@ -28,6 +28,7 @@ import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.LogCapture;
 import io.parley.common.embedded.RefusingTrigger;
+import io.parley.common.embedded.RandomText;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Recorders' events on the real broker, stored in the real database: duplicates, reordering, malformed records. */
@@ -184,17 +185,35 @@ class RecorderIngestTest {
     }
 
     @Test
-    void eventTheDatabaseRefusesIsSetAsideWithoutHoldingUpTheOthers() {
+    void textLongerInBytesThanItsIndexHoldsIsSetAsideNamingTheField() {
         UUID refused = UUID.randomUUID();
         UUID accepted = UUID.randomUUID();
         publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
-                {"call_id": "%s", "from_name": "nul \\u0000 inside"}
+                {"call_id": "%s", "from_number": "%s"}
+                """.formatted(refused, RandomText.cjk(1_000))));
+        publish(accepted, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "from_number": "700"}
+                """.formatted(accepted)));
+
+        assertEquals("call.from_number must be at most 500 bytes of UTF-8 text, without control characters",
+                reason(refused, "from_number"));
+        assertEquals("700", awaitRow("SELECT * FROM call WHERE call_id = ?", accepted).get("from_number"));
+        assertTrue(row("SELECT * FROM call WHERE call_id = ?", refused).isEmpty());
+    }
+
+    @Test
+    void eventTheDatabaseRefusesIsSetAsideWithoutHoldingUpTheOthers() {
+        UUID refused = UUID.randomUUID();
+        UUID accepted = UUID.randomUUID();
+        // a date-time of the contract's form that PostgreSQL cannot store (its last year is 294276)
+        publish(refused, event("call.started", "2026-03-01T10:00:00Z", """
+                {"call_id": "%s", "setup_time": "+300000-01-01T00:00:00Z"}
                 """.formatted(refused)));
         publish(accepted, event("call.started", "2026-03-01T10:00:00Z", """
                 {"call_id": "%s", "from_number": "600"}
                 """.formatted(accepted)));
 
-        assertTrue(reason(refused, "nul").startsWith("The database refused the event"));
+        assertTrue(reason(refused, "+300000").startsWith("The database refused the event"));
         assertEquals("600", awaitRow("SELECT * FROM call WHERE call_id = ?", accepted).get("from_number"));
         assertTrue(row("SELECT * FROM call WHERE call_id = ?", refused).isEmpty());
     }

@@ -121,6 +121,28 @@ class AudioUploadTest {
     }
 
     @Test
+    void uploadThatWouldBeTheCallsHundredAndFirstFileIsRefusedAndNotStored() throws Exception {
+        UUID call = UUID.randomUUID();
+        try (var connection = dataSource.getConnection();
+                var calls = connection.prepareStatement("INSERT INTO call (call_id, last_event_at) VALUES (?, now())");
+                var files = connection.prepareStatement("INSERT INTO call_file (call_id, file_id, last_event_at)"
+                        + " SELECT ?, 'f' || n, now() FROM generate_series(1, 100) AS n")) {
+            calls.setObject(1, call);
+            calls.executeUpdate();
+            files.setObject(1, call);
+            files.executeUpdate();
+        }
+
+        Audio.upload(call, "f101", "audio/mpeg", audio).statusCode(400)
+                .body("details.fields[0].field_name", equalTo("file_id"))
+                .body("details.fields[0].description", equalTo("would give the call more than 100 files"));
+        Audio.upload(call, "f100", "audio/mpeg", audio).statusCode(201);
+
+        assertTrue(Rows.first(dataSource, "SELECT * FROM call_file WHERE call_id = ? AND file_id = 'f101'", call)
+                .isEmpty());
+    }
+
+    @Test
     void uploadOfAnotherTypeIsRefused() {
         Audio.upload(UUID.randomUUID(), "1", "application/json", audio).statusCode(415)
                 .body("error", equalTo("UnsupportedMediaType"));

@@ -21,6 +21,7 @@ import io.parley.call.Rows;
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -95,6 +96,18 @@ class RecorderEventsResourceTest {
 
         assertEquals(List.of(), KafkaTopics.await(kafka, "recording.events",
                 value -> value.contains(call.toString()), Duration.ofSeconds(2)).stream().toList());
+    }
+
+    @Test
+    void textLongerInBytesThanItsIndexHoldsIsRefusedNamingTheField() {
+        UUID call = UUID.randomUUID();
+        given().auth().oauth2(recorder()).contentType(ContentType.JSON)
+                .body(callEvent("call.started", call, "\"from_number\": \"" + RandomText.cjk(1_000) + "\""))
+                .when().post(PATH)
+                .then().statusCode(400)
+                .body("details.fields[0].field_name", equalTo("call.from_number"))
+                .body("details.fields[0].description", equalTo(
+                        "call.from_number must be at most 500 bytes of UTF-8 text, without control characters"));
     }
 
     @Test

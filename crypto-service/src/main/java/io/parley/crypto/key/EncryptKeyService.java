@@ -21,6 +21,7 @@ import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.directory.KnownTenant;
 import io.parley.common.events.CryptoKeyEvents;
 import io.parley.common.events.outbox.Outbox;
@@ -42,6 +43,12 @@ public class EncryptKeyService {
 
     static final Set<Integer> KEY_LENGTHS = Set.of(1024, 2048, 4096);
     static final int DEFAULT_KEY_LENGTH = 2048;
+    /**
+     * An imported key in PEM, ASCII: a private key of the largest size read (16,384 bits) takes about 12,700
+     * characters. Neither it nor its password is stored as sent: the bound only keeps parsing cheap.
+     */
+    static final int PEM_CHARACTERS = 32 * 1024;
+    static final int PASSWORD_CHARACTERS = 1_024;
     private static final String GENERATE = "generate";
     private static final String IMPORT = "import";
 
@@ -90,6 +97,8 @@ public class EncryptKeyService {
         }
         if (input.name() == null || input.name().isBlank()) {
             errors.blank("name");
+        } else {
+            errors.text("name", input.name().strip(), BoundedText.NAME_BYTES);
         }
         UUID tenantId = tenant(input.tenantId(), errors);
         String mode = input.protectionMode() == null ? EncryptKey.USER : input.protectionMode();
@@ -129,6 +138,9 @@ public class EncryptKeyService {
         }
         if (input.name() != null && input.name().isBlank()) {
             throw ApiException.invalidField("name", "blank", "can't be blank");
+        }
+        if (input.name() != null) {
+            new FieldErrors().text("name", input.name().strip(), BoundedText.NAME_BYTES).throwIfAny();
         }
         boolean changed = false;
         if (input.name() != null && !input.name().strip().equals(key.name)) {
@@ -195,9 +207,12 @@ public class EncryptKeyService {
                 privateKey = pair.getPrivate();
             }
         } else if (IMPORT.equals(input.addType())) {
+            boolean tooLong = atMost("public_key", input.publicKey(), PEM_CHARACTERS, errors)
+                    | atMost("private_key", input.privateKey(), PEM_CHARACTERS, errors)
+                    | atMost("private_key_password", input.privateKeyPassword(), PASSWORD_CHARACTERS, errors);
             if (input.publicKey() == null || input.publicKey().isBlank()) {
                 errors.blank("public_key");
-            } else {
+            } else if (!tooLong) {
                 try {
                     publicKey = KeyMaterial.readPublic(input.publicKey());
                     if (input.privateKey() != null && !input.privateKey().isBlank()) {
@@ -216,6 +231,15 @@ public class EncryptKeyService {
             errors.invalid("add_type", "must be generate or import");
         }
         return publicKey == null ? null : new KeyHalves(publicKey, privateKey);
+    }
+
+    /** Records an error for a value longer than {@code characters}; true if it is. */
+    private static boolean atMost(String field, String value, int characters, FieldErrors errors) {
+        if (value != null && value.length() > characters) {
+            errors.invalid(field, "must be at most " + characters + " characters");
+            return true;
+        }
+        return false;
     }
 
     /** The key's tenant: the caller's own when none is named; a named one must exist and be in the caller's reach. */

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.api.crypto.DataKeys;
+import io.parley.common.embedded.RandomText;
 import io.parley.crypto.CryptoFixtures;
 import io.parley.crypto.CryptoFixtures.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,6 +87,25 @@ class EncryptKeyResourceTest {
                 .then().statusCode(400)
                 .body("error", equalTo("RecordInvalid"))
                 .body("details.fields.field_name", contains("key_length"));
+    }
+
+    @Test
+    void nameLongerThanItsIndexHoldsIsRefusedOnCreateAndRename() {
+        User root = root();
+        root.request().contentType(ContentType.JSON)
+                .body("{\"encrypt_key\": {\"name\": \"" + RandomText.cjk(1_000) + "\", \"add_type\": \"generate\","
+                        + " \"key_length\": 1024}}")
+                .when().post("/api/v2/encrypt_keys.json")
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("name"))
+                .body("details.fields[0].description",
+                        equalTo("must be at most 255 bytes of UTF-8 text, without control characters"));
+        String id = generateKey(root, tenant(), "app");
+        root.request().contentType(ContentType.JSON)
+                .body("{\"encrypt_key\": {\"name\": \"" + RandomText.cjk(1_000) + "\"}}")
+                .when().put("/api/v2/encrypt_keys/" + id + ".json")
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("name"));
     }
 
     @Test

@@ -113,6 +113,17 @@ class KeyImportTest {
     }
 
     @Test
+    void keyTextLongerThanAnyKeyIsRefusedBeforeItIsParsed() {
+        root().request().contentType(ContentType.JSON)
+                .body("{\"encrypt_key\": {\"name\": \"Huge\", \"add_type\": \"import\", \"public_key\": \""
+                        + "A".repeat(40_000) + "\"}}")
+                .when().post("/api/v2/encrypt_keys.json")
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("public_key"))
+                .body("details.fields[0].description", equalTo("must be at most 32768 characters"));
+    }
+
+    @Test
     void theDatabaseHoldsNoPrivateKeyInClear() throws Exception {
         User root = root();
         String app = importKey(root, "pkcs8-public.pem", "pkcs8-private.pem", null, "app");

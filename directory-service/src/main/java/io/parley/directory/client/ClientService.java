@@ -16,8 +16,10 @@ import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
@@ -32,8 +34,6 @@ import io.quarkus.security.ForbiddenException;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ClientService {
 
-    static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_PHONE_NUMBER_LENGTH = 64;
     private static final String UNIQUE_NAME = "client_name_key";
 
     private final Outbox outbox;
@@ -149,8 +149,8 @@ public class ClientService {
             UUID tenantId = current != null ? current.tenantId : input.tenantId();
             if (name.isEmpty()) {
                 errors.blank("name");
-            } else if (name.length() > MAX_NAME_LENGTH) {
-                errors.invalid("name", "is too long (maximum is " + MAX_NAME_LENGTH + " characters)");
+            } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
+                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
             } else if (tenantId != null && !errors.has("tenant_id")) {
                 Client.findByName(tenantId, name)
                         .filter(other -> current == null || !other.id.equals(current.id))
@@ -167,17 +167,20 @@ public class ClientService {
             errors.add("contacts", "blank", "At least one contact is required");
             return;
         }
+        if (contacts.size() > DirectoryLimits.LIST_ENTRIES) {
+            errors.entries("contacts", contacts, DirectoryLimits.LIST_ENTRIES);
+            return;
+        }
         for (int index = 0; index < contacts.size(); index++) {
             ClientInput.Contact contact = contacts.get(index);
             String field = "contacts." + index + ".";
             if (contact == null || contact.phoneNumber() == null || contact.phoneNumber().isBlank()) {
                 errors.blank(field + "phone_number");
-            } else if (contact.phoneNumber().strip().length() > MAX_PHONE_NUMBER_LENGTH) {
-                errors.invalid(field + "phone_number",
-                        "is too long (maximum is " + MAX_PHONE_NUMBER_LENGTH + " characters)");
+            } else {
+                errors.text(field + "phone_number", contact.phoneNumber().strip(), DirectoryLimits.NUMBER_BYTES);
             }
-            if (contact != null && contact.name() != null && contact.name().strip().length() > MAX_NAME_LENGTH) {
-                errors.invalid(field + "name", "is too long (maximum is " + MAX_NAME_LENGTH + " characters)");
+            if (contact != null && contact.name() != null) {
+                errors.text(field + "name", contact.name().strip(), DirectoryLimits.NAME_BYTES);
             }
         }
     }

@@ -15,8 +15,10 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
@@ -165,6 +167,8 @@ public class RoleService {
         if (input.name() != null) {
             if (input.name().isBlank()) {
                 errors.blank("name");
+            } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
+                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
             } else if (tenantId != null) {
                 Role.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))

@@ -16,9 +16,11 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.user.SeatLicenses;
@@ -34,8 +36,6 @@ import io.quarkus.security.ForbiddenException;
 @Transactional(Transactional.TxType.REQUIRED)
 public class TenantService {
 
-    static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_SETTING_LENGTH = 1024;
     private static final String ASSOCIATE = "fieldset_associate_calls.";
     private static final String LICENSING = "fieldset_licensing.";
 
@@ -153,8 +153,8 @@ public class TenantService {
             String name = input.name().strip();
             if (name.isEmpty()) {
                 errors.blank("name");
-            } else if (name.length() > MAX_NAME_LENGTH) {
-                errors.invalid("name", "is longer than " + MAX_NAME_LENGTH + " characters");
+            } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
+                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
             } else if (Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
                 errors.taken("name", "Tenant with such name exists already");
             }
@@ -195,9 +195,8 @@ public class TenantService {
                     { "cisco_partition", association.ciscoPartition() },
                     { "metaswitch_system", association.metaswitchSystem() },
                     { "metaswitch_group", association.metaswitchGroup() } }) {
-                if (setting[1] != null && setting[1].length() > MAX_SETTING_LENGTH) {
-                    errors.invalid(ASSOCIATE + setting[0], "is longer than " + MAX_SETTING_LENGTH + " characters");
-                }
+                errors.text(ASSOCIATE + setting[0], setting[1] == null ? null : setting[1].strip(),
+                        DirectoryLimits.SETTING_BYTES);
             }
             present(association.provisionGroupId()).filter(group -> !ownedBy("user_group", group, tenant.id))
                     .ifPresent(group -> errors.invalid(ASSOCIATE + "provision_group_id",

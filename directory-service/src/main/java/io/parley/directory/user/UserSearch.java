@@ -37,7 +37,7 @@ public class UserSearch {
 
     /**
      * How many users, in list order, a partial-match search looks through for its page before it collects every
-     * match instead: about 1 ms of index entries here.
+     * match instead.
      */
     static final int WALK_BUDGET = 3_000;
 
@@ -101,7 +101,7 @@ public class UserSearch {
             where.append(" AND u.tenant_id = :tenant");
         }
         String from = " FROM app_user u" + where;
-        // partial matches on what the list-order index carries, with no exact filter to lead the way
+        // partial matches, with no exact filter to lead the way
         boolean partialOnly = (parameters.containsKey("term") || parameters.containsKey("name"))
                 && !parameters.containsKey("login") && !parameters.containsKey("extension");
         Plan plan = forcedPlan != null ? forcedPlan
@@ -139,7 +139,7 @@ public class UserSearch {
     }
 
     /**
-     * The page's ids read in list order from the list-order index (see V5__users.sql), filtering as the walk goes, then
+     * The page's ids read in list order from the list-order index (see V5__users.sql, V6), filtering as the walk goes, then
      * their rows. Cheap when matches are common or spread through the alphabet; slow when thousands of matches all
      * sort late (every "Susan" comes after most other first names).
      */
@@ -150,8 +150,9 @@ public class UserSearch {
     }
 
     /**
-     * The walk in list order, but through the first {@link #WALK_BUDGET} users only, read from the list-order index
-     * alone (the filters read only what it carries). When matches are common or spread through the alphabet, the
+     * The walk in list order, but through the first {@link #WALK_BUDGET} users only, in the list-order index's order
+     * (V6: it carries name, tenant and group; {@code search_text}, which holds every extension and no index entry
+     * can, is read from the table as the walk goes). When matches are common or spread through the alphabet, the
      * page is among them and is exact, since it is a prefix of the list order; when it is not, the page is collected.
      */
     private static String boundedWalk(String where) {

@@ -20,9 +20,11 @@ import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.role.Role;
 import io.parley.directory.tenant.Tenant;
@@ -39,9 +41,6 @@ import io.quarkus.security.ForbiddenException;
 @Transactional(Transactional.TxType.REQUIRED)
 public class UserService {
 
-    static final int MAX_TEXT = 255;
-    static final int MAX_EXTENSIONS = 100;
-    static final int MAX_EXTENSION_LENGTH = 64;
     /** bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
     private static final Set<String> AUTHENTICATE_TYPES = Set.of("password", "ldap");
@@ -222,7 +221,9 @@ public class UserService {
                 throw new ForbiddenException();
             }
         }
-        if (input.managedGroups() != null) {
+        if (input.managedGroups() != null && input.managedGroups().size() > DirectoryLimits.LIST_ENTRIES) {
+            errors.entries("managed_groups", input.managedGroups(), DirectoryLimits.LIST_ENTRIES);
+        } else if (input.managedGroups() != null) {
             for (UUID group : input.managedGroups()) {
                 if (group == null || !tenantOfGroup(group).filter(tenantId::equals)
                         .filter(tenant -> access.userGroups().includes(tenant, group)).isPresent()) {
@@ -236,8 +237,8 @@ public class UserService {
         if (input.name() != null && input.name().isBlank()) {
             errors.blank("name");
         }
-        tooLong("name", input.name(), errors);
-        tooLong("email", input.email(), errors);
+        errors.text("name", strip(input.name()), DirectoryLimits.NAME_BYTES);
+        errors.text("email", strip(input.email()), DirectoryLimits.NAME_BYTES);
         if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
             errors.invalid("email", "is not an email address");
         }
@@ -267,16 +268,17 @@ public class UserService {
         if (recording.extensions() == null) {
             return null;
         }
-        if (recording.extensions().size() > MAX_EXTENSIONS) {
-            errors.invalid("fieldset_recording.extensions", "has more than " + MAX_EXTENSIONS + " entries");
+        String field = "fieldset_recording.extensions";
+        if (recording.extensions().size() > DirectoryLimits.LIST_ENTRIES) {
+            errors.entries(field, recording.extensions(), DirectoryLimits.LIST_ENTRIES);
             return null;
         }
         List<String> extensions = new ArrayList<>();
         for (String extension : recording.extensions()) {
             String clean = extension == null ? "" : extension.strip();
-            if (clean.isEmpty() || clean.length() > MAX_EXTENSION_LENGTH) {
-                errors.invalid("fieldset_recording.extensions",
-                        "entries must be 1 to " + MAX_EXTENSION_LENGTH + " characters");
+            if (clean.isEmpty() || !BoundedText.fits(clean, DirectoryLimits.NUMBER_BYTES)) {
+                errors.invalid(field, "entries must not be empty, and each "
+                        + BoundedText.rule(DirectoryLimits.NUMBER_BYTES));
             } else if (!extensions.contains(clean)) {
                 extensions.add(clean);
             }
@@ -292,10 +294,10 @@ public class UserService {
             errors.invalid("fieldset_login.authenticate_type", "must be password or ldap");
         }
         if (login.login() != null && !login.login().isEmpty()) {
-            if (login.login().length() > MAX_TEXT || login.login().contains(":")
-                    || !login.login().equals(login.login().strip())) {
-                errors.invalid("fieldset_login.login",
-                        "must be at most " + MAX_TEXT + " characters, without a colon or surrounding spaces");
+            if (!BoundedText.fits(login.login(), DirectoryLimits.NAME_BYTES)) {
+                errors.invalid("fieldset_login.login", BoundedText.rule(DirectoryLimits.NAME_BYTES));
+            } else if (login.login().contains(":") || !login.login().equals(login.login().strip())) {
+                errors.invalid("fieldset_login.login", "must not contain a colon or surrounding spaces");
             } else if (User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
                 errors.taken("fieldset_login.login", "User with such login exists already");
             }
@@ -407,10 +409,8 @@ public class UserService {
         }
     }
 
-    private static void tooLong(String field, String value, FieldErrors errors) {
-        if (value != null && value.length() > MAX_TEXT) {
-            errors.invalid(field, "is longer than " + MAX_TEXT + " characters");
-        }
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private Optional<UUID> tenantOfGroup(UUID groupId) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -485,6 +487,30 @@ class ClientResourceTest {
                 .then().statusCode(400)
                 .body("details.fields.field_name", contains("contacts.0.phone_number", "contacts.1.name"))
                 .body("details.fields.error", contains("invalid", "invalid"));
+    }
+
+    @Test
+    void moreContactsThanAClientsEventHoldsAreRejectedNamingContacts() {
+        String[] contacts = IntStream.range(0, 6_000).mapToObj(i -> contact(String.valueOf(i), null))
+                .toArray(String[]::new);
+
+        given().contentType(ContentType.JSON)
+                .body(client(createTenant(), unique("Crowd"), contacts))
+                .when().post(CLIENTS)
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("contacts"))
+                .body("details.fields[0].description", equalTo("must have at most 100 entries"));
+    }
+
+    @Test
+    void multibyteNameLongerInBytesThanItsBoundIsRejected() {
+        given().contentType(ContentType.JSON)
+                .body(client(createTenant(), RandomText.cjk(86), contact("1", RandomText.cjk(86))))
+                .when().post(CLIENTS)
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("name", "contacts.0.name"))
+                .body("details.fields[0].description",
+                        equalTo("must be at most 255 bytes of UTF-8 text, without control characters"));
     }
 
     @Test

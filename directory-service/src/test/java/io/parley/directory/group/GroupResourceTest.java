@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -204,6 +205,17 @@ class GroupResourceTest {
                 .then().statusCode(400)
                 .body("details.fields[0].field_name", equalTo("name"))
                 .body("details.fields[0].error", equalTo("taken"));
+    }
+
+    @Test
+    void nameLongerThanItsIndexHoldsIsRejected() {
+        String id = createGroup(createTenant(), unique("Short"));
+
+        given().contentType(ContentType.JSON).body("{\"group\": {\"name\": \"" + RandomText.cjk(1_000) + "\"}}")
+                .when().put("/api/v2/groups/" + id + ".json")
+                .then().statusCode(400)
+                .body("details.fields[0].field_name", equalTo("name"))
+                .body("details.fields[0].error", equalTo("invalid"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -285,6 +286,15 @@ class RoleResourceTest {
                 .then().statusCode(400)
                 .body("details.fields[0].field_name", equalTo("name"))
                 .body("details.fields[0].error", equalTo("blank"));
+    }
+
+    @Test
+    void nameLongerThanItsIndexHoldsIsRejected() {
+        given().contentType(ContentType.JSON).body(role(createTenant(), RandomText.cjk(1_000), "user", "{}"))
+                .when().post("/api/v2/roles.json")
+                .then().statusCode(400)
+                .body("details.fields[0].field_name", equalTo("name"))
+                .body("details.fields[0].error", equalTo("invalid"));
     }
 
     @Test

@@ -75,6 +75,16 @@ class TenantResourceTest {
     }
 
     @Test
+    void nameWithAControlCharacterIsRejectedByName() {
+        given().contentType(ContentType.JSON).body("{\"tenant\": {\"name\": \"Nul \\u0000 Inside\"}}")
+                .when().post("/api/v2/tenants.json")
+                .then().statusCode(400)
+                .body("details.fields[0].field_name", equalTo("name"))
+                .body("details.fields[0].description",
+                        equalTo("must be at most 255 bytes of UTF-8 text, without control characters"));
+    }
+
+    @Test
     void duplicateNameIsRejectedRegardlessOfCase() {
         String name = unique("Twin");
         createTenant(name);

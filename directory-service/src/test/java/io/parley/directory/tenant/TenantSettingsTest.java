@@ -5,6 +5,7 @@ import static io.parley.directory.DirectoryFixtures.createRole;
 import static io.parley.directory.tenant.TenantResourceTest.createTenant;
 import static io.parley.directory.tenant.TenantResourceTest.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -128,6 +130,16 @@ class TenantSettingsTest {
                 "fieldset_associate_calls.record_unknown_users" }) {
             response.body("details.fields.field_name", hasItem(field));
         }
+    }
+
+    @Test
+    void associationSettingLongerInBytesThanItsBoundIsRejectedByName() {
+        given().contentType(ContentType.JSON)
+                .body("{\"tenant\": {\"name\": \"" + unique("Long") + "\", \"fieldset_associate_calls\": "
+                        + "{\"sip_uri_host\": \"" + RandomText.cjk(342) + "\"}}}") // 1,026 bytes
+                .when().post("/api/v2/tenants.json")
+                .then().statusCode(400)
+                .body("details.fields.field_name", contains("fieldset_associate_calls.sip_uri_host"));
     }
 
     @Test

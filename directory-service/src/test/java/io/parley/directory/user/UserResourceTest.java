@@ -17,7 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -302,10 +307,55 @@ class UserResourceTest {
     }
 
     @Test
+    void userWithEveryTextAtItsBoundInMultibyteCharactersIsStoredAndFound() {
+        String tenant = createTenant();
+        String group = createGroup(tenant, RandomText.cjk(85)); // three bytes a character: 255 bytes
+        String role = createRole(tenant, RandomText.cjk(85));
+        String name = RandomText.cjk(85);
+        List<String> extensions = IntStream.range(0, 100).mapToObj(i -> RandomText.cjk(21)).toList();
+
+        String id = createUser(group, role, name, ", \"fieldset_login\": {\"login\": \"" + RandomText.cjk(85) + "\"}"
+                + ", \"fieldset_recording\": {\"extensions\": " + json(extensions) + "}");
+
+        given().queryParam("search_term", name.substring(40, 44)).when().get("/api/v2/users.json")
+                .then().statusCode(200).body("users.user_id", contains(id));
+        given().queryParam("search_term", extensions.get(99)).when().get("/api/v2/users.json")
+                .then().statusCode(200).body("users.user_id", contains(id));
+    }
+
+    @Test
+    void textOverItsBoundInBytesAndListsOverTheirLengthAreRefusedNamingTheField() {
+        String tenant = createTenant();
+        String group = createGroup(tenant, unique("G"));
+        String role = createRole(tenant, unique("R"));
+        String rule = "must be at most 255 bytes of UTF-8 text, without control characters";
+
+        create(group, role, RandomText.cjk(86), "").statusCode(400)
+                .body("details.fields[0].field_name", equalTo("name"))
+                .body("details.fields[0].description", equalTo(rule));
+        create(group, role, "Nul \\u0000 Inside", "").statusCode(400)
+                .body("details.fields[0].field_name", equalTo("name"));
+        create(group, role, "Long Login", ", \"fieldset_login\": {\"login\": \"" + RandomText.cjk(86) + "\"}")
+                .statusCode(400).body("details.fields[0].field_name", equalTo("fieldset_login.login"));
+        create(group, role, "Long Extension", extensions(RandomText.cjk(22))).statusCode(400)
+                .body("details.fields[0].field_name", equalTo("fieldset_recording.extensions"));
+        create(group, role, "Many Extensions", ", \"fieldset_recording\": {\"extensions\": "
+                + json(IntStream.range(0, 101).mapToObj(i -> uniqueExtension()).toList()) + "}").statusCode(400)
+                .body("details.fields[0].field_name", equalTo("fieldset_recording.extensions"))
+                .body("details.fields[0].description", equalTo("must have at most 100 entries"));
+        create(group, role, "Many Groups", ", \"managed_groups\": " + json(Collections.nCopies(101, group)))
+                .statusCode(400).body("details.fields[0].field_name", equalTo("managed_groups"));
+    }
+
+    @Test
     void unknownUserIs404() {
         view(UUID.randomUUID().toString()).statusCode(404);
         update(UUID.randomUUID().toString(), "{\"user\": {\"name\": \"x\"}}").statusCode(404);
         given().when().delete("/api/v2/users/" + UUID.randomUUID() + ".json").then().statusCode(404);
+    }
+
+    private static String json(List<String> values) {
+        return values.stream().map(value -> "\"" + value + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String uniqueExtension() {

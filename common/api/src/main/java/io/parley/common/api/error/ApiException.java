@@ -45,6 +45,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, ApiError.of("NotFound", resource + " not found"));
     }
 
+    /** 413 for a request body longer than the endpoint takes. */
+    public static ApiException payloadTooLarge(long maxBytes) {
+        return new ApiException(413, ApiError.of("PayloadTooLarge",
+                "The request body must be at most " + maxBytes + " bytes"));
+    }
+
     /** 409 for a request that conflicts with the current state. */
     public static ApiException conflict(String error, String description) {
         return new ApiException(409, ApiError.of(error, description));

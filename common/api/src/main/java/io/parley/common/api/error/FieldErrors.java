@@ -1,7 +1,10 @@
 package io.parley.common.api.error;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+
+import io.parley.common.api.text.BoundedText;
 
 /**
  * Collects what is wrong with a request, field by field, so that one {@code 400} names every problem at once.
@@ -31,6 +34,22 @@ public final class FieldErrors {
     /** {@code invalid}: the value is not one the field accepts. */
     public FieldErrors invalid(String fieldName, String description) {
         return add(fieldName, "invalid", description);
+    }
+
+    /** {@code invalid} for text that breaks the {@link BoundedText} rule for {@code maxBytes}; null is no text. */
+    public FieldErrors text(String fieldName, String value, int maxBytes) {
+        if (value != null && !BoundedText.fits(value, maxBytes)) {
+            invalid(fieldName, BoundedText.rule(maxBytes));
+        }
+        return this;
+    }
+
+    /** {@code invalid} for a list of more than {@code maxEntries} entries; null is no list. */
+    public FieldErrors entries(String fieldName, Collection<?> list, int maxEntries) {
+        if (list != null && list.size() > maxEntries) {
+            invalid(fieldName, "must have at most " + maxEntries + " entries");
+        }
+        return this;
     }
 
     public boolean has(String fieldName) {
