@@ -41,13 +41,13 @@ final class PlatformDatabase {
     /** How many of the events a consumer of a service's schema recorded as applied (each at most once). */
     long appliedEvents(String schema, Collection<UUID> events) {
         return count("SELECT count(*) FROM " + schema + ".processed_event WHERE event_id = ANY(?)",
-                events.toArray(UUID[]::new));
+                (Object) events.toArray(UUID[]::new));
     }
 
     /** How many of the users a service's replica of the directory knows (and has not seen deleted). */
     long knownUsers(String schema, Collection<UUID> users) {
         return count("SELECT count(*) FROM " + schema + ".known_user WHERE id = ANY(?) AND deleted_at IS NULL",
-                users.toArray(UUID[]::new));
+                (Object) users.toArray(UUID[]::new));
     }
 
     /** Whether a service's replica of the directory knows the tenant under that name. */

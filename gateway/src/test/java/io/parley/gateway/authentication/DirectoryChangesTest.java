@@ -3,8 +3,12 @@ package io.parley.gateway.authentication;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.api.identity.CallerIdentity;
@@ -46,6 +50,20 @@ class DirectoryChangesTest {
     void aChangeToAManagedGroupDropsTheManagersCredentials() {
         cacheAlice();
         changes.consume(event("group.updated", "group", alice.managedGroups().get(0)));
+        assertTrue(cache.get(aliceKey).isEmpty());
+    }
+
+    @Test
+    void partitionsGivenAnewDropEveryCachedCredentialAsChangesMayHaveBeenSkipped() {
+        TopicPartition partition = new TopicPartition("directory.events", 0);
+        MockConsumer<String, String> consumer = new MockConsumer<>("latest");
+        consumer.assign(List.of(partition));
+        consumer.updateEndOffsets(Map.of(partition, 42L));
+        DirectoryChangesAssignment assignment = new DirectoryChangesAssignment(cache);
+        cacheAlice();
+        assignment.onPartitionsAssigned(consumer, List.of());
+        assertTrue(cache.get(aliceKey).isPresent(), "no partitions, nothing skipped");
+        assignment.onPartitionsAssigned(consumer, List.of(partition));
         assertTrue(cache.get(aliceKey).isEmpty());
     }
 
