@@ -49,7 +49,9 @@ class GatewayServiceConnectionsTest {
     @Test
     void aCallerLeavingDoesNotTakeAnotherCallersRequestWithIt() throws IOException {
         try (Socket download = new Socket(); Socket events = new Socket()) {
-            // a download whose caller reads nothing of it: the service has sent it whole, the gateway holds its end
+            // a download whose caller reads nothing of it: the gateway has read it whole from the service (it reads
+            // up to 64 KiB ahead of what it passes on), but the caller's 4 KiB receive buffer, the gateway's 8 KiB
+            // send buffer and its 64 KiB write queue hold less than it, so the caller's answer cannot be complete
             download.setReceiveBufferSize(4096);
             download.connect(new InetSocketAddress("localhost", RestAssured.port));
             send(download, "GET " + KeptAliveService.DOWNLOAD + "?expires=1&key=k&sign=s HTTP/1.1\r\n"
