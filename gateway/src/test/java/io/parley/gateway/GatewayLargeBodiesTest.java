@@ -18,10 +18,11 @@ import io.parley.common.embedded.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
 
 /**
- * Audio-sized bodies through the gateway: uploads past Quarkus's default 10 MB limit and uploads that ask before they
- * send, downloads with their length.
+ * Audio-sized bodies through the gateway: uploads past Quarkus's default 10 MB limit, chunked uploads and uploads that
+ * ask before they send, downloads with their length.
  */
 @QuarkusTest
 @TestProfile(GatewayAuthenticationTest.StandInServices.class)
@@ -34,6 +35,27 @@ class GatewayLargeBodiesTest {
         given().auth().preemptive().basic("recorder", FakeServices.PASSWORD).contentType("audio/mpeg").body(audio)
                 .when().put("/recorder/v1/calls/e03f497d-bdff-1019-102b-f5caab54f081/files/1")
                 .then().statusCode(201).body("received", equalTo(audio.length));
+    }
+
+    @Test
+    void chunkedUploadReachesTheService() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            send(socket, "PUT /recorder/v1/calls/e03f497d-bdff-1019-102b-f5caab54f081/files/1 HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
+                            ("recorder:" + FakeServices.PASSWORD).getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: audio/mpeg\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            byte[] chunk = new byte[100_000];
+            for (int i = 0; i < 3; i++) {
+                send(socket, Integer.toHexString(chunk.length) + "\r\n");
+                socket.getOutputStream().write(chunk);
+                send(socket, "\r\n");
+            }
+            send(socket, "0\r\n\r\n");
+            String head = RawHttp.head(socket.getInputStream());
+            assertTrue(head.startsWith("http/1.1 201"), head);
+            String body = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3 * chunk.length, new JsonObject(body).getInteger("received"));
+        }
     }
 
     @Test
