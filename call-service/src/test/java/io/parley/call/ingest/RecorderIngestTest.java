@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.LogCapture;
-import io.parley.common.embedded.RefusingTrigger;
 import io.parley.common.embedded.RandomText;
+import io.parley.common.embedded.RefusingTrigger;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Recorders' events on the real broker, stored in the real database: duplicates, reordering, malformed records. */
