@@ -1,6 +1,7 @@
 package io.parley.common.api.error;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.NotAllowedException;
@@ -26,6 +27,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    private static final ApiError DATABASE_UNAVAILABLE = ApiError.of("ServiceUnavailable",
+            "The service is temporarily unavailable, please retry");
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -83,8 +87,18 @@ public class ApiExceptionMappers {
                 e.getResponse().getStatusInfo().getReasonPhrase()));
     }
 
+    /**
+     * A database the service cannot use now answers {@code 503} with {@code Retry-After}, so that clients send the
+     * request again; anything else unexpected is a {@code 500}.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<String> unreachable = UnreachableDatabase.reason(e);
+        if (unreachable.isPresent()) {
+            LOG.warnf("The database cannot be used now (%s); answering 503", unreachable.get());
+            return Response.fromResponse(json(503, DATABASE_UNAVAILABLE))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         return internalError(e);
     }
 
