@@ -68,12 +68,7 @@ class BrokerOutageFaultIT {
             broker.restart();
 
             published.get();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> database.completeCalls(recorder.recorderId()) == CALLS);
-            assertEquals(CALLS * RecorderCalls.EVENTS_PER_CALL,
-                    database.appliedEvents("calls", recorder.events()), "every recorder event applied once");
-            assertEquals(CALLS, database.storedCalls(recorder.recorderId()));
-            assertEquals(0, DeadLetterTopics.recorderEventsAbout(platform, recorder.calls()), "nothing was set aside");
+            StoredCalls.awaitEveryCallWholeAndOnce(platform, recorder, CALLS);
         }
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {

@@ -2,7 +2,6 @@ package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -51,13 +50,7 @@ class DatabaseRestartFaultIT {
             postgres.restart();
 
             published.get();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> database.completeCalls(recorder.recorderId()) == CALLS);
-            assertEquals(CALLS * RecorderCalls.EVENTS_PER_CALL,
-                    database.appliedEvents("calls", recorder.events()), "every recorder event applied once");
-            assertEquals(CALLS, database.storedCalls(recorder.recorderId()));
-            assertEquals(0, DeadLetterTopics.recorderEventsAbout(platform, recorder.calls()),
-                    "nothing was set aside");
+            StoredCalls.awaitEveryCallWholeAndOnce(platform, recorder, CALLS);
         }
 
         for (String instance : INSTANCES) {

@@ -1,7 +1,6 @@
 package io.parley.deploy.local;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -50,11 +49,7 @@ class ScaledOutFaultIT {
             assertTrue(database.storedCalls(recorder.recorderId()) < CALLS, "killed in the middle of the burst");
 
             published.get();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> database.completeCalls(recorder.recorderId()) == CALLS);
-            assertEquals(CALLS * RecorderCalls.EVENTS_PER_CALL,
-                    database.appliedEvents("calls", recorder.events()), "every recorder event applied once");
-            assertEquals(CALLS, database.storedCalls(recorder.recorderId()));
+            StoredCalls.awaitEveryCallWholeAndOnce(platform, recorder, CALLS);
             await().atMost(Duration.ofMinutes(1)).until(() -> ingestConsumers() == 2); // the killed one's left
         } finally {
             restartIfKilled(second);

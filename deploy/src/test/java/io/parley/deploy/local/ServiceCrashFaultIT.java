@@ -55,13 +55,7 @@ class ServiceCrashFaultIT {
             callService.forEach(instance -> instance.awaitReady(READY));
 
             published.get();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> database.completeCalls(recorder.recorderId()) == CALLS);
-            assertEquals(CALLS * RecorderCalls.EVENTS_PER_CALL,
-                    database.appliedEvents("calls", recorder.events()), "every recorder event applied once");
-            assertEquals(CALLS, database.storedCalls(recorder.recorderId()));
-            assertEquals(0, DeadLetterTopics.recorderEventsAbout(platform, recorder.calls()),
-                    "nothing was set aside");
+            StoredCalls.awaitEveryCallWholeAndOnce(platform, recorder, CALLS);
         }
     }
 
