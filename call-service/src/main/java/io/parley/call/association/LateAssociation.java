@@ -22,7 +22,8 @@ import io.parley.common.directory.UserExtensionsKnown;
  * Calls recorded before their user existed find the user when the directory announces it: an auto-provisioned user,
  * or one an administrator created later. Their participants on the user's extensions, in the user's tenant or in none
  * yet, and calls of no tenant whose from or to number is one of them, are associated again, and each call that changed
- * is published as {@code call.updated}. Runs in the transaction that applies the directory's event.
+ * is published as {@code call.updated}. Runs in the transaction that applies the directory's event, ordered with
+ * ingest by {@link AssociationLock}.
  */
 @ApplicationScoped
 public class LateAssociation {
@@ -50,6 +51,7 @@ public class LateAssociation {
 
     void onUserExtensions(@Observes UserExtensionsKnown user) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            AssociationLock.exclusive(connection); // the ingest batches in flight commit first
             List<UUID> calls = waitingCalls(connection, user);
             if (calls.isEmpty()) {
                 return;

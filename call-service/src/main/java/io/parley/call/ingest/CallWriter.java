@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.parley.call.association.AssociationLock;
 import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.Found;
@@ -83,7 +84,9 @@ class CallWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     int apply(List<RecorderEvent> events) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            // first: a call deleted through the API meanwhile is seen as ignored below, not brought back
+            // before anything is read: a user's extensions made known meanwhile are seen, or late association waits
+            AssociationLock.shared(connection);
+            // a call deleted through the API meanwhile is seen as ignored below, not brought back
             CallLocks.lock(connection, events.stream().map(RecorderEvent::callId).toList());
             Set<UUID> fresh = firstDeliveries(connection, events);
             Set<UUID> ignored = ignoredCalls(connection, events);

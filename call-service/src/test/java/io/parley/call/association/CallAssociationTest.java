@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +267,40 @@ class CallAssociationTest {
 
         user(tenant, UUID.randomUUID(), extension);
 
+        assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    /**
+     * An ingest batch still in flight when the replica learns the user's extensions: the batch did not see the
+     * extension, late association must not miss the batch's call. The test's own transaction plays the batch.
+     */
+    @Test
+    void aCallStoredWhileItsAgentsExtensionIsAnnouncedFindsItsTenant() throws Exception {
+        UUID tenant = tenant("\"associate_calls\": \"extension\"");
+        String extension = number();
+        UUID call = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        try (Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            AssociationLock.shared(batch);
+            try (PreparedStatement insert = batch.prepareStatement(
+                    "INSERT INTO call (call_id, from_number, last_event_at) VALUES (?, ?, now())")) {
+                insert.setObject(1, call);
+                insert.setString(2, extension);
+                insert.executeUpdate();
+            }
+            directoryEvent(DirectoryEvents.USER_CREATED, tenant, user, """
+                    {"user": {"user_id": "%s", "tenant_id": "%s", "name": "Agent",
+                              "fieldset_recording": {"extensions": ["%s"]}}}
+                    """.formatted(user, tenant, extension));
+            // the batch commits once the replica has applied the user, or once the replica has had 5 s to, waiting
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (row("SELECT * FROM known_user_extension WHERE user_id = ?", user).isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            batch.commit();
+        }
         assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
     }
 

@@ -33,6 +33,34 @@ final class PlatformDatabase {
                 AND (SELECT count(*) FROM calls.call_file f WHERE f.call_id = c.call_id) = 1""", recorder);
     }
 
+    /** What the first few of the recorder's calls that are not whole lack, for a test's failure message. */
+    String notWhole(UUID recorder) {
+        String sql = """
+                SELECT c.call_id, c.call_state, c.connect_time IS NOT NULL, c.ended_at IS NOT NULL,
+                c.tenant_id IS NOT NULL, (SELECT count(*) FROM calls.call_participant p WHERE p.call_id = c.call_id),
+                (SELECT count(*) FROM calls.call_file f WHERE f.call_id = c.call_id)
+                FROM calls.call c WHERE c.recorder_id = ? AND NOT (c.ended_at IS NOT NULL AND c.call_state = 6
+                AND c.connect_time IS NOT NULL AND c.tenant_id IS NOT NULL
+                AND (SELECT count(*) FROM calls.call_participant p WHERE p.call_id = c.call_id) = 2
+                AND (SELECT count(*) FROM calls.call_file f WHERE f.call_id = c.call_id) = 1) LIMIT 5""";
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, recorder);
+            StringBuilder lacks = new StringBuilder();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lacks.append(String.format("%n  %s: call_state %s, connected %s, ended %s, tenant %s,"
+                            + " %d participants, %d files", rows.getObject(1), rows.getObject(2), rows.getBoolean(3),
+                            rows.getBoolean(4), rows.getBoolean(5), rows.getLong(6), rows.getLong(7)));
+                }
+            }
+            return lacks.toString();
+        } catch (SQLException e) {
+            return " (cannot tell: " + e.getMessage() + ")";
+        }
+    }
+
     /** The recorder's calls call-service holds at all. */
     long storedCalls(UUID recorder) {
         return count("SELECT count(*) FROM calls.call WHERE recorder_id = ?", recorder);

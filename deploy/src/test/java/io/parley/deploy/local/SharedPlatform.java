@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,10 @@ final class SharedPlatform implements BeforeAllCallback {
         return running.platform();
     }
 
-    /** A started platform and its data directory; closed by JUnit when the run ends. */
+    /**
+     * A started platform and its data directory; closed by JUnit when the run ends. Its services' logs are kept in
+     * {@code deploy/target/platform-logs/<data directory>}, for a look after a failure.
+     */
     record Running(LocalPlatform platform, Path data) implements AutoCloseable {
 
         static Running start() {
@@ -65,6 +69,15 @@ final class SharedPlatform implements BeforeAllCallback {
         @Override
         public void close() throws IOException {
             platform.close();
+            Path logs = data.resolve("logs");
+            Path kept = Path.of(System.getProperty("parley.repository", ".."), "deploy", "target", "platform-logs",
+                    data.getFileName().toString());
+            Files.createDirectories(kept);
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

@@ -18,7 +18,10 @@ final class StoredCalls {
     static void awaitEveryCallWholeAndOnce(LocalPlatform platform, RecorderCalls recorder, int calls) {
         PlatformDatabase database = new PlatformDatabase(platform);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> database.completeCalls(recorder.recorderId()) == calls);
+                .untilAsserted(() -> assertEquals(calls, database.completeCalls(recorder.recorderId()),
+                        () -> "calls whole, of " + database.storedCalls(recorder.recorderId()) + " stored, "
+                                + database.appliedEvents("calls", recorder.events()) + " events applied; not whole:"
+                                + database.notWhole(recorder.recorderId())));
         assertEquals(calls, database.storedCalls(recorder.recorderId()));
         assertEquals(calls * RecorderCalls.EVENTS_PER_CALL, database.appliedEvents("calls", recorder.events()),
                 "every recorder event applied once");
