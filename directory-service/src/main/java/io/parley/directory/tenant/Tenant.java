@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
@@ -52,6 +53,15 @@ public class Tenant extends PanacheEntityBase {
         if (licensing == null) {
             licensing = new TenantLicensing();
         }
+    }
+
+    /**
+     * Locks the tenant's row for the rest of the transaction (waiting for its current holder) and reloads it as
+     * committed then: what is checked against its limits and settings next cannot change until the commit.
+     */
+    public static Tenant lockedForUpdate(Tenant tenant) {
+        getEntityManager().refresh(tenant, LockModeType.PESSIMISTIC_WRITE);
+        return tenant;
     }
 
     public static Optional<Tenant> findByName(String name) {

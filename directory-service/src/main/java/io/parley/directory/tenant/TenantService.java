@@ -23,6 +23,8 @@ import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
+import io.parley.directory.persistence.Constraints;
+import io.parley.directory.user.ExtensionLocks;
 import io.parley.directory.user.SeatLicenses;
 import io.parley.directory.user.UserLinks;
 import io.quarkus.security.ForbiddenException;
@@ -38,17 +40,22 @@ public class TenantService {
 
     private static final String ASSOCIATE = "fieldset_associate_calls.";
     private static final String LICENSING = "fieldset_licensing.";
+    private static final String NAME_CONSTRAINT = "tenant_name_key";
+    private static final String NAME_TAKEN = "Tenant with such name exists already";
 
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final SeatLicenses seats;
     private final UserLinks links;
+    private final ExtensionLocks extensionLocks;
 
-    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links) {
+    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links,
+            ExtensionLocks extensionLocks) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.seats = seats;
         this.links = links;
+        this.extensionLocks = extensionLocks;
     }
 
     /** The tenant, when it exists and the caller sees it. */
@@ -80,6 +87,7 @@ public class TenantService {
         tenant.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         checkAndApply(input, tenant, errors);
         tenant.persist();
+        flushAnsweringNameTaken();
         publish(DirectoryEvents.TENANT_CREATED, tenant.id, TenantView.of(tenant));
         return tenant;
     }
@@ -93,10 +101,20 @@ public class TenantService {
 
     /** Changes the fields the input supplies; empty when the caller sees no such tenant. */
     public Optional<Tenant> update(Access access, UUID id, TenantInput input) {
+        if (switchesToSystemwide(input)) {
+            // first in the transaction: ExtensionLocks is taken before any row lock
+            extensionLocks.lockForSwitchingToSystemwide();
+        }
         Optional<Tenant> found = find(access, id);
         found.ifPresent(tenant -> {
             mayChange(access, tenant);
+            if (input != null && input.fieldsetLicensing() != null) {
+                // users take seats holding this lock (UserService): the holders counted below cannot grow until the
+                // new limits are committed
+                Tenant.lockedForUpdate(tenant);
+            }
             checkAndApply(input, tenant, new FieldErrors());
+            flushAnsweringNameTaken();
             publish(DirectoryEvents.TENANT_UPDATED, tenant.id, TenantView.of(tenant));
         });
         return found;
@@ -156,7 +174,7 @@ public class TenantService {
             } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
             } else if (Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
-                errors.taken("name", "Tenant with such name exists already");
+                errors.taken("name", NAME_TAKEN);
             }
         }
         present(input.timezone()).filter(zone -> !zone.isBlank() && !Timezones.isIanaName(zone))
@@ -251,6 +269,16 @@ public class TenantService {
                 association.provisionRoleId = given.provisionRoleId().orElse(null);
             }
         }
+    }
+
+    private static boolean switchesToSystemwide(TenantInput input) {
+        return input != null && input.fieldsetAssociateCalls() != null
+                && "systemwide".equals(input.fieldsetAssociateCalls().extensionUniqueness());
+    }
+
+    /** A request that raced this one past the name check is stopped by the index and answered like the check. */
+    private static void flushAnsweringNameTaken() {
+        Constraints.flushAnswering(NAME_CONSTRAINT, () -> ApiException.invalidField("name", "taken", NAME_TAKEN));
     }
 
     /** The settings each association mode needs, and auto-provisioning's group and role. */

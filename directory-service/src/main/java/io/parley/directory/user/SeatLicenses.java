@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 /**
  * License seats held by users (fieldset_licensing of a user) against the limits of their tenant (fieldset_licensing
@@ -40,6 +41,9 @@ public class SeatLicenses {
                 + " AND " + seat.userField + " AND id <> :user")
                 .setParameter("tenant", tenantId)
                 .setParameter("user", exceptUser == null ? new UUID(0, 0) : exceptUser)
+                // the count leaves the user being written out: its pending changes stay pending until the service
+                // writes them where it can answer a conflict
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
         return count.longValue();
     }

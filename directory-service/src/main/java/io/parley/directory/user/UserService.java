@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
@@ -26,6 +26,7 @@ import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
+import io.parley.directory.persistence.Constraints;
 import io.parley.directory.role.Role;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantLicensing;
@@ -47,20 +48,24 @@ public class UserService {
     private static final Set<String> RECORD_RULES = Set.of("always", "ondemand", "never", "default");
     private static final Set<String> DIRECTIONS = Set.of("in", "out");
     private static final Set<String> ON_DEMAND_DEFAULTS = Set.of("keep", "discard");
+    private static final String LOGIN_CONSTRAINT = "app_user_login_key";
+    private static final String LOGIN_TAKEN = "User with such login exists already";
 
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final UserLinks links;
     private final SeatLicenses seats;
     private final PasswordHasher passwords;
+    private final ExtensionLocks extensionLocks;
 
     UserService(Outbox outbox, EntityManager entityManager, UserLinks links, SeatLicenses seats,
-            PasswordHasher passwords) {
+            PasswordHasher passwords, ExtensionLocks extensionLocks) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.links = links;
         this.seats = seats;
         this.passwords = passwords;
+        this.extensionLocks = extensionLocks;
     }
 
     /** The user, when it exists and the caller sees it. */
@@ -188,6 +193,8 @@ public class UserService {
         errors.throwIfAny();
 
         if (extensions != null && tenantId != null) {
+            // no index can hold this rule (it depends on both tenants' settings): the lock makes the check final
+            extensionLocks.lockForAssigning(extensions);
             List<String> conflicts = links.conflictingExtensions(user.id, tenantId, extensions);
             if (!conflicts.isEmpty()) {
                 errors.taken("fieldset_recording.extensions",
@@ -203,6 +210,9 @@ public class UserService {
         if (creating) {
             user.persist();
         }
+        // a request that raced this one past the login check is stopped by the index and answered like the check
+        Constraints.flushAnswering(LOGIN_CONSTRAINT,
+                () -> ApiException.invalidField("fieldset_login.login", "taken", LOGIN_TAKEN));
         if (extensions != null) {
             links.replaceExtensions(user.id, extensions);
         }
@@ -299,7 +309,7 @@ public class UserService {
             } else if (login.login().contains(":") || !login.login().equals(login.login().strip())) {
                 errors.invalid("fieldset_login.login", "must not contain a colon or surrounding spaces");
             } else if (User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
-                errors.taken("fieldset_login.login", "User with such login exists already");
+                errors.taken("fieldset_login.login", LOGIN_TAKEN);
             }
         }
         if (login.password() != null && (login.password().isEmpty()
@@ -388,14 +398,15 @@ public class UserService {
     }
 
     /**
-     * Seats the user holds must fit the tenant's limits; the tenant row is locked so that two requests cannot both take the
-     * last seat.
+     * Seats the user holds must fit the tenant's limits. The tenant row is locked, and its limits read as committed
+     * then, so that two requests cannot both take the last seat, nor a seat be taken while the limit is lowered
+     * (TenantService locks the same row).
      */
     private void checkSeats(User user, FieldErrors errors) {
         if (!user.recordingSeat && !user.monitoringSeat && !user.evaluationSeat) {
             return;
         }
-        Tenant tenant = entityManager.find(Tenant.class, user.tenantId, LockModeType.PESSIMISTIC_WRITE);
+        Tenant tenant = Tenant.lockedForUpdate(entityManager.find(Tenant.class, user.tenantId));
         TenantLicensing limits = tenant.licensing;
         checkSeat(user, user.recordingSeat, limits.recordingSeats, SeatLicenses.Seat.RECORDING, errors);
         checkSeat(user, user.monitoringSeat, limits.monitoringSeats, SeatLicenses.Seat.MONITORING, errors);

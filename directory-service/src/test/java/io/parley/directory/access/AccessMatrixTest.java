@@ -280,7 +280,12 @@ class AccessMatrixTest {
                 .body("users.user_id", containsInAnyOrder(world.agentA(), world.memberG(), world.managerA()));
         as(world.manager()).get("/api/v2/users/" + world.memberH() + ".json").then().statusCode(404);
         as(world.manager()).get("/api/v2/users/" + world.userB() + ".json").then().statusCode(404);
-        as(world.manager()).get("/api/v2/users.json?search_term=" + world.memberH()).then().statusCode(200)
+        // search_term matches names: the name finds the user for a caller who sees it, and not for the manager
+        String outsideName = given().get("/api/v2/users/" + world.memberH() + ".json").then().statusCode(200)
+                .extract().path("user.name");
+        as(world.admin()).queryParam("search_term", outsideName).get("/api/v2/users.json").then().statusCode(200)
+                .body("users.user_id", containsInAnyOrder(world.memberH()));
+        as(world.manager()).queryParam("search_term", outsideName).get("/api/v2/users.json").then().statusCode(200)
                 .body("users", empty());
     }
 
