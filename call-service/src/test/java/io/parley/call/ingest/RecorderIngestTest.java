@@ -143,24 +143,26 @@ class RecorderIngestTest {
     @Test
     void redeliveredEventIsAppliedOnce() {
         UUID call = UUID.randomUUID();
-        String started = event("call.started", "2026-03-01T10:00:00Z", """
-                {"call_id": "%s", "call_state": 1, "from_number": "400"}
+        // Two updates of the same second: the one applied last wins. Applied again, the first would undo the second.
+        String first = event("call.updated", "2026-03-01T10:00:01Z", """
+                {"call_id": "%s", "call_state": 1, "from_number": "401"}
                 """.formatted(call));
-        publish(call, started);
-        awaitRow("SELECT * FROM call WHERE call_id = ?", call);
+        publish(call, first);
+        awaitRow("SELECT * FROM call WHERE call_id = ? AND from_number = '401'", call);
         publish(call, event("call.updated", "2026-03-01T10:00:01Z", """
-                {"call_id": "%s", "from_number": "401"}
+                {"call_id": "%s", "from_number": "402"}
                 """.formatted(call)));
-        publish(call, started);
+        awaitRow("SELECT * FROM call WHERE call_id = ? AND from_number = '402'", call);
+        publish(call, first);
         publish(call, event("call.updated", "2026-03-01T10:00:02Z", """
                 {"call_id": "%s", "to_number": "marker"}
                 """.formatted(call)));
 
         Map<String, Object> stored = awaitRow("SELECT * FROM call WHERE call_id = ? AND to_number = 'marker'", call);
-        assertEquals("401", stored.get("from_number"));
-        UUID startedId = UUID.fromString(started.substring(started.indexOf("\"event_id\": \"") + 13,
-                started.indexOf("\"event_id\": \"") + 49));
-        assertEquals(1L, row("SELECT count(*) AS n FROM processed_event WHERE event_id = ?", startedId).get("n"));
+        assertEquals("402", stored.get("from_number"));
+        UUID firstId = UUID.fromString(first.substring(first.indexOf("\"event_id\": \"") + 13,
+                first.indexOf("\"event_id\": \"") + 49));
+        assertEquals(1L, row("SELECT count(*) AS n FROM processed_event WHERE event_id = ?", firstId).get("n"));
     }
 
     @Test
