@@ -13,6 +13,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.directory.access.Access;
 import io.parley.directory.tenant.CallAssociation;
 import io.parley.directory.tenant.Tenant;
+import io.parley.directory.user.ExtensionLocks;
 import io.parley.directory.user.UserInput;
 import io.parley.directory.user.UserService;
 import io.parley.directory.user.UserView;
@@ -29,10 +30,12 @@ public class UserProvisioning {
     private static final Logger LOG = Logger.getLogger(UserProvisioning.class);
 
     private final UserService users;
+    private final ExtensionLocks extensionLocks;
     private final EntityManager entityManager;
 
-    UserProvisioning(UserService users, EntityManager entityManager) {
+    UserProvisioning(UserService users, ExtensionLocks extensionLocks, EntityManager entityManager) {
         this.users = users;
+        this.extensionLocks = extensionLocks;
         this.entityManager = entityManager;
     }
 
@@ -43,6 +46,8 @@ public class UserProvisioning {
             LOG.infof("Tenant %s does not provision users (any more): extension %s left unknown", tenantId, extension);
             return;
         }
+        // the lock the user write below takes: a user given the extension meanwhile is found here, not refused there
+        extensionLocks.lockForAssigning(List.of(extension));
         if (hasUserWith(tenantId, extension)) {
             LOG.debugf("Tenant %s already has a user with extension %s", tenantId, extension);
             return;
