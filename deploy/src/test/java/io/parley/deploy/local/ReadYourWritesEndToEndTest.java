@@ -36,11 +36,12 @@ class ReadYourWritesEndToEndTest {
         for (int round = 0; round < ROUNDS; round++) {
             String tenant = PlatformApi.create(platform, "tenants",
                     "{\"tenant\": {\"name\": \"Just made " + UUID.randomUUID() + "\"}}");
-            root().contentType(ContentType.JSON)
+            String key = root().contentType(ContentType.JSON)
                     .body(generate("Right away", tenant))
                     .when().post(platform.apiUrl() + "/encrypt_keys.json")
-                    .then().statusCode(201)
-                    .body("encrypt_key.tenant_id", equalTo(tenant));
+                    .then().statusCode(201).extract().header("Location");
+            root().when().get(platform.apiUrl() + key.substring("/api/v2".length()))
+                    .then().statusCode(200).body("encrypt_key.tenant_id", equalTo(tenant));
         }
     }
 
