@@ -69,6 +69,7 @@ public class DirectoryEventsConsumer {
     private void upsertTenant(EventEnvelope event, boolean deleted) {
         JsonNode tenant = event.data().path("tenant");
         UUID id = UUID.fromString(tenant.path("tenant_id").asText());
+        KnownTenant.lockRow(id);
         KnownTenant known = KnownTenant.findById(id);
         if (known != null && (known.deletedAt != null || !deleted && !event.occurredAt().isAfter(known.changedAt))) {
             return;

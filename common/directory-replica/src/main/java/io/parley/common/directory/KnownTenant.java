@@ -103,6 +103,15 @@ public class KnownTenant extends PanacheEntityBase {
         provisionRoleId = optionalUuid(association.path("provision_role_id"));
     }
 
+    /**
+     * Makes the writers of one tenant's row, the directory's events and lookups ({@link ReplicaMisses}), take turns
+     * until their transactions end, so that neither inserts a row the other inserted meanwhile.
+     */
+    static void lockRow(UUID id) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:lock))) AS locked")
+                .setParameter("lock", "known_tenant:" + id).getSingleResult();
+    }
+
     public static Optional<KnownTenant> findLive(UUID id) {
         return KnownTenant.<KnownTenant> findByIdOptional(id).filter(tenant -> tenant.deletedAt == null);
     }

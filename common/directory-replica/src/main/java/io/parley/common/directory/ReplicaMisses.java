@@ -76,7 +76,9 @@ public class ReplicaMisses {
     private void recordTenant(UUID id, JsonNode state) {
         KnownTenant tenant = new KnownTenant();
         tenant.takeState(state);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownTenant.lockRow(id);
+            entityManager.createNativeQuery("""
                 INSERT INTO known_tenant (id, name, changed_at, received_at, extension_uniqueness, associate_calls,
                     broadworks_sp_id, broadworks_group_id, metaswitch_system, metaswitch_group, cisco_partition,
                     sip_uri_host, record_unknown_users, auto_provision, provision_group_id, provision_role_id,
@@ -101,7 +103,8 @@ public class ReplicaMisses {
                 .setParameter("provisionGroup", text(tenant.provisionGroupId))
                 .setParameter("provisionRole", text(tenant.provisionRoleId))
                 .setParameter("encrypt", tenant.encryptData)
-                .executeUpdate());
+                .executeUpdate();
+        });
     }
 
     /**
