@@ -68,8 +68,15 @@ public class ReplicaMisses {
             return Boolean.TRUE.equals(row[1]) ? Optional.of(UUID.fromString((String) row[0])) : Optional.empty();
         }
         Optional<JsonNode> found = directory.user(id).filter(user -> user.path("tenant_id").isTextual());
-        found.ifPresent(user -> recordUser(id, user));
-        return found.map(user -> UUID.fromString(user.path("tenant_id").asText()));
+        // a tenant deleted meanwhile took its users along, though no event of theirs says so
+        Optional<UUID> tenant = found.map(user -> UUID.fromString(user.path("tenant_id").asText()))
+                .filter(this::notDeleted);
+        tenant.ifPresent(live -> recordUser(id, found.get()));
+        return tenant;
+    }
+
+    private boolean notDeleted(UUID tenant) {
+        return KnownTenant.<KnownTenant> findByIdOptional(tenant).map(known -> known.deletedAt == null).orElse(true);
     }
 
     /** In a transaction of its own, short, so that the directory's event for the same tenant waits on it briefly. */
@@ -79,51 +86,57 @@ public class ReplicaMisses {
         QuarkusTransaction.requiringNew().run(() -> {
             KnownTenant.lockRow(id);
             entityManager.createNativeQuery("""
-                INSERT INTO known_tenant (id, name, changed_at, received_at, extension_uniqueness, associate_calls,
-                    broadworks_sp_id, broadworks_group_id, metaswitch_system, metaswitch_group, cisco_partition,
-                    sip_uri_host, record_unknown_users, auto_provision, provision_group_id, provision_role_id,
-                    encrypt_data)
-                VALUES (:id, :name, :changed, now(), :uniqueness, :associate, :spId, :bwGroup, :msSystem, :msGroup,
-                    :partition, :sipHost, :unknownUsers, :autoProvision, CAST(:provisionGroup AS uuid),
-                    CAST(:provisionRole AS uuid), :encrypt)
-                ON CONFLICT (id) DO NOTHING""")
-                .setParameter("id", id)
-                .setParameter("name", tenant.name)
-                .setParameter("changed", BEFORE_ANY_EVENT)
-                .setParameter("uniqueness", tenant.extensionUniqueness)
-                .setParameter("associate", tenant.associateCalls)
-                .setParameter("spId", tenant.broadworksSpId)
-                .setParameter("bwGroup", tenant.broadworksGroupId)
-                .setParameter("msSystem", tenant.metaswitchSystem)
-                .setParameter("msGroup", tenant.metaswitchGroup)
-                .setParameter("partition", tenant.ciscoPartition)
-                .setParameter("sipHost", tenant.sipUriHost)
-                .setParameter("unknownUsers", tenant.recordUnknownUsers)
-                .setParameter("autoProvision", tenant.autoProvision)
-                .setParameter("provisionGroup", text(tenant.provisionGroupId))
-                .setParameter("provisionRole", text(tenant.provisionRoleId))
-                .setParameter("encrypt", tenant.encryptData)
-                .executeUpdate();
+                    INSERT INTO known_tenant (id, name, changed_at, received_at, extension_uniqueness, associate_calls,
+                        broadworks_sp_id, broadworks_group_id, metaswitch_system, metaswitch_group, cisco_partition,
+                        sip_uri_host, record_unknown_users, auto_provision, provision_group_id, provision_role_id,
+                        encrypt_data)
+                    VALUES (:id, :name, :changed, now(), :uniqueness, :associate, :spId, :bwGroup, :msSystem, :msGroup,
+                        :partition, :sipHost, :unknownUsers, :autoProvision, CAST(:provisionGroup AS uuid),
+                        CAST(:provisionRole AS uuid), :encrypt)
+                    ON CONFLICT (id) DO NOTHING""")
+                    .setParameter("id", id)
+                    .setParameter("name", tenant.name)
+                    .setParameter("changed", BEFORE_ANY_EVENT)
+                    .setParameter("uniqueness", tenant.extensionUniqueness)
+                    .setParameter("associate", tenant.associateCalls)
+                    .setParameter("spId", tenant.broadworksSpId)
+                    .setParameter("bwGroup", tenant.broadworksGroupId)
+                    .setParameter("msSystem", tenant.metaswitchSystem)
+                    .setParameter("msGroup", tenant.metaswitchGroup)
+                    .setParameter("partition", tenant.ciscoPartition)
+                    .setParameter("sipHost", tenant.sipUriHost)
+                    .setParameter("unknownUsers", tenant.recordUnknownUsers)
+                    .setParameter("autoProvision", tenant.autoProvision)
+                    .setParameter("provisionGroup", text(tenant.provisionGroupId))
+                    .setParameter("provisionRole", text(tenant.provisionRoleId))
+                    .setParameter("encrypt", tenant.encryptData)
+                    .executeUpdate();
         });
     }
 
     /**
      * The user's own row; their extensions come with the directory's event, which replaces this row (call association
-     * does not use a looked-up user before then).
+     * does not use a looked-up user before then). Not for a tenant the replica holds as deleted: the tenant's lock
+     * orders this with the tenant's deletion, which takes the tenant's users along.
      */
     private void recordUser(UUID id, JsonNode user) {
+        UUID tenant = UUID.fromString(user.path("tenant_id").asText());
         JsonNode group = user.path("group_id");
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                INSERT INTO known_user (id, tenant_id, group_id, name, login, changed_at)
-                VALUES (:id, CAST(:tenant AS uuid), CAST(:group AS uuid), :name, :login, :changed)
-                ON CONFLICT (id) DO NOTHING""")
-                .setParameter("id", id)
-                .setParameter("tenant", user.path("tenant_id").asText())
-                .setParameter("group", group.isTextual() ? group.asText() : null)
-                .setParameter("name", user.path("name").asText())
-                .setParameter("login", user.path("fieldset_login").path("login").asText(null))
-                .setParameter("changed", BEFORE_ANY_EVENT)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownTenant.lockRow(tenant);
+            entityManager.createNativeQuery("""
+                    INSERT INTO known_user (id, tenant_id, group_id, name, login, changed_at)
+                    SELECT :id, :tenant, CAST(:group AS uuid), :name, :login, :changed
+                    WHERE NOT EXISTS (SELECT 1 FROM known_tenant WHERE id = :tenant AND deleted_at IS NOT NULL)
+                    ON CONFLICT (id) DO NOTHING""")
+                    .setParameter("id", id)
+                    .setParameter("tenant", tenant)
+                    .setParameter("group", group.isTextual() ? group.asText() : null)
+                    .setParameter("name", user.path("name").asText())
+                    .setParameter("login", user.path("fieldset_login").path("login").asText(null))
+                    .setParameter("changed", BEFORE_ANY_EVENT)
+                    .executeUpdate();
+        });
     }
 
     private static String text(UUID id) {
