@@ -2,7 +2,6 @@ package io.parley.crypto.grant;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.directory.ReplicaMisses;
 import io.parley.common.security.Caller;
 import io.parley.common.security.SystemTenant;
 import io.parley.crypto.key.EncryptKey;
@@ -49,14 +49,16 @@ public class GrantService {
     private final PersonalKeys personalKeys;
     private final SystemTenant systemTenant;
     private final Caller caller;
+    private final ReplicaMisses replica;
 
     GrantService(EncryptKeyService keys, KeyVault vault, PersonalKeys personalKeys, SystemTenant systemTenant,
-            Caller caller) {
+            Caller caller, ReplicaMisses replica) {
         this.keys = keys;
         this.vault = vault;
         this.personalKeys = personalKeys;
         this.systemTenant = systemTenant;
         this.caller = caller;
+        this.replica = replica;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -112,7 +114,11 @@ public class GrantService {
         }
     }
 
-    /** A live user of the key's tenant or of the System tenant, as the directory announced them. */
+    /**
+     * A live user of the key's tenant or of the System tenant, as the directory announced them; a user the replica
+     * has not heard of yet is looked up in the directory, as the caller, so that one just created can be granted at
+     * once.
+     */
     private UUID grantee(EncryptKey key, GrantInput input) {
         FieldErrors errors = new FieldErrors();
         String text = input == null ? null : input.userId();
@@ -124,11 +130,7 @@ public class GrantService {
             errors.invalid("user_id", "must be a UUID").throwIfAny();
         }
         if (!caller.is(userId)) {
-            List<?> tenants = EncryptKey.getEntityManager()
-                    .createNativeQuery("SELECT CAST(tenant_id AS text) FROM known_user WHERE id = :id"
-                            + " AND deleted_at IS NULL")
-                    .setParameter("id", userId).getResultList();
-            UUID tenant = tenants.isEmpty() ? null : UUID.fromString((String) tenants.get(0));
+            UUID tenant = replica.userTenant(userId).orElse(null);
             if (tenant == null || !tenant.equals(key.tenantId) && !systemTenant.is(tenant)) {
                 errors.invalid("user_id", "no such user in the key's tenant").throwIfAny();
             }

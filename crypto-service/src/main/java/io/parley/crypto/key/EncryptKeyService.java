@@ -22,7 +22,7 @@ import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
 import io.parley.common.api.text.BoundedText;
-import io.parley.common.directory.KnownTenant;
+import io.parley.common.directory.ReplicaMisses;
 import io.parley.common.events.CryptoKeyEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
@@ -56,12 +56,15 @@ public class EncryptKeyService {
     private final KeyVault vault;
     private final PersonalKeys personalKeys;
     private final Caller caller;
+    private final ReplicaMisses replica;
 
-    EncryptKeyService(Outbox outbox, KeyVault vault, PersonalKeys personalKeys, Caller caller) {
+    EncryptKeyService(Outbox outbox, KeyVault vault, PersonalKeys personalKeys, Caller caller,
+            ReplicaMisses replica) {
         this.outbox = outbox;
         this.vault = vault;
         this.personalKeys = personalKeys;
         this.caller = caller;
+        this.replica = replica;
     }
 
     /** The key, when it exists and the caller sees it. */
@@ -242,12 +245,16 @@ public class EncryptKeyService {
         return false;
     }
 
-    /** The key's tenant: the caller's own when none is named; a named one must exist and be in the caller's reach. */
+    /**
+     * The key's tenant: the caller's own when none is named; a named one must be in the caller's reach and exist. A
+     * tenant the replica has not heard of yet is looked up in the directory, as the caller, so that a tenant just
+     * created through the API takes keys at once; one out of the caller's reach is refused without asking.
+     */
     private UUID tenant(UUID named, FieldErrors errors) {
         if (named == null || named.equals(caller.tenantId())) {
             return caller.tenantId();
         }
-        if (!KeyAccess.changes(caller, named) || KnownTenant.findLive(named).isEmpty()) {
+        if (!KeyAccess.changes(caller, named) || !replica.tenantExists(named)) {
             errors.invalid("tenant_id", "no such tenant");
         }
         return named;

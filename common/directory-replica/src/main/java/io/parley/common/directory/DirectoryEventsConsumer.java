@@ -69,6 +69,7 @@ public class DirectoryEventsConsumer {
     private void upsertTenant(EventEnvelope event, boolean deleted) {
         JsonNode tenant = event.data().path("tenant");
         UUID id = UUID.fromString(tenant.path("tenant_id").asText());
+        KnownTenant.lockRow(id);
         KnownTenant known = KnownTenant.findById(id);
         if (known != null && (known.deletedAt != null || !deleted && !event.occurredAt().isAfter(known.changedAt))) {
             return;
@@ -77,29 +78,11 @@ public class DirectoryEventsConsumer {
             known = new KnownTenant();
             known.id = id;
         }
-        known.name = tenant.path("name").asText();
-        known.encryptData = tenant.path("encrypt_data").asBoolean(false);
-        JsonNode association = tenant.path("fieldset_associate_calls");
-        known.extensionUniqueness = association.path("extension_uniqueness").asText(known.extensionUniqueness);
-        known.associateCalls = association.path("associate_calls").asText(known.associateCalls);
-        known.broadworksSpId = association.path("broadworks_sp_id").asText("");
-        known.broadworksGroupId = association.path("broadworks_group_id").asText("");
-        known.metaswitchSystem = association.path("metaswitch_system").asText("");
-        known.metaswitchGroup = association.path("metaswitch_group").asText("");
-        known.ciscoPartition = association.path("cisco_partition").asText("");
-        known.sipUriHost = association.path("sip_uri_host").asText("");
-        known.recordUnknownUsers = association.path("record_unknown_users").asText(known.recordUnknownUsers);
-        known.autoProvision = association.path("auto_provision").asBoolean(false);
-        known.provisionGroupId = optionalUuid(association.path("provision_group_id"));
-        known.provisionRoleId = optionalUuid(association.path("provision_role_id"));
+        known.takeState(tenant);
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         known.deletedAt = deleted ? event.occurredAt() : null;
         known.persist();
         LOG.infof(deleted ? "Tenant %s was deleted" : "Tenant %s is known", id);
-    }
-
-    private static UUID optionalUuid(JsonNode value) {
-        return value.isTextual() ? UUID.fromString(value.asText()) : null;
     }
 }

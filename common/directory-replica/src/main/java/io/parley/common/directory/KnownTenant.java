@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -79,7 +81,42 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 
+    /**
+     * Takes the state the directory shows of the tenant: its {@code tenant} object, as its events carry it and as
+     * {@code GET /api/v2/tenants/{id}.json} answers it.
+     */
+    void takeState(JsonNode tenant) {
+        name = tenant.path("name").asText();
+        encryptData = tenant.path("encrypt_data").asBoolean(false);
+        JsonNode association = tenant.path("fieldset_associate_calls");
+        extensionUniqueness = association.path("extension_uniqueness").asText(extensionUniqueness);
+        associateCalls = association.path("associate_calls").asText(associateCalls);
+        broadworksSpId = association.path("broadworks_sp_id").asText("");
+        broadworksGroupId = association.path("broadworks_group_id").asText("");
+        metaswitchSystem = association.path("metaswitch_system").asText("");
+        metaswitchGroup = association.path("metaswitch_group").asText("");
+        ciscoPartition = association.path("cisco_partition").asText("");
+        sipUriHost = association.path("sip_uri_host").asText("");
+        recordUnknownUsers = association.path("record_unknown_users").asText(recordUnknownUsers);
+        autoProvision = association.path("auto_provision").asBoolean(false);
+        provisionGroupId = optionalUuid(association.path("provision_group_id"));
+        provisionRoleId = optionalUuid(association.path("provision_role_id"));
+    }
+
+    /**
+     * Makes the writers of one tenant's row, the directory's events and lookups ({@link ReplicaMisses}), take turns
+     * until their transactions end, so that neither inserts a row the other inserted meanwhile.
+     */
+    static void lockRow(UUID id) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:lock))) AS locked")
+                .setParameter("lock", "known_tenant:" + id).getSingleResult();
+    }
+
     public static Optional<KnownTenant> findLive(UUID id) {
         return KnownTenant.<KnownTenant> findByIdOptional(id).filter(tenant -> tenant.deletedAt == null);
+    }
+
+    private static UUID optionalUuid(JsonNode value) {
+        return value.isTextual() ? UUID.fromString(value.asText()) : null;
     }
 }

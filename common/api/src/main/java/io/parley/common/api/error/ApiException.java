@@ -51,6 +51,14 @@ public class ApiException extends RuntimeException {
                 "The request body must be at most " + maxBytes + " bytes"));
     }
 
+    /**
+     * 503 for a request that needs a service or store that cannot answer now; it is answered with
+     * {@code Retry-After}, like a database that cannot be used, so that clients send it again in a moment.
+     */
+    public static ApiException unavailable(String description) {
+        return new ApiException(503, ApiError.of("ServiceUnavailable", description));
+    }
+
     /** 409 for a request that conflicts with the current state. */
     public static ApiException conflict(String error, String description) {
         return new ApiException(409, ApiError.of(error, description));

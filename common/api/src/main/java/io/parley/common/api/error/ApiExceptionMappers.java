@@ -31,9 +31,11 @@ public class ApiExceptionMappers {
             "The service is temporarily unavailable, please retry");
     private static final int RETRY_AFTER_SECONDS = 5;
 
+    /** A {@code 503} says when to try again, whatever could not answer. */
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return json(e.status(), e.error());
+        Response response = json(e.status(), e.error());
+        return e.status() == 503 ? retryLater(response) : response;
     }
 
     @ServerExceptionMapper
@@ -96,10 +98,13 @@ public class ApiExceptionMappers {
         Optional<String> unreachable = UnreachableDatabase.reason(e);
         if (unreachable.isPresent()) {
             LOG.warnf("The database cannot be used now (%s); answering 503", unreachable.get());
-            return Response.fromResponse(json(503, DATABASE_UNAVAILABLE))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            return retryLater(json(503, DATABASE_UNAVAILABLE));
         }
         return internalError(e);
+    }
+
+    private static Response retryLater(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static Response internalError(Throwable e) {
