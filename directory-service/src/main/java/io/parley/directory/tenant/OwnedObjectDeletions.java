@@ -75,7 +75,8 @@ public class OwnedObjectDeletions {
     private <T extends PanacheEntityBase> void publish(Class<T> type, UUID tenantId,
             Function<List<T>, List<Outbox.Message>> deletions) {
         List<T> objects = entityManager
-                .createQuery("FROM " + type.getSimpleName() + " o WHERE o.tenantId = :tenant ORDER BY o.id", type)
+                .createQuery("FROM " + entityManager.getMetamodel().entity(type).getName()
+                        + " o WHERE o.tenantId = :tenant ORDER BY o.id", type)
                 .setParameter("tenant", tenantId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
