@@ -170,6 +170,19 @@ class DirectoryReplicaTest {
         }
     }
 
+    /** A user's event read after its tenant's deletion (another partition; or published before owned deletions). */
+    @Test
+    void aUserOfADeletedTenantIsDeletedWhicheverEventOfItsArrivesAfter() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_DELETED, tenant, null, "Gone", SECOND));
+
+        awaitConsumed(publishUser(DirectoryEvents.USER_CREATED, tenant, user, 1L, List.of("5200"), SECOND));
+
+        assertNotNull(Rows.first(dataSource, "SELECT deleted_at FROM known_user WHERE id = ?", user).get("deleted_at"));
+        assertTrue(Rows.first(dataSource, "SELECT * FROM known_user_extension WHERE user_id = ?", user).isEmpty());
+    }
+
     @Test
     void unreadableRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         UUID tenant = UUID.randomUUID();

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +75,8 @@ class CompactedEventsTopicTest {
 
             assertEquals("Set cleanup.policy of " + topic + " from delete to compact",
                     CompactedEventsTopic.ensureCompacted(admin, topic));
-            assertEquals("compact", policy(admin, topic));
+            // the brokers take the change over from the controller in a moment
+            await().atMost(Duration.ofSeconds(30)).until(() -> "compact".equals(policy(admin, topic)));
             assertEquals(topic + " is compacted (cleanup.policy=compact)", CompactedEventsTopic.ensureCompacted(admin,
                     topic));
         }
@@ -118,10 +121,11 @@ class CompactedEventsTopicTest {
 
         List<String> objects = List.of(kept, group, role, agent, leaver, client, gone, goneGroup, goneRole, goneUser,
                 goneClient);
-        String roller = createTenant();
+        List<String> rollers = tenantsOnEveryPartition();
         compactedTopic(() -> {
-            // each change appends to the topic, which closes the segment before it: only closed ones are cleaned
-            put("/api/v2/tenants/" + roller + ".json", "{\"tenant\": {\"timezone\": \"UTC\"}}");
+            // a change appends to its partition, which closes the segment before it: only closed ones are cleaned
+            rollers.forEach(roller -> put("/api/v2/tenants/" + roller + ".json",
+                    "{\"tenant\": {\"timezone\": \"UTC\"}}"));
             Map<String, List<ConsumerRecord<String, String>>> byKey = new HashMap<>();
             KafkaTopics.all(kafka, DirectoryEvents.TOPIC).stream().filter(record -> objects.contains(record.key()))
                     .forEach(record -> byKey.computeIfAbsent(record.key(), key -> new java.util.ArrayList<>())
@@ -150,6 +154,22 @@ class CompactedEventsTopicTest {
         assertEquals("12", replica.get(agent).at("/data/user/fieldset_recording/extensions/0").asText());
         assertEquals(List.of(kept, group, role, agent, client), objects.stream()
                 .filter(id -> directoryRow(id).isPresent()).toList());
+    }
+
+    /** Tenants whose events, keyed by their ids, land on each of the topic's partitions. */
+    private List<String> tenantsOnEveryPartition() throws Exception {
+        int partitions;
+        try (Admin admin = admin()) {
+            partitions = admin.describeTopics(List.of(DirectoryEvents.TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(DirectoryEvents.TOPIC).partitions().size();
+        }
+        Map<Integer, String> tenants = new HashMap<>();
+        while (tenants.size() < partitions) {
+            String tenant = createTenant();
+            tenants.putIfAbsent(Utils.toPositive(Utils.murmur2(tenant.getBytes(StandardCharsets.UTF_8))) % partitions,
+                    tenant);
+        }
+        return List.copyOf(tenants.values());
     }
 
     /** Name and revision of the directory object with this id, whatever its kind; empty when there is none. */

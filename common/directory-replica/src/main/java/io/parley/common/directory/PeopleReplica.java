@@ -37,6 +37,7 @@ public class PeopleReplica {
         JsonNode user = event.data().path("user");
         UUID id = UUID.fromString(user.path("user_id").asText());
         UUID tenant = UUID.fromString(user.path("tenant_id").asText());
+        deleted = deleted || tenantDeleted(tenant);
         boolean applied = upsert("known_user", "group_id", id, tenant, user.path("group_id"), user, event, deleted);
         if (applied) {
             entityManager.createNativeQuery("UPDATE known_user SET login = :login WHERE id = :id")
@@ -56,6 +57,7 @@ public class PeopleReplica {
         JsonNode client = event.data().path("client");
         UUID id = UUID.fromString(client.path("client_id").asText());
         UUID tenant = UUID.fromString(client.path("tenant_id").asText());
+        deleted = deleted || tenantDeleted(tenant);
         boolean applied = upsert("known_client", null, id, tenant, null, client, event, deleted);
         if (applied) {
             Set<String> phones = new LinkedHashSet<>();
@@ -80,6 +82,16 @@ public class PeopleReplica {
                     + " WHERE tenant_id = :tenant AND deleted_at IS NULL")
                     .setParameter("tenant", tenant).setParameter("deleted", deletedAt).executeUpdate();
         }
+    }
+
+    /**
+     * Whether the replica knows the tenant as deleted: its users and clients are then deleted too, whatever event of
+     * theirs arrives after the tenant's deletion (on another partition, or from before the directory published each
+     * owned object's deletion).
+     */
+    private boolean tenantDeleted(UUID tenant) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM known_tenant WHERE id = :tenant AND deleted_at IS NOT NULL")
+                .setParameter("tenant", tenant).getResultList().isEmpty();
     }
 
     /** @return whether the event was newer than the row (or made it), and so was applied */
