@@ -88,10 +88,11 @@ class KeyEventsTest {
             return events.size() == 4;
         });
         assertEquals(List.of("encrypt_key.created:1:false", "encrypt_key.updated:2:true",
-                "encrypt_key.updated:3:false", "encrypt_key.deleted:4:false"), events.stream()
-                .map(event -> event.path("type").asText() + ":" + event.path("revision").asLong() + ":"
-                        + event.at("/data/encrypt_key/is_active").asBoolean())
-                .toList());
+                "encrypt_key.updated:3:false", "encrypt_key.deleted:4:false"),
+                events.stream()
+                        .map(event -> event.path("type").asText() + ":" + event.path("revision").asLong() + ":"
+                                + event.at("/data/encrypt_key/is_active").asBoolean())
+                        .toList());
     }
 
     private static boolean isActivation(String value, String id) {
