@@ -35,7 +35,11 @@ public class EncryptKeyReplica {
     public record ActiveKey(UUID keyId, PublicKey publicKey) {
     }
 
-    /** Applies a key's newer state; a deleted key stays deleted. Runs in the consumer's transaction. */
+    /**
+     * Applies a key's newer state: an event of a higher revision than the row's (docs/events.md; events without one,
+     * published before keys had revisions, by their time). A deleted key stays deleted. Runs in the consumer's
+     * transaction.
+     */
     void apply(EventEnvelope event, boolean deleted) {
         JsonNode key = event.data().path("encrypt_key");
         String publicKey = key.path("public_key").asText();
@@ -43,13 +47,15 @@ public class EncryptKeyReplica {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement("""
                         INSERT INTO known_encrypt_key AS k (key_id, tenant_id, public_key, is_active,
-                                                           protection_mode, has_private_key, deleted, changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                                           protection_mode, has_private_key, deleted, revision,
+                                                           changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (key_id) DO UPDATE SET public_key = EXCLUDED.public_key,
                             is_active = EXCLUDED.is_active, protection_mode = EXCLUDED.protection_mode,
                             has_private_key = EXCLUDED.has_private_key, deleted = EXCLUDED.deleted,
-                            changed_at = EXCLUDED.changed_at
-                        WHERE NOT k.deleted AND k.changed_at <= EXCLUDED.changed_at""")) {
+                            revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at
+                        WHERE NOT k.deleted AND (EXCLUDED.revision > k.revision
+                            OR EXCLUDED.revision = 0 AND k.revision = 0 AND k.changed_at <= EXCLUDED.changed_at)""")) {
             int i = 1;
             upsert.setObject(i++, UUID.fromString(key.path("key_id").asText()));
             upsert.setObject(i++, UUID.fromString(key.path("tenant_id").asText()));
@@ -58,6 +64,7 @@ public class EncryptKeyReplica {
             upsert.setString(i++, key.path("protection_mode").asText("user"));
             upsert.setBoolean(i++, key.path("has_private_key").asBoolean(false));
             upsert.setBoolean(i++, deleted);
+            upsert.setLong(i++, event.revisionOrZero());
             upsert.setObject(i, event.occurredAt());
             upsert.executeUpdate();
         } catch (SQLException e) {

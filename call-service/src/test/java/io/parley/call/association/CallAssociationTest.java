@@ -169,8 +169,11 @@ class CallAssociationTest {
 
         recorderEvent(ignored, "call.updated", "2026-03-01T10:10:00Z", "{\"call_id\": \"" + ignored
                 + "\", \"to_name\": \"late\"}");
-        UUID marker = call(participants(number(), number()), ", \"from_id\": \"1@" + recordHost + "\"");
-        awaitCall(marker, "tenant_id IS NOT NULL");
+        // under the ignored call's key: one partition, so the marker is stored once the late event was read
+        UUID marker = UUID.randomUUID();
+        recorderEvent(ignored, "call.started", "2026-03-01T10:10:00Z", "{\"call_id\": \"" + marker + "\", "
+                + participants(number(), number()) + "}");
+        awaitCall(marker, "true");
         assertTrue(row("SELECT * FROM call WHERE call_id = ?", ignored).isEmpty());
     }
 
@@ -180,7 +183,7 @@ class CallAssociationTest {
         String extension = number();
         UUID agent = user(tenant, null, extension);
 
-        directoryEvent(DirectoryEvents.TENANT_DELETED, tenant, tenant, """
+        directoryEvent(DirectoryEvents.TENANT_DELETED, tenant, tenant, 2, """
                 {"tenant": {"tenant_id": "%s", "name": "Tenant %s"}}
                 """.formatted(tenant, tenant));
         await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT * FROM known_user_extension WHERE user_id = ?",
@@ -226,6 +229,30 @@ class CallAssociationTest {
         assertTrue(KafkaTopics.await(kafka, CallEvents.TOPIC, value -> value.contains(CallEvents.CALL_UPDATED)
                 && value.contains(first.toString()) && value.contains(agent.toString()), Duration.ofSeconds(30))
                 .isPresent());
+    }
+
+    /**
+     * Setting up provisioning takes two changes of the tenant in a row (its provision group must exist before the
+     * tenant names it): made in the same second, the second must count.
+     */
+    @Test
+    void aTenantGivenAutoProvisionInTheSecondItWasCreatedAsksForItsAgents() {
+        String host = "provision-later-" + number() + ".example.com";
+        UUID tenant = tenant("\"associate_calls\": \"sip_uri_host\", \"sip_uri_host\": \"%s\"".formatted(host));
+        UUID update = directoryEvent(DirectoryEvents.TENANT_UPDATED, tenant, tenant, 2, """
+                {"tenant": {"tenant_id": "%s", "name": "Tenant %s", "fieldset_associate_calls": {
+                    "associate_calls": "sip_uri_host", "sip_uri_host": "%s", "record_unknown_users": "record",
+                    "auto_provision": true, "provision_group_id": "%s", "provision_role_id": "%s"}}}
+                """.formatted(tenant, tenant, host, UUID.randomUUID(), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM processed_event WHERE event_id = ?",
+                update).isEmpty());
+        String extension = number();
+
+        call(agentAndCustomer(extension, "Finn Agent", number()), ", \"from_id\": \"1@" + host + "\"");
+
+        assertTrue(KafkaTopics.await(kafka, ProvisioningRequests.TOPIC,
+                value -> value.contains("\"" + extension + "\"") && value.contains(tenant.toString()),
+                Duration.ofSeconds(30)).isPresent());
     }
 
     @Test
@@ -289,7 +316,7 @@ class CallAssociationTest {
                 insert.setString(2, extension);
                 insert.executeUpdate();
             }
-            directoryEvent(DirectoryEvents.USER_CREATED, tenant, user, """
+            directoryEvent(DirectoryEvents.USER_CREATED, tenant, user, 1, """
                     {"user": {"user_id": "%s", "tenant_id": "%s", "name": "Agent",
                               "fieldset_recording": {"extensions": ["%s"]}}}
                     """.formatted(user, tenant, extension));
@@ -306,7 +333,7 @@ class CallAssociationTest {
 
     private UUID tenant(String association) {
         UUID id = UUID.randomUUID();
-        directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, """
+        directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, 1, """
                 {"tenant": {"tenant_id": "%s", "name": "Tenant %s", "fieldset_associate_calls": {%s}}}
                 """.formatted(id, id, association));
         await().atMost(Duration.ofSeconds(30)).until(() -> !row("SELECT * FROM known_tenant WHERE id = ?", id)
@@ -316,7 +343,7 @@ class CallAssociationTest {
 
     private UUID user(UUID tenant, UUID group, String extension) {
         UUID id = UUID.randomUUID();
-        directoryEvent(DirectoryEvents.USER_CREATED, tenant, id, """
+        directoryEvent(DirectoryEvents.USER_CREATED, tenant, id, 1, """
                 {"user": {"user_id": "%s", "tenant_id": "%s", "group_id": %s, "name": "Agent %s",
                           "fieldset_recording": {"extensions": ["%s"]}}}
                 """.formatted(id, tenant, group == null ? "null" : "\"" + group + "\"", extension, extension));
@@ -327,7 +354,7 @@ class CallAssociationTest {
 
     private UUID client(UUID tenant, String phone) {
         UUID id = UUID.randomUUID();
-        directoryEvent(DirectoryEvents.CLIENT_CREATED, tenant, id, """
+        directoryEvent(DirectoryEvents.CLIENT_CREATED, tenant, id, 1, """
                 {"client": {"client_id": "%s", "tenant_id": "%s", "name": "Customer",
                             "contacts": [{"phone_number": "%s", "name": "Buyer"}]}}
                 """.formatted(id, tenant, phone));
@@ -336,11 +363,14 @@ class CallAssociationTest {
         return id;
     }
 
-    private void directoryEvent(String type, UUID tenant, UUID key, String data) {
+    /** Publishes a directory event as the directory does, every one in the same second; returns its id. */
+    private UUID directoryEvent(String type, UUID tenant, UUID key, long revision, String data) {
+        UUID eventId = UUID.randomUUID();
         KafkaTopics.send(kafka, DirectoryEvents.TOPIC, key.toString(), """
                 {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "2026-03-01T09:00:00Z",
-                 "tenant_id": "%s", "data": %s}
-                """.formatted(UUID.randomUUID(), type, tenant, data));
+                 "tenant_id": "%s", "revision": %d, "data": %s}
+                """.formatted(eventId, type, tenant, revision, data));
+        return eventId;
     }
 
     private static String participants(String caller, String called) {

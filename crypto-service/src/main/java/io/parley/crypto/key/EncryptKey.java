@@ -30,6 +30,13 @@ public class EncryptKey extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /**
+     * 1 when created, one more with every change; the key's events carry it so that replicas apply them in order.
+     * Changed only under the row's lock.
+     */
+    @Column(nullable = false)
+    public long revision = 1;
+
     @Column(name = "is_active", nullable = false)
     public boolean active;
 

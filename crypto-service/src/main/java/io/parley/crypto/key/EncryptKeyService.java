@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -82,6 +83,12 @@ public class EncryptKeyService {
         return key;
     }
 
+    /** {@link #writable}, locked until the transaction ends: changes of one key take their revisions in turn. */
+    private EncryptKey writableForUpdate(UUID id) {
+        EncryptKey.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return writable(id);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EncryptKey> search(String term, UUID tenantId, PageRequest request, UriInfo uri) {
         PanacheQuery<EncryptKey> query = EncryptKey.search(term, tenantId, KeyAccess.listedTenant(caller));
@@ -135,7 +142,7 @@ public class EncryptKeyService {
 
     /** Changes the name and activity the update supplies. */
     public EncryptKey update(UUID id, EncryptKeyInput.Update input) {
-        EncryptKey key = writable(id);
+        EncryptKey key = writableForUpdate(id);
         if (input == null) {
             return key;
         }
@@ -164,12 +171,12 @@ public class EncryptKeyService {
     }
 
     public void delete(UUID id) {
-        EncryptKey key = writable(id);
+        EncryptKey key = writableForUpdate(id);
         EncryptKeyView before = EncryptKeyView.of(key);
         KeyGrant.delete("keyId", key.id);
         key.delete();
         outbox.publish(CryptoKeyEvents.TOPIC, before.tenantId().toString(), CryptoKeyEvents.KEY_DELETED,
-                CryptoKeyEvents.VERSION, before.tenantId(), new EncryptKeyView.Document(before));
+                CryptoKeyEvents.VERSION, before.tenantId(), key.revision + 1, new EncryptKeyView.Document(before));
     }
 
     /**
@@ -180,7 +187,9 @@ public class EncryptKeyService {
         EncryptKey.getEntityManager()
                 .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:lock))) AS locked")
                 .setParameter("lock", "encrypt_key:" + key.tenantId).getSingleResult();
-        Optional<EncryptKey> previous = EncryptKey.findActive(key.tenantId).filter(other -> !other.id.equals(key.id));
+        Optional<EncryptKey> previous = EncryptKey.<EncryptKey> find("tenantId = ?1 AND active = true", key.tenantId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .filter(other -> !other.id.equals(key.id));
         previous.ifPresent(other -> {
             other.active = false;
             EncryptKey.flush(); // before the new one is set: the unique index allows one active key per tenant
@@ -294,8 +303,15 @@ public class EncryptKeyService {
         grant.persist();
     }
 
+    /**
+     * Publishes a change of the key: a key's first event carries its revision 1, each later one the next (under the
+     * key's row lock, taken by {@link #writableForUpdate} or the activation).
+     */
     private void publish(String type, EncryptKey key) {
+        if (!CryptoKeyEvents.KEY_CREATED.equals(type)) {
+            key.revision++;
+        }
         outbox.publish(CryptoKeyEvents.TOPIC, key.tenantId.toString(), type, CryptoKeyEvents.VERSION, key.tenantId,
-                new EncryptKeyView.Document(EncryptKeyView.of(key)));
+                key.revision, new EncryptKeyView.Document(EncryptKeyView.of(key)));
     }
 }

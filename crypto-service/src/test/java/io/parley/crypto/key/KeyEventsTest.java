@@ -3,10 +3,13 @@ package io.parley.crypto.key;
 import static io.parley.crypto.CryptoFixtures.createKey;
 import static io.parley.crypto.CryptoFixtures.root;
 import static io.parley.crypto.CryptoFixtures.tenant;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -57,6 +60,39 @@ class KeyEventsTest {
         key.fieldNames().forEachRemaining(fields::add);
         assertEquals(new TreeSet<>(Set.of("key_id", "tenant_id", "name", "is_active", "fingerprint", "public_key",
                 "protection_mode", "key_length", "has_private_key")), fields, "the public half and nothing else");
+    }
+
+    /**
+     * Each key's events carry its revision, one more per change, whichever of the tenant's keys caused it: a key
+     * created active (created, then activated), deactivated by another key's activation, then deleted.
+     */
+    @Test
+    void aKeysEventsCarryItsRevisionsInTheOrderOfItsChanges() throws Exception {
+        User root = root();
+        UUID tenant = tenant();
+        String fields = "\"tenant_id\": \"" + tenant + "\", \"add_type\": \"generate\", \"key_length\": 1024,"
+                + " \"protection_mode\": \"app\", \"is_active\": true, \"name\": ";
+        String first = createKey(root, fields + "\"First\"");
+        createKey(root, fields + "\"Second\"");
+        root.request().when().delete("/api/v2/encrypt_keys/" + first + ".json").then().statusCode(200);
+
+        List<JsonNode> events = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            events.clear();
+            for (ConsumerRecord<String, String> record : KafkaTopics.all(kafka, CryptoKeyEvents.TOPIC)) {
+                JsonNode event = JSON.readTree(record.value());
+                if (first.equals(event.at("/data/encrypt_key/key_id").asText())) {
+                    events.add(event);
+                }
+            }
+            return events.size() == 4;
+        });
+        assertEquals(List.of("encrypt_key.created:1:false", "encrypt_key.updated:2:true",
+                "encrypt_key.updated:3:false", "encrypt_key.deleted:4:false"),
+                events.stream()
+                        .map(event -> event.path("type").asText() + ":" + event.path("revision").asLong() + ":"
+                                + event.at("/data/encrypt_key/is_active").asBoolean())
+                        .toList());
     }
 
     private static boolean isActivation(String value, String id) {

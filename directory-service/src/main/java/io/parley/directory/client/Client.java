@@ -35,6 +35,13 @@ public class Client extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /**
+     * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
+     * Changed only under the row's lock.
+     */
+    @Column(nullable = false)
+    public long revision = 1;
+
     /** In the order the API was given them; {@code position} keeps that order. */
     @ElementCollection
     @CollectionTable(name = "client_contact", joinColumns = @JoinColumn(name = "client_id"))

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -88,13 +89,13 @@ public class ClientService {
         client.persist();
         Constraints.flushAnswering(UNIQUE_NAME,
                 () -> ApiException.invalidField("name", "taken", "Client with such name exists already"));
-        publish(DirectoryEvents.CLIENT_CREATED, client);
+        publish(DirectoryEvents.CLIENT_CREATED, client, client.revision);
         return client;
     }
 
     /** Changes the fields supplied; empty when the caller sees no such client. */
     public Optional<Client> update(Access access, UUID id, ClientInput input) {
-        Optional<Client> found = find(access, id);
+        Optional<Client> found = findForUpdate(access, id);
         if (found.isEmpty()) {
             return found;
         }
@@ -114,19 +115,26 @@ public class ClientService {
         }
         Constraints.flushAnswering(UNIQUE_NAME,
                 () -> ApiException.invalidField("name", "taken", "Client with such name exists already"));
-        publish(DirectoryEvents.CLIENT_UPDATED, client);
+        client.revision++;
+        publish(DirectoryEvents.CLIENT_UPDATED, client, client.revision);
         return Optional.of(client);
     }
 
     /** Deletes the client and its contacts; empty when the caller sees no such client. */
     public Optional<Client> delete(Access access, UUID id) {
-        Optional<Client> found = find(access, id);
+        Optional<Client> found = findForUpdate(access, id);
         found.ifPresent(client -> {
             mayChange(access, client);
-            publish(DirectoryEvents.CLIENT_DELETED, client);
+            publish(DirectoryEvents.CLIENT_DELETED, client, client.revision + 1);
             client.delete();
         });
         return found;
+    }
+
+    /** The client, locked until the transaction ends: changes of one client take their revisions one after the other. */
+    private Optional<Client> findForUpdate(Access access, UUID id) {
+        Client.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return find(access, id);
     }
 
     /** A client the caller sees but may not change (a manager's or agent's tenant's) is refused. */
@@ -194,8 +202,8 @@ public class ClientService {
         return contacts;
     }
 
-    private void publish(String type, Client client) {
+    private void publish(String type, Client client, long revision) {
         outbox.publish(DirectoryEvents.TOPIC, client.id.toString(), type, DirectoryEvents.VERSION, client.tenantId,
-                new ClientView.Document(ClientView.of(client)));
+                revision, new ClientView.Document(ClientView.of(client)));
     }
 }

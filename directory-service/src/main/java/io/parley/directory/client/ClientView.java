@@ -10,7 +10,7 @@ public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact
     public record Contact(String phoneNumber, String name) {
     }
 
-    static ClientView of(Client client) {
+    public static ClientView of(Client client) {
         return new ClientView(client.id, client.tenantId, client.name,
                 client.contacts.stream().map(contact -> new Contact(contact.phoneNumber, contact.name)).toList());
     }

@@ -30,6 +30,13 @@ public class Group extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /**
+     * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
+     * Changed only under the row's lock.
+     */
+    @Column(nullable = false)
+    public long revision = 1;
+
     public String timezone;
 
     @Column(name = "created_at", nullable = false)

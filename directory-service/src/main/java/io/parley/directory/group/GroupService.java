@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -74,7 +75,7 @@ public class GroupService {
         group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         group.persist();
         Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
-        publish(DirectoryEvents.GROUP_CREATED, GroupView.of(group));
+        publish(DirectoryEvents.GROUP_CREATED, group.revision, GroupView.of(group));
         return group;
     }
 
@@ -95,7 +96,8 @@ public class GroupService {
             }
         }
         Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
-        publish(DirectoryEvents.GROUP_UPDATED, GroupView.of(group));
+        group.revision++;
+        publish(DirectoryEvents.GROUP_UPDATED, group.revision, GroupView.of(group));
         return group;
     }
 
@@ -122,11 +124,13 @@ public class GroupService {
         group.delete();
         Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Group has users; move them to another group before deleting it"));
-        publish(DirectoryEvents.GROUP_DELETED, before);
+        publish(DirectoryEvents.GROUP_DELETED, group.revision + 1, before);
     }
 
     /** A group the caller does not see is missing; one it sees but may not change is refused. */
     private Group writable(Access access, UUID id) {
+        // locked until the transaction ends: changes of one group take their revisions one after the other
+        Group.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Group group = find(access, id).orElseThrow(() -> ApiException.notFound("Group"));
         if (!access.writableTenantObjects().includes(group.tenantId, group.id)) {
             throw new ForbiddenException();
@@ -166,8 +170,8 @@ public class GroupService {
         return ApiException.invalidField("name", "taken", TAKEN);
     }
 
-    private void publish(String type, GroupView view) {
+    private void publish(String type, long revision, GroupView view) {
         outbox.publish(DirectoryEvents.TOPIC, view.groupId().toString(), type, DirectoryEvents.VERSION,
-                view.tenantId(), new GroupView.Document(view));
+                view.tenantId(), revision, new GroupView.Document(view));
     }
 }

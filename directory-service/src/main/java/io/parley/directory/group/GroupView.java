@@ -5,7 +5,7 @@ import java.util.UUID;
 /** A group as the API shows it (reference 3.4.1), and as the directory's events carry it. */
 public record GroupView(UUID groupId, UUID tenantId, String name, String timezone) {
 
-    static GroupView of(Group group) {
+    public static GroupView of(Group group) {
         return new GroupView(group.id, group.tenantId, group.name, group.timezone);
     }
 

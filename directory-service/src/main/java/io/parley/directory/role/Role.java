@@ -34,6 +34,13 @@ public class Role extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /**
+     * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
+     * Changed only under the row's lock.
+     */
+    @Column(nullable = false)
+    public long revision = 1;
+
     @Column(name = "access_level", nullable = false)
     public AccessLevel accessLevel;
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -85,7 +86,7 @@ public class RoleService {
         role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         role.persist();
         Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
-        publish(DirectoryEvents.ROLE_CREATED, RoleView.of(role));
+        publish(DirectoryEvents.ROLE_CREATED, role.revision, RoleView.of(role));
         return role;
     }
 
@@ -112,7 +113,8 @@ public class RoleService {
             }
         }
         Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
-        publish(DirectoryEvents.ROLE_UPDATED, RoleView.of(role));
+        role.revision++;
+        publish(DirectoryEvents.ROLE_UPDATED, role.revision, RoleView.of(role));
         return role;
     }
 
@@ -132,7 +134,7 @@ public class RoleService {
         role.delete();
         Constraints.flushAnswering(USER_CONSTRAINT,
                 () -> ApiException.conflict("InUse", "Role is held by users; give them another role before deleting it"));
-        publish(DirectoryEvents.ROLE_DELETED, before);
+        publish(DirectoryEvents.ROLE_DELETED, role.revision + 1, before);
     }
 
     /**
@@ -140,6 +142,8 @@ public class RoleService {
      * root, the role the caller holds (nobody raises their own role) and roles reaching further than the caller's.
      */
     private Role writable(Access access, UUID id) {
+        // locked until the transaction ends: changes of one role take their revisions one after the other
+        Role.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Role role = find(access, id).orElseThrow(() -> ApiException.notFound("Role"));
         if (!access.writableTenantObjects().includes(role.tenantId, role.id)
                 || !access.isRoot() && (access.holds(role.id) || !access.reaches(role.accessLevel))) {
@@ -189,8 +193,8 @@ public class RoleService {
         return ApiException.invalidField("name", "taken", TAKEN);
     }
 
-    private void publish(String type, RoleView view) {
+    private void publish(String type, long revision, RoleView view) {
         outbox.publish(DirectoryEvents.TOPIC, view.roleId().toString(), type, DirectoryEvents.VERSION,
-                view.tenantId(), new RoleView.Document(view));
+                view.tenantId(), revision, new RoleView.Document(view));
     }
 }

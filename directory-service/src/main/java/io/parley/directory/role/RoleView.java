@@ -8,7 +8,7 @@ import java.util.UUID;
 public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel accessLevel,
         Map<String, List<String>> permissions) {
 
-    static RoleView of(Role role) {
+    public static RoleView of(Role role) {
         return new RoleView(role.id, role.tenantId, role.name, role.accessLevel, role.permissions);
     }
 

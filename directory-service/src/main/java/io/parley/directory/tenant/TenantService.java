@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -48,14 +49,16 @@ public class TenantService {
     private final SeatLicenses seats;
     private final UserLinks links;
     private final ExtensionLocks extensionLocks;
+    private final OwnedObjectDeletions ownedObjects;
 
     TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links,
-            ExtensionLocks extensionLocks) {
+            ExtensionLocks extensionLocks, OwnedObjectDeletions ownedObjects) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.seats = seats;
         this.links = links;
         this.extensionLocks = extensionLocks;
+        this.ownedObjects = ownedObjects;
     }
 
     /** The tenant, when it exists and the caller sees it. */
@@ -88,7 +91,7 @@ public class TenantService {
         checkAndApply(input, tenant, errors);
         tenant.persist();
         flushAnsweringNameTaken();
-        publish(DirectoryEvents.TENANT_CREATED, tenant.id, TenantView.of(tenant));
+        publish(DirectoryEvents.TENANT_CREATED, tenant.id, tenant.revision, TenantView.of(tenant));
         return tenant;
     }
 
@@ -105,29 +108,27 @@ public class TenantService {
             // first in the transaction: ExtensionLocks is taken before any row lock
             extensionLocks.lockForSwitchingToSystemwide();
         }
-        Optional<Tenant> found = find(access, id);
+        // the row lock serializes changes of the tenant (their revisions) and holds the seat holders counted below:
+        // users take seats holding it (UserService)
+        Optional<Tenant> found = findForUpdate(access, id);
         found.ifPresent(tenant -> {
             mayChange(access, tenant);
-            if (input != null && input.fieldsetLicensing() != null) {
-                // users take seats holding this lock (UserService): the holders counted below cannot grow until the
-                // new limits are committed
-                Tenant.lockedForUpdate(tenant);
-            }
             checkAndApply(input, tenant, new FieldErrors());
             flushAnsweringNameTaken();
-            publish(DirectoryEvents.TENANT_UPDATED, tenant.id, TenantView.of(tenant));
+            tenant.revision++;
+            publish(DirectoryEvents.TENANT_UPDATED, tenant.id, tenant.revision, TenantView.of(tenant));
         });
         return found;
     }
 
     /**
-     * Deletes a tenant and, in the same transaction, everything it owns (groups, roles, users, clients). One
-     * {@code tenant.deleted} event stands for all of it. The System tenant cannot be deleted.
+     * Deletes a tenant and, in the same transaction, everything it owns (groups, roles, users, clients), publishing
+     * the deletion of each ({@link OwnedObjectDeletions}) and the tenant's own. The System tenant cannot be deleted.
      *
      * @return the tenant as it was, or empty when the caller sees no such tenant
      */
     public Optional<TenantView> delete(Access access, UUID id) {
-        Optional<Tenant> found = find(access, id);
+        Optional<Tenant> found = findForUpdate(access, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -137,9 +138,19 @@ public class TenantService {
             throw ApiException.conflict("InvalidState", "The System tenant holds the root user and cannot be deleted");
         }
         TenantView before = TenantView.of(tenant);
+        ownedObjects.publishDeletions(tenant.id);
         tenant.delete();
-        publish(DirectoryEvents.TENANT_DELETED, id, before);
+        publish(DirectoryEvents.TENANT_DELETED, id, tenant.revision + 1, before);
         return Optional.of(before);
+    }
+
+    /**
+     * The tenant, locked until the transaction ends so that changes of one tenant happen, and take their revisions,
+     * one after the other.
+     */
+    private Optional<Tenant> findForUpdate(Access access, UUID id) {
+        Tenant.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return find(access, id);
     }
 
     /** A tenant the caller sees but may not change (its own, for a tenant's administrators) is refused. */
@@ -365,8 +376,8 @@ public class TenantService {
                 .getResultList().isEmpty();
     }
 
-    private void publish(String type, UUID tenantId, TenantView view) {
-        outbox.publish(DirectoryEvents.TOPIC, tenantId.toString(), type, DirectoryEvents.VERSION, tenantId,
+    private void publish(String type, UUID tenantId, long revision, TenantView view) {
+        outbox.publish(DirectoryEvents.TOPIC, tenantId.toString(), type, DirectoryEvents.VERSION, tenantId, revision,
                 new TenantView.Document(view));
     }
 }

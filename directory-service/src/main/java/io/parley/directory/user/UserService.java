@@ -118,20 +118,21 @@ public class UserService {
 
     /** Changes the fields supplied; empty when the caller sees no such user. */
     public Optional<UserView> update(Access access, UUID id, UserInput input) {
-        Optional<User> found = visible(access, id);
+        Optional<User> found = visibleForUpdate(access, id);
         found.ifPresent(user -> {
             mayChange(access, user);
             if (input != null) {
                 noRaiseOfOneself(access, user, input);
                 save(access, user, input, new FieldErrors(), false);
             }
+            user.revision++;
         });
         return found.map(user -> publish(DirectoryEvents.USER_UPDATED, user));
     }
 
     /** @return the user as it was, or empty when the caller sees no such user */
     public Optional<UserView> delete(Access access, UUID id) {
-        Optional<User> found = visible(access, id);
+        Optional<User> found = visibleForUpdate(access, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -139,13 +140,19 @@ public class UserService {
         UserView before = view(found.get());
         found.get().delete();
         outbox.publish(DirectoryEvents.TOPIC, id.toString(), DirectoryEvents.USER_DELETED, DirectoryEvents.VERSION,
-                before.tenantId(), new UserView.Document(before));
+                before.tenantId(), found.get().revision + 1, new UserView.Document(before));
         return Optional.of(before);
     }
 
     private Optional<User> visible(Access access, UUID id) {
         return User.<User> findByIdOptional(id)
                 .filter(user -> access.users().includes(user.id, user.tenantId, user.groupId));
+    }
+
+    /** The user, locked until the transaction ends: changes of one user take their revisions one after the other. */
+    private Optional<User> visibleForUpdate(Access access, UUID id) {
+        User.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return visible(access, id);
     }
 
     /** Nobody but root changes or deletes a user whose role reaches further than the caller's own. */
@@ -438,7 +445,7 @@ public class UserService {
     private UserView publish(String type, User user) {
         UserView view = view(user);
         outbox.publish(DirectoryEvents.TOPIC, user.id.toString(), type, DirectoryEvents.VERSION, user.tenantId,
-                new UserView.Document(view));
+                user.revision, new UserView.Document(view));
         return view;
     }
 }

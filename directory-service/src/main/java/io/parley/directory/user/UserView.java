@@ -28,7 +28,7 @@ public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UU
     public record Licensing(boolean recordingSeat, boolean monitoringSeat, boolean evaluationSeat) {
     }
 
-    static UserView of(User user, List<String> extensions, List<UUID> managedGroups) {
+    public static UserView of(User user, List<String> extensions, List<UUID> managedGroups) {
         return new UserView(user.id, user.tenantId, user.name, user.groupId, user.roleId, user.active, user.email,
                 user.timezone, managedGroups,
                 new Login(user.canLogin, user.login, user.authenticateType, user.mustChangePassword, user.validTill),

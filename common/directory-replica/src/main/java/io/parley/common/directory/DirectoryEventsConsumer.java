@@ -22,7 +22,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Keeps the service's replica of the directory current: tenants with their call-association settings, users with
  * their extensions, clients with their contacts' phone numbers. Each event is applied once (by event id) and in order
- * of the directory's changes: a late event never overwrites a newer state, and nothing deleted comes back. An event
+ * of the directory's changes, by the object's revision the event carries: a late event never overwrites a newer
+ * state, and nothing deleted comes back. An event
  * the replica cannot apply goes to {@code directory.events.dlq.<service>}; an outage is waited out.
  */
 @ApplicationScoped
@@ -71,7 +72,8 @@ public class DirectoryEventsConsumer {
         UUID id = UUID.fromString(tenant.path("tenant_id").asText());
         KnownTenant.lockRow(id);
         KnownTenant known = KnownTenant.findById(id);
-        if (known != null && (known.deletedAt != null || !deleted && !event.occurredAt().isAfter(known.changedAt))) {
+        if (known != null && (known.deletedAt != null
+                || !deleted && !Revisions.isNewer(event, known.revision, known.changedAt))) {
             return;
         }
         if (known == null) {
@@ -79,6 +81,7 @@ public class DirectoryEventsConsumer {
             known.id = id;
         }
         known.takeState(tenant);
+        known.revision = event.revisionOrZero();
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         known.deletedAt = deleted ? event.occurredAt() : null;

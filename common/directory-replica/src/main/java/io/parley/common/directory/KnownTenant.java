@@ -27,6 +27,10 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /** The directory's revision of the tenant this row reflects; 0 when its event carried none. */
+    @Column(nullable = false)
+    public long revision;
+
     /** When the directory made the change this row reflects. */
     @Column(name = "changed_at", nullable = false)
     public OffsetDateTime changedAt;

@@ -18,8 +18,8 @@ import io.parley.common.events.EventEnvelope;
  * The users (with their logins and extensions) and clients (with their contacts' phone numbers) the directory
  * announced, kept as calls are matched to them and searched by them: {@code known_user}, {@code known_user_extension},
  * {@code known_client},
- * {@code known_client_phone}. A row takes an event newer than the one it reflects; a delete leaves a tombstone that
- * nothing brings back, and takes the numbers with it.
+ * {@code known_client_phone}. A row takes an event of a higher revision than the one it reflects
+ * ({@link Revisions}); a delete leaves a tombstone that nothing brings back, and takes the numbers with it.
  */
 @ApplicationScoped
 public class PeopleReplica {
@@ -37,6 +37,7 @@ public class PeopleReplica {
         JsonNode user = event.data().path("user");
         UUID id = UUID.fromString(user.path("user_id").asText());
         UUID tenant = UUID.fromString(user.path("tenant_id").asText());
+        deleted = deleted || tenantDeleted(tenant);
         boolean applied = upsert("known_user", "group_id", id, tenant, user.path("group_id"), user, event, deleted);
         if (applied) {
             entityManager.createNativeQuery("UPDATE known_user SET login = :login WHERE id = :id")
@@ -56,6 +57,7 @@ public class PeopleReplica {
         JsonNode client = event.data().path("client");
         UUID id = UUID.fromString(client.path("client_id").asText());
         UUID tenant = UUID.fromString(client.path("tenant_id").asText());
+        deleted = deleted || tenantDeleted(tenant);
         boolean applied = upsert("known_client", null, id, tenant, null, client, event, deleted);
         if (applied) {
             Set<String> phones = new LinkedHashSet<>();
@@ -82,6 +84,16 @@ public class PeopleReplica {
         }
     }
 
+    /**
+     * Whether the replica knows the tenant as deleted: its users and clients are then deleted too, whatever event of
+     * theirs arrives after the tenant's deletion (on another partition, or from before the directory published each
+     * owned object's deletion).
+     */
+    private boolean tenantDeleted(UUID tenant) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM known_tenant WHERE id = :tenant AND deleted_at IS NOT NULL")
+                .setParameter("tenant", tenant).getResultList().isEmpty();
+    }
+
     /** @return whether the event was newer than the row (or made it), and so was applied */
     private boolean upsert(String table, String groupColumn, UUID id, UUID tenant, JsonNode group, JsonNode object,
             EventEnvelope event, boolean deleted) {
@@ -89,12 +101,14 @@ public class PeopleReplica {
         String groupValue = groupColumn == null ? "" : ", CAST(:group AS uuid)";
         String groupUpdate = groupColumn == null ? "" : ", " + groupColumn + " = EXCLUDED." + groupColumn;
         var query = entityManager.createNativeQuery("INSERT INTO " + table + " AS t (id, tenant_id" + groupInsert
-                + ", name, changed_at, deleted_at) VALUES (:id, :tenant" + groupValue
-                + ", :name, :changed, CAST(:deleted AS timestamptz)) ON CONFLICT (id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id"
-                + groupUpdate + ", name = EXCLUDED.name, changed_at = EXCLUDED.changed_at,"
+                + ", name, revision, changed_at, deleted_at) VALUES (:id, :tenant" + groupValue
+                + ", :name, :revision, :changed, CAST(:deleted AS timestamptz))"
+                + " ON CONFLICT (id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id" + groupUpdate
+                + ", name = EXCLUDED.name, revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at,"
                 + " deleted_at = EXCLUDED.deleted_at WHERE t.deleted_at IS NULL"
-                + " AND (EXCLUDED.deleted_at IS NOT NULL OR EXCLUDED.changed_at > t.changed_at)")
+                + " AND (EXCLUDED.deleted_at IS NOT NULL OR " + Revisions.IS_NEWER_SQL + ")")
                 .setParameter("id", id)
+                .setParameter("revision", event.revisionOrZero())
                 .setParameter("tenant", tenant)
                 .setParameter("name", object.path("name").asText())
                 .setParameter("changed", event.occurredAt())

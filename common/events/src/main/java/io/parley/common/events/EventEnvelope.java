@@ -4,14 +4,25 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every event Parley publishes has this shape (see docs/events.md): a unique {@code event_id} for consumers to
  * deduplicate, a {@code type} such as {@code tenant.created}, the contract {@code version} of {@code data}, when it
- * happened, the tenant it belongs to, and the resource after the change.
+ * happened, the tenant it belongs to, the changed object's {@code revision} where its publisher keeps one, and the
+ * resource after the change.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope(UUID eventId, String type, int version, OffsetDateTime occurredAt, UUID tenantId,
-        JsonNode data) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long revision, JsonNode data) {
+
+    /**
+     * The changed object's revision: 1 when it was created, one more for each change after, its deletion one more
+     * than its last change. 0 for an event without one (published before objects had revisions), which orders before
+     * every event that has one.
+     */
+    public long revisionOrZero() {
+        return revision == null ? 0 : revision;
+    }
 }

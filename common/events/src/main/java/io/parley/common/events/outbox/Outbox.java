@@ -32,8 +32,15 @@ import io.parley.common.events.EventEnvelope;
 @ApplicationScoped
 public class Outbox {
 
-    /** One event to record: its Kafka key (the id of the changed entity, which keeps its events in order) and body. */
-    public record Message(String key, String type, UUID tenantId, Object data) {
+    /**
+     * One event to record: its Kafka key (the id of the changed entity, which keeps its events in order), the changed
+     * object's revision where the publisher keeps one ({@code null} leaves it out of the event), and the body.
+     */
+    public record Message(String key, String type, UUID tenantId, Long revision, Object data) {
+
+        public Message(String key, String type, UUID tenantId, Object data) {
+            this(key, type, tenantId, null, data);
+        }
     }
 
     /** The topics a transaction recorded events of, whose lanes of the relay its commit wakes. */
@@ -72,6 +79,20 @@ public class Outbox {
     }
 
     /**
+     * Adds an event of an object that keeps a revision to the current transaction: consumers apply an object's events
+     * in the order of their revisions (see docs/events.md).
+     *
+     * @param revision the object's revision after the change: 1 when created, one more per change, the deletion one
+     *        more than the last change
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String type, int version, UUID tenantId, long revision,
+            Object data) {
+        return publishAll(topic, version, List.of(new Message(key, type, tenantId, revision, data))).get(0);
+    }
+
+    /**
      * Adds events of one topic to the current transaction, in the order given, with one round trip however many
      * they are.
      *
@@ -95,7 +116,7 @@ public class Outbox {
                     insert.setString(3, message.key());
                     // the data is written straight into the event's JSON, not copied into a tree first
                     insert.setString(4, toJson(new EventEnvelope(eventId, message.type(), version, now,
-                            message.tenantId(), mapper.getNodeFactory().pojoNode(message.data()))));
+                            message.tenantId(), message.revision(), mapper.getNodeFactory().pojoNode(message.data()))));
                     insert.setString(5, requestId);
                     insert.setObject(6, now);
                     insert.addBatch();
