@@ -13,4 +13,10 @@ public interface MigrationConfig {
      * ({@link SharedMigrations}), in this order, before the service's own.
      */
     List<String> sharedLocations();
+
+    /**
+     * How long a migration's statement waits for a lock before it fails (PostgreSQL {@code lock_timeout}, e.g.
+     * {@code 10s}), set on Flyway's sessions by {@code quarkus.flyway.init-sql}.
+     */
+    String lockTimeout();
 }
