@@ -1,7 +1,11 @@
 package io.parley.common.events.migration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -12,7 +16,7 @@ import org.flywaydb.core.api.configuration.Configuration;
  * that the extensions the migrations use can be had ({@link RequiredExtensions}), migrates the shared modules'
  * locations with their own history tables ({@link SharedMigrations}), and brings versions the database holds in an
  * earlier, known form to their landed form ({@link EarlierMigrationVersions}). Done once per Flyway run, at the first
- * of its validation or migration.
+ * of its validation or migration, under a lock of the schema's, so that instances starting together take turns.
  */
 public final class BeforeServiceMigrations implements Callback {
 
@@ -39,11 +43,26 @@ public final class BeforeServiceMigrations implements Callback {
             return;
         }
         Configuration configuration = context.getConfiguration();
-        RequiredExtensions.check(configuration.getDataSource());
-        for (String location : sharedLocations) {
-            SharedMigrations.migrate(configuration, location);
+        // without lock_timeout (init-sql): waiting for another instance's steps is expected
+        try (Connection lock = configuration.getDataSource().getConnection();
+                PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+                PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            String key = "parley:migrations:" + SharedMigrations.schema(configuration, lock);
+            take.setString(1, key);
+            take.execute();
+            try {
+                RequiredExtensions.check(configuration.getDataSource());
+                for (String location : sharedLocations) {
+                    SharedMigrations.migrate(configuration, location);
+                }
+                EarlierMigrationVersions.upgrade(configuration);
+            } finally {
+                release.setString(1, key);
+                release.execute();
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("Cannot lock the schema's migrations: " + e.getMessage(), e);
         }
-        EarlierMigrationVersions.upgrade(configuration);
         done = true;
     }
 
