@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
-import io.parley.common.events.migration.BeforeServiceMigrations;
+import io.parley.common.events.migration.ServiceMigrationSteps;
 
 /**
  * Databases migrated before migrations were frozen and shared modules had histories of their own migrate to the
@@ -130,15 +130,14 @@ class ExistingDatabasesMigrateTest {
 
     /** The service's Flyway as Quarkus configures it (common/events microprofile-config.properties). */
     private static Flyway current(String schema) {
-        return Flyway.configure()
+        return ServiceMigrationSteps.apply(Flyway.configure()
                 .dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
                 .schemas(schema)
                 .locations("db/migration")
                 .outOfOrder(false)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .initSql("SET lock_timeout = '10s'")
-                .callbacks(new BeforeServiceMigrations(SHARED))
+                .initSql("SET lock_timeout = '10s'"), SHARED)
                 .load();
     }
 

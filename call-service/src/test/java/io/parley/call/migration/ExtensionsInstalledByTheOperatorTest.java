@@ -16,7 +16,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
-import io.parley.common.events.migration.BeforeServiceMigrations;
+import io.parley.common.events.migration.ServiceMigrationSteps;
 
 /**
  * call-service migrates as a database user that is no superuser and may not create extensions
@@ -45,13 +45,12 @@ class ExtensionsInstalledByTheOperatorTest {
     }
 
     private static Flyway flyway(EmbeddedPostgresServer postgres) {
-        return Flyway.configure()
+        return ServiceMigrationSteps.apply(Flyway.configure()
                 .dataSource(postgres.jdbcUrl(), "parley_calls", "calls")
                 .schemas("calls")
                 .locations("db/migration")
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .callbacks(new BeforeServiceMigrations(List.of("db/parley-events", "db/parley-directory-replica")))
+                .baselineVersion("0"), List.of("db/parley-events", "db/parley-directory-replica"))
                 .load();
     }
 

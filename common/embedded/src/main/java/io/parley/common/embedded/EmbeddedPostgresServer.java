@@ -84,7 +84,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         server.initialiseIfNew();
         server.startServer();
         createDatabaseIfMissing(server.postgres, database);
+        server.warnWithoutChecksums();
         return server;
+    }
+
+    /** A cluster initialised before checksums were turned on keeps running without them, said once at start. */
+    private void warnWithoutChecksums() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW data_checksums")) {
+            rows.next();
+            if (!"on".equals(rows.getString(1))) {
+                LOG.warnf("PostgreSQL in %s has no data checksums: damaged pages are read as data. Stopped, "
+                        + "PostgreSQL 17's pg_checksums --enable -D %<s adds them (docs/configuration.md)", dataDirectory);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read PostgreSQL's settings", e);
+        }
     }
 
     private static Path temporaryDirectory() {

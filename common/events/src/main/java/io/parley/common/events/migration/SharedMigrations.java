@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 import org.flywaydb.core.Flyway;
@@ -41,6 +42,7 @@ final class SharedMigrations {
                 .baselineVersion("0")
                 .baselineDescription("<< Shared module history >>")
                 .validateMigrationNaming(true)
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load();
         moveFromServiceHistory(shared, service);
         shared.migrate();
