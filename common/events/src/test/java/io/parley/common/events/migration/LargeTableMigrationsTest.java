@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * block them while they run (docs/configuration.md, "Upgrading a running system"): an index is created or dropped
  * {@code CONCURRENTLY}, alone in a migration Flyway runs outside a transaction ({@code <script>.conf} holding
  * {@code executeInTransaction=false}); a CHECK or foreign-key constraint is added {@code NOT VALID} and validated by
- * a later migration of its own. Versions up to {@value #LANDED_BEFORE_THE_RULES} landed before these rules and are
+ * a later migration of its own; a unique or primary key is added {@code USING INDEX} an index built concurrently
+ * before. Versions up to {@value #LANDED_BEFORE_THE_RULES} landed before these rules and are
  * frozen as they are (V9 rebuilds indexes of {@code call} in one transaction).
  */
 class LargeTableMigrationsTest {
@@ -33,6 +34,8 @@ class LargeTableMigrationsTest {
             .compile("\\b(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX)\\b(?<rest>[^;]*)");
     private static final Pattern CONSTRAINT_ADDED = Pattern
             .compile("\\bADD\\s+(CONSTRAINT\\s+\\S+\\s+)?(CHECK|FOREIGN\\s+KEY)\\b[^;]*");
+    private static final Pattern KEY_ADDED = Pattern
+            .compile("\\bADD\\s+(CONSTRAINT\\s+\\S+\\s+)?(UNIQUE|PRIMARY\\s+KEY)\\b[^;]*");
 
     @Test
     void migrationsAfterTheRulesKeepThem() throws IOException {
@@ -53,16 +56,22 @@ class LargeTableMigrationsTest {
                 "CREATE INDEX call_recorder_idx ON call (recorder_id);\n");
         Path constraint = Files.writeString(dir.resolve("V12__call_check.sql"),
                 "ALTER TABLE call ADD CONSTRAINT call_port_check CHECK (from_port >= 0);\n");
+        Path key = Files.writeString(dir.resolve("V13__call_key.sql"),
+                "ALTER TABLE call ADD CONSTRAINT call_protocol_id_key UNIQUE (protocol_call_id);\n");
         assertEquals(2, problems(index).size(), problems(index).toString()); // not concurrent, in a transaction
         assertEquals(1, problems(constraint).size(), problems(constraint).toString());
+        assertEquals(1, problems(key).size(), problems(key).toString());
 
         Files.writeString(index, "SET lock_timeout = '10s';\n"
                 + "CREATE INDEX CONCURRENTLY IF NOT EXISTS call_recorder_idx ON call (recorder_id);\n");
         Files.writeString(dir.resolve("V11__call_index.sql.conf"), "executeInTransaction=false\n");
         Files.writeString(constraint,
                 "ALTER TABLE call ADD CONSTRAINT call_port_check CHECK (from_port >= 0) NOT VALID;\n");
+        Files.writeString(key,
+                "ALTER TABLE call ADD CONSTRAINT call_protocol_id_key UNIQUE USING INDEX call_protocol_id_idx;\n");
         assertEquals(List.of(), problems(index));
         assertEquals(List.of(), problems(constraint));
+        assertEquals(List.of(), problems(key));
     }
 
     static List<String> problems(Path script) throws IOException {
@@ -92,6 +101,12 @@ class LargeTableMigrationsTest {
         while (constraint.find()) {
             if (!constraint.group().contains("NOT VALID")) {
                 problems.add(name + ": a constraint is added NOT VALID, then validated in a migration of its own");
+            }
+        }
+        Matcher key = KEY_ADDED.matcher(sql);
+        while (key.find()) {
+            if (!key.group().contains("USING INDEX")) {
+                problems.add(name + ": a unique or primary key is added USING INDEX, built CONCURRENTLY before");
             }
         }
         if (sql.contains("VALIDATE CONSTRAINT") && Stream.of(sql.split(";")).map(String::strip)
