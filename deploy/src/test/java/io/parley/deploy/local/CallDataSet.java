@@ -97,7 +97,6 @@ final class CallDataSet {
     static void load(Connection connection, int calls) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             sql.execute("SET search_path = calls");
-            sql.execute("SET synchronous_commit = off");
             List<String> indexes = secondaryIndexes(sql);
             for (String index : indexes) {
                 sql.execute("DROP INDEX calls." + index.substring(index.indexOf("INDEX ") + 6).split(" ")[0]);

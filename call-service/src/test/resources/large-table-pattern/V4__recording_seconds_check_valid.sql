@@ -1,0 +1,1 @@
+ALTER TABLE recording VALIDATE CONSTRAINT recording_seconds_check;
