@@ -110,10 +110,8 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> cryptoEnv = backendEnvironment();
         cryptoEnv.put("PARLEY_CRYPTO_MASTER_KEY", settings.cryptoMasterKey());
         Map<String, String> callEnv = callEnvironment(data, cryptoPort);
-        // the replicas of call-service and crypto-service ask the directory about what they have not heard of yet
-        for (Map<String, String> replicaEnv : List.of(cryptoEnv, callEnv)) {
-            replicaEnv.put("PARLEY_DIRECTORY_URL", "http://localhost:" + directoryPort);
-        }
+        // crypto-service asks the directory about a tenant or user its replica has not heard of yet
+        cryptoEnv.put("PARLEY_DIRECTORY_URL", "http://localhost:" + directoryPort);
         List<ServiceProcess> backends = List.of(
                 startService("directory-service", 1, directoryPort, directoryEnv),
                 startService("call-service", 1, callPort, callEnv),
