@@ -55,9 +55,11 @@ class ExistingDatabasesMigrateTest {
         List<String> service = versions(schema, "flyway_schema_history");
         assertTrue(service.stream().noneMatch(version -> version.startsWith("0.")), service.toString());
         assertTrue(service.contains("10"), service.toString());
-        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"), versions(schema, "flyway_history_parley_events"));
+        // the versions the service's history held, moved; versions added to a shared module since follow them
+        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"),
+                versions(schema, "flyway_history_parley_events").subList(0, 6));
         assertEquals(List.of("0", "0.2", "0.3", "0.4", "0.5", "0.8"),
-                versions(schema, "flyway_history_parley_directory_replica"));
+                versions(schema, "flyway_history_parley_directory_replica").subList(0, 6));
         assertEquals(0, current(schema).migrate().migrationsExecuted);
     }
 
