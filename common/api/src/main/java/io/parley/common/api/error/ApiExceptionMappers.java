@@ -90,14 +90,14 @@ public class ApiExceptionMappers {
     }
 
     /**
-     * A database the service cannot use now answers {@code 503} with {@code Retry-After}, so that clients send the
-     * request again; anything else unexpected is a {@code 500}.
+     * A database the service cannot use now, or a transaction it gave up on for another's locks, answers {@code 503}
+     * with {@code Retry-After}, so that clients send the request again; anything else unexpected is a {@code 500}.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        Optional<String> unreachable = UnreachableDatabase.reason(e);
-        if (unreachable.isPresent()) {
-            LOG.warnf("The database cannot be used now (%s); answering 503", unreachable.get());
+        Optional<String> transientFailure = TransientDatabaseFailure.reason(e);
+        if (transientFailure.isPresent()) {
+            LOG.warnf("The database could not serve the request now (%s); answering 503", transientFailure.get());
             return retryLater(json(503, DATABASE_UNAVAILABLE));
         }
         return internalError(e);
