@@ -37,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalSettings settings;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private EmbeddedPostgresServer embeddedPostgres;
     private EmbeddedKafkaBroker embeddedKafka;
     private LocalSettings.Database database;
@@ -112,6 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> callEnv = callEnvironment(data, cryptoPort);
         // crypto-service asks the directory about a tenant or user its replica has not heard of yet
         cryptoEnv.put("PARLEY_DIRECTORY_URL", "http://localhost:" + directoryPort);
+        environments.putAll(Map.of("directory-service", directoryEnv, "call-service", callEnv,
+                "crypto-service", cryptoEnv));
         List<ServiceProcess> backends = List.of(
                 startService("directory-service", 1, directoryPort, directoryEnv),
                 startService("call-service", 1, callPort, callEnv),
@@ -187,13 +190,33 @@ public final class LocalPlatform implements AutoCloseable {
      * first is named {@code <service>-<instance>}.
      */
     private ServiceProcess startService(String service, int instance, int port, Map<String, String> environment) {
-        String name = instance == 1 ? service : service + "-" + instance;
+        return startService(service, instance == 1 ? service : service + "-" + instance, port, environment);
+    }
+
+    private ServiceProcess startService(String service, String name, int port, Map<String, String> environment) {
         LOG.infof("Starting %s on port %d", name, port);
         Map<String, String> processEnvironment = new HashMap<>(settings.environment());
         processEnvironment.putAll(environment);
         ServiceProcess process = ServiceProcess.start(service, name, settings.repository(),
                 settings.dataDirectory().resolve("logs"), port, processEnvironment);
         services.add(process);
+        return process;
+    }
+
+    /**
+     * Starts one more instance of a backend service on a free port, with the environment its instances have and
+     * {@code overrides} on top (another database, another consumer group), and returns once it is ready. The caller
+     * stops it; the platform stops it too when it closes.
+     */
+    ServiceProcess startAnother(String service, String name, Map<String, String> overrides) {
+        Map<String, String> environment = environments.get(service);
+        if (environment == null) {
+            throw new IllegalArgumentException("No backend service " + service);
+        }
+        Map<String, String> another = new HashMap<>(environment);
+        another.putAll(overrides);
+        ServiceProcess process = startService(service, name, FreePorts.pick(), another);
+        process.awaitReady(READY_TIMEOUT);
         return process;
     }
 

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,19 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -157,17 +154,12 @@ class CompactedEventsTopicTest {
     }
 
     /** Tenants whose events, keyed by their ids, land on each of the topic's partitions. */
-    private List<String> tenantsOnEveryPartition() throws Exception {
-        int partitions;
-        try (Admin admin = admin()) {
-            partitions = admin.describeTopics(List.of(DirectoryEvents.TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(DirectoryEvents.TOPIC).partitions().size();
-        }
+    private List<String> tenantsOnEveryPartition() {
+        int partitions = KafkaTopics.partitions(kafka, DirectoryEvents.TOPIC);
         Map<Integer, String> tenants = new HashMap<>();
         while (tenants.size() < partitions) {
             String tenant = createTenant();
-            tenants.putIfAbsent(Utils.toPositive(Utils.murmur2(tenant.getBytes(StandardCharsets.UTF_8))) % partitions,
-                    tenant);
+            tenants.putIfAbsent(KafkaTopics.partitionOf(tenant, partitions), tenant);
         }
         return List.copyOf(tenants.values());
     }
@@ -186,32 +178,12 @@ class CompactedEventsTopicTest {
         });
     }
 
-    /**
-     * Lets the broker's cleaner compact the topic at once (segments closed after 100 ms, any share of superseded
-     * events worth cleaning) until {@code compacted} holds, then gives the topic its own settings back.
-     */
-    private void compactedTopic(java.util.concurrent.Callable<Boolean> compacted) throws Exception {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, DirectoryEvents.TOPIC);
-        List<String> settings = List.of(TopicConfig.SEGMENT_MS_CONFIG, TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
-                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG);
+    /** Lets the broker's cleaner compact the topic at once until {@code compacted} holds. */
+    private void compactedTopic(BooleanSupplier compacted) throws Exception {
         try (Admin admin = admin()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> "compact".equals(policy(admin, DirectoryEvents.TOPIC)));
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(
-                    set(TopicConfig.SEGMENT_MS_CONFIG, "100"),
-                    set(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01"),
-                    set(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")))).all().get(30, TimeUnit.SECONDS);
-            try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(compacted);
-            } finally {
-                admin.incrementalAlterConfigs(Map.of(topic, settings.stream()
-                        .map(name -> new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE))
-                        .toList())).all().get(30, TimeUnit.SECONDS);
-            }
         }
-    }
-
-    private static AlterConfigOp set(String name, String value) {
-        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+        KafkaTopics.compactUntil(kafka, DirectoryEvents.TOPIC, Duration.ofMinutes(3), compacted);
     }
 
     private String client(String tenant) {

@@ -9,10 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +25,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Creates, writes to and reads from topics, for tests that publish events or check what was published. */
 public final class KafkaTopics {
@@ -48,6 +55,64 @@ public final class KafkaTopics {
         } catch (Exception e) {
             throw new IllegalStateException("Could not create " + topic, e);
         }
+    }
+
+    /**
+     * Lets the broker's cleaner compact a topic ({@code cleanup.policy=compact}) at once, until {@code compacted}
+     * holds, checked every second for up to {@code timeout}; then gives the topic its own settings back. Segments are
+     * closed after 100 ms, any share of superseded records is worth cleaning and no record is too young for it. The
+     * cleaner only cleans closed segments, and a segment is closed when a record arrives after its time: so
+     * {@code compacted} should append a record to each partition before it looks.
+     *
+     * @throws IllegalStateException when {@code compacted} did not hold in time
+     */
+    public static void compactUntil(String bootstrapServers, String topic, Duration timeout,
+            BooleanSupplier compacted) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    set(TopicConfig.SEGMENT_MS_CONFIG, "100"),
+                    set(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01"),
+                    set(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")))).all().get(30, TimeUnit.SECONDS);
+            try {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!compacted.getAsBoolean()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(topic + " was not compacted within " + timeout);
+                    }
+                    Thread.sleep(1_000);
+                }
+            } finally {
+                admin.incrementalAlterConfigs(Map.of(resource, List.of(TopicConfig.SEGMENT_MS_CONFIG,
+                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG)
+                        .stream().map(name -> new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE))
+                        .toList())).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compacting " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not set " + topic + "'s settings", e);
+        }
+    }
+
+    /** How many partitions the topic has. */
+    public static int partitions(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe " + topic, e);
+        }
+    }
+
+    /** The partition a record with this key goes to, by the producer's default partitioner. */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static AlterConfigOp set(String name, String value) {
+        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
     }
 
     /** Publishes one record, its value in UTF-8, and waits for the broker's acknowledgement. */
