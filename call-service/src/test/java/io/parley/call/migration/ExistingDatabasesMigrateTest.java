@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
+import io.parley.common.embedded.MigrationSchemas;
 import io.parley.common.events.migration.ServiceMigrationSteps;
 
 /**
@@ -32,11 +28,12 @@ class ExistingDatabasesMigrateTest {
     private static final List<String> SHARED = List.of("db/parley-events", "db/parley-directory-replica");
 
     private static EmbeddedPostgresServer postgres;
-    private static int schemas;
+    private static MigrationSchemas schemas;
 
     @BeforeAll
     static void startPostgres() {
         postgres = EmbeddedPostgresServer.start(null, 0, "parley");
+        schemas = new MigrationSchemas(postgres, "calls", SHARED);
     }
 
     @AfterAll
@@ -46,46 +43,46 @@ class ExistingDatabasesMigrateTest {
 
     @Test
     void aDatabaseOfOneHistoryMovesTheSharedVersionsToTheirOwn() throws SQLException {
-        String schema = newSchema();
-        earlier(schema, null, "db/migration");
-        assertTrue(versions(schema, "flyway_schema_history").contains("0.1"));
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, null, "db/migration");
+        assertTrue(schemas.versions(schema, "flyway_schema_history").contains("0.1"));
 
         current(schema).migrate();
 
-        List<String> service = versions(schema, "flyway_schema_history");
+        List<String> service = schemas.versions(schema, "flyway_schema_history");
         assertTrue(service.stream().noneMatch(version -> version.startsWith("0.")), service.toString());
         assertTrue(service.contains("10"), service.toString());
         // the versions the service's history held, moved; versions added to a shared module since follow them
         assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"),
-                versions(schema, "flyway_history_parley_events").subList(0, 6));
+                schemas.versions(schema, "flyway_history_parley_events").subList(0, 6));
         assertEquals(List.of("0", "0.2", "0.3", "0.4", "0.5", "0.8"),
-                versions(schema, "flyway_history_parley_directory_replica").subList(0, 6));
+                schemas.versions(schema, "flyway_history_parley_directory_replica").subList(0, 6));
         assertEquals(0, current(schema).migrate().migrationsExecuted);
     }
 
     @Test
     void aNewSchemaGetsEverything() throws SQLException {
-        String schema = newSchema();
+        String schema = schemas.newSchema();
 
         current(schema).migrate();
 
-        assertTrue(versions(schema, "flyway_schema_history").contains("10"));
-        assertTrue(versions(schema, "flyway_history_parley_events").contains("0.10"));
-        assertTrue(versions(schema, "flyway_history_parley_directory_replica").contains("0.8"));
+        assertTrue(schemas.versions(schema, "flyway_schema_history").contains("10"));
+        assertTrue(schemas.versions(schema, "flyway_history_parley_events").contains("0.10"));
+        assertTrue(schemas.versions(schema, "flyway_history_parley_directory_replica").contains("0.8"));
     }
 
     @Test
     void v1AsItFirstLandedGetsTheCallsGroupClientAndIgnoredCalls() throws SQLException {
-        String schema = newSchema();
-        earlier(schema, "1", "earlier-migrations/25113db");
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, "1", "earlier-migrations/25113db");
 
         current(schema).migrate();
 
-        assertEquals(List.of("client_id", "group_id"), query(schema, """
+        assertEquals(List.of("client_id", "group_id"), schemas.query(schema, """
                 SELECT column_name FROM information_schema.columns
                 WHERE table_schema = '%s' AND table_name = 'call' AND column_name IN ('group_id', 'client_id')
                 ORDER BY 1""".formatted(schema)));
-        assertEquals(List.of("ignored_call"), query(schema,
+        assertEquals(List.of("ignored_call"), schemas.query(schema,
                 "SELECT tablename FROM pg_tables WHERE schemaname = '%s' AND tablename = 'ignored_call'"
                         .formatted(schema)));
     }
@@ -93,13 +90,13 @@ class ExistingDatabasesMigrateTest {
     @Test
     void v2InEachEarlierFormIsBroughtToTheLandedOne() throws SQLException {
         for (String commit : List.of("a34bfc5", "d9bb020", "337e3a7")) {
-            String schema = newSchema();
-            earlier(schema, "1", "db/migration");
-            earlier(schema, "2", "earlier-migrations/" + commit);
+            String schema = schemas.newSchema();
+            schemas.migrateAsBefore(schema, "1", "db/migration");
+            schemas.migrateAsBefore(schema, "2", "earlier-migrations/" + commit);
 
             current(schema).migrate();
 
-            assertEquals(List.of("known_user_group_idx"), query(schema,
+            assertEquals(List.of("known_user_group_idx"), schemas.query(schema,
                     "SELECT indexname FROM pg_indexes WHERE schemaname = '%s' AND indexname = 'known_user_group_idx'"
                             .formatted(schema)),
                     commit);
@@ -108,69 +105,21 @@ class ExistingDatabasesMigrateTest {
 
     @Test
     void aChecksumNotKnownIsRefused() throws SQLException {
-        String schema = newSchema();
-        earlier(schema, null, "db/migration");
-        execute(schema, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, null, "db/migration");
+        schemas.execute(schema, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
 
         assertThrows(FlywayValidateException.class, () -> current(schema).migrate());
     }
 
-    /** Migrates as services did before: one history holding the shared versions too, out of order. */
-    private static void earlier(String schema, String target, String serviceLocation) {
-        List<String> locations = new ArrayList<>(List.of(serviceLocation));
-        locations.addAll(SHARED);
-        Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
-                .schemas(schema)
-                .locations(locations.toArray(String[]::new))
-                .outOfOrder(true)
-                .ignoreMigrationPatterns("*:missing")
-                .target(target == null ? "latest" : target)
-                .load()
-                .migrate();
-    }
-
     /** The service's Flyway as Quarkus configures it (common/events microprofile-config.properties). */
     private static Flyway current(String schema) {
-        return ServiceMigrationSteps.apply(Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
-                .schemas(schema)
+        return ServiceMigrationSteps.apply(schemas.configure(schema)
                 .locations("db/migration")
                 .outOfOrder(false)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .initSql("SET lock_timeout = '10s'"), SHARED)
                 .load();
-    }
-
-    private static synchronized String newSchema() {
-        return "calls_" + ++schemas;
-    }
-
-    private static List<String> versions(String schema, String history) throws SQLException {
-        return query(schema, "SELECT version FROM " + history + " WHERE version IS NOT NULL ORDER BY installed_rank");
-    }
-
-    private static List<String> query(String schema, String query) throws SQLException {
-        try (Connection connection = connect(schema);
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
-
-    private static void execute(String schema, String statement) throws SQLException {
-        try (Connection connection = connect(schema); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl() + "?currentSchema=" + schema,
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 }

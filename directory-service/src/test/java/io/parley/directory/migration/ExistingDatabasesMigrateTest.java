@@ -3,12 +3,7 @@ package io.parley.directory.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -17,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.EmbeddedPostgresServer;
+import io.parley.common.embedded.MigrationSchemas;
 import io.parley.common.events.migration.ServiceMigrationSteps;
 
 /**
@@ -31,11 +27,12 @@ class ExistingDatabasesMigrateTest {
     private static final List<String> SHARED = List.of("db/parley-events");
 
     private static EmbeddedPostgresServer postgres;
-    private static int schemas;
+    private static MigrationSchemas schemas;
 
     @BeforeAll
     static void startPostgres() {
         postgres = EmbeddedPostgresServer.start(null, 0, "parley");
+        schemas = new MigrationSchemas(postgres, "directory", SHARED);
     }
 
     @AfterAll
@@ -45,23 +42,24 @@ class ExistingDatabasesMigrateTest {
 
     @Test
     void aDatabaseOfOneHistoryMovesTheSharedVersionsToTheirOwn() throws SQLException {
-        String schema = newSchema();
-        earlier(schema, null, "db/migration");
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, null, "db/migration");
 
         current(schema).migrate();
 
-        List<String> service = versions(schema, "flyway_schema_history");
+        List<String> service = schemas.versions(schema, "flyway_schema_history");
         assertTrue(service.stream().noneMatch(version -> version.startsWith("0.")), service.toString());
-        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"), versions(schema, "flyway_history_parley_events"));
+        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"),
+                schemas.versions(schema, "flyway_history_parley_events"));
     }
 
     @Test
     void v5InEachEarlierFormIsBroughtToTheLandedOne() throws SQLException {
         for (String commit : List.of("77587da", "e1451b3")) {
-            String schema = newSchema();
-            earlier(schema, "4", "db/migration");
-            earlier(schema, "5", "earlier-migrations/" + commit);
-            execute(schema, """
+            String schema = schemas.newSchema();
+            schemas.migrateAsBefore(schema, "4", "db/migration");
+            schemas.migrateAsBefore(schema, "5", "earlier-migrations/" + commit);
+            schemas.execute(schema, """
                     INSERT INTO tenant (id, name, created_at)
                     VALUES ('00000000-0000-0000-0000-000000000001', 'Acme', now());
                     INSERT INTO role (id, tenant_id, name, access_level, created_at)
@@ -75,71 +73,24 @@ class ExistingDatabasesMigrateTest {
             current(schema).migrate();
 
             assertEquals(List.of("app_user_list_order_idx", "app_user_search_text_trgm_idx",
-                    "app_user_tenant_name_idx"), query(schema, """
+                    "app_user_tenant_name_idx"), schemas.query(schema, """
                             SELECT indexname FROM pg_indexes WHERE schemaname = '%s' AND indexname IN
                             ('app_user_list_order_idx', 'app_user_search_text_trgm_idx', 'app_user_tenant_name_idx',
                              'app_user_name_order_idx', 'app_user_login_trgm_idx') ORDER BY 1""".formatted(schema)),
                     commit);
-            assertEquals(List.of("ada lovelace ada agent acme"), query(schema, "SELECT search_text FROM app_user"), commit);
+            assertEquals(List.of("ada lovelace ada agent acme"), schemas.query(schema, "SELECT search_text FROM app_user"),
+                    commit);
         }
-    }
-
-    /** Migrates as services did before: one history holding the shared versions too, out of order. */
-    private static void earlier(String schema, String target, String serviceLocation) {
-        List<String> locations = new ArrayList<>(List.of(serviceLocation));
-        locations.addAll(SHARED);
-        Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
-                .schemas(schema)
-                .locations(locations.toArray(String[]::new))
-                .outOfOrder(true)
-                .ignoreMigrationPatterns("*:missing")
-                .target(target == null ? "latest" : target)
-                .load()
-                .migrate();
     }
 
     /** The service's Flyway as Quarkus configures it (common/events microprofile-config.properties). */
     private static Flyway current(String schema) {
-        return ServiceMigrationSteps.apply(Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)
-                .schemas(schema)
+        return ServiceMigrationSteps.apply(schemas.configure(schema)
                 .locations("db/migration")
                 .outOfOrder(false)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .initSql("SET lock_timeout = '10s'"), SHARED)
                 .load();
-    }
-
-    private static synchronized String newSchema() {
-        return "directory_" + ++schemas;
-    }
-
-    private static List<String> versions(String schema, String history) throws SQLException {
-        return query(schema, "SELECT version FROM " + history + " WHERE version IS NOT NULL ORDER BY installed_rank");
-    }
-
-    private static List<String> query(String schema, String query) throws SQLException {
-        try (Connection connection = connect(schema);
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
-
-    private static void execute(String schema, String statement) throws SQLException {
-        try (Connection connection = connect(schema); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl() + "?currentSchema=" + schema,
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 }
