@@ -320,12 +320,10 @@ class CallAssociationTest {
                     {"user": {"user_id": "%s", "tenant_id": "%s", "name": "Agent",
                               "fieldset_recording": {"extensions": ["%s"]}}}
                     """.formatted(user, tenant, extension));
-            // the batch commits once the replica has applied the user, or once the replica has had 5 s to, waiting
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (row("SELECT * FROM known_user_extension WHERE user_id = ?", user).isEmpty()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            // the batch commits once the replica has applied the user, or once late association waits for the batch
+            await().atMost(Duration.ofSeconds(30)).until(
+                    () -> !row("SELECT * FROM known_user_extension WHERE user_id = ?", user).isEmpty()
+                            || !row("SELECT * FROM pg_locks WHERE locktype = ? AND NOT granted", "advisory").isEmpty());
             batch.commit();
         }
         assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));

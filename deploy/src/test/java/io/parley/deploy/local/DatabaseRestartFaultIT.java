@@ -46,7 +46,12 @@ class DatabaseRestartFaultIT {
 
             assertTrue(database.storedCalls(recorder.recorderId()) < CALLS, "restarted in the middle of the burst");
             postgres.stop();
-            Thread.sleep(5_000);
+            // down until every instance that keeps data has noticed: each reports itself not ready
+            for (String instance : INSTANCES.stream().filter(instance -> !instance.equals("gateway")).toList()) {
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given()
+                        .when().get(platform.serviceUrl(instance) + "/q/health/ready")
+                        .then().statusCode(503));
+            }
             postgres.restart();
 
             published.get();

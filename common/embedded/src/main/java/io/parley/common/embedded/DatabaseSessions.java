@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A database administrator's session of the test's own, outside the service's pool, for tests that make the
@@ -13,7 +16,7 @@ import java.sql.Statement;
 public final class DatabaseSessions implements AutoCloseable {
 
     private final Connection admin;
-    private volatile Thread terminator;
+    private volatile ScheduledExecutorService terminator;
 
     private DatabaseSessions(Connection admin) {
         this.admin = admin;
@@ -40,17 +43,8 @@ public final class DatabaseSessions implements AutoCloseable {
 
     /** Ends every other client session of the database every few milliseconds, until closed. */
     public void keepTerminatingOthers() {
-        terminator = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                terminateOthers();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "test-session-terminator");
-        terminator.start();
+        terminator = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "test-session-terminator"));
+        terminator.scheduleWithFixedDelay(this::terminateOthers, 0, 20, TimeUnit.MILLISECONDS);
     }
 
     /** New sessions take no writes, as those of a standby after a failover; existing ones keep their setting. */
@@ -62,8 +56,8 @@ public final class DatabaseSessions implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (terminator != null) {
-            terminator.interrupt();
-            terminator.join();
+            terminator.shutdownNow();
+            terminator.awaitTermination(10, TimeUnit.SECONDS);
         }
         admin.close();
     }

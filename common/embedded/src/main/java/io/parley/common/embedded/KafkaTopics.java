@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.Awaitility;
 
 /** Creates, writes to and reads from topics, for tests that publish events or check what was published. */
 public final class KafkaTopics {
@@ -64,7 +65,7 @@ public final class KafkaTopics {
      * cleaner only cleans closed segments, and a segment is closed when a record arrives after its time: so
      * {@code compacted} should append a record to each partition before it looks.
      *
-     * @throws IllegalStateException when {@code compacted} did not hold in time
+     * @throws org.awaitility.core.ConditionTimeoutException when {@code compacted} did not hold in time
      */
     public static void compactUntil(String bootstrapServers, String topic, Duration timeout,
             BooleanSupplier compacted) {
@@ -75,13 +76,8 @@ public final class KafkaTopics {
                     set(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01"),
                     set(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")))).all().get(30, TimeUnit.SECONDS);
             try {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (!compacted.getAsBoolean()) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(topic + " was not compacted within " + timeout);
-                    }
-                    Thread.sleep(1_000);
-                }
+                Awaitility.await().alias(topic + " compacted").atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                        .until(compacted::getAsBoolean);
             } finally {
                 admin.incrementalAlterConfigs(Map.of(resource, List.of(TopicConfig.SEGMENT_MS_CONFIG,
                         TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG)
