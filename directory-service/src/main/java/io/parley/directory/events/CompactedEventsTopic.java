@@ -1,6 +1,7 @@
 package io.parley.directory.events;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import io.parley.common.events.DirectoryEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
  * Makes {@code directory.events} a compacted topic (docs/events.md): Kafka keeps at least the last event of every
@@ -44,6 +46,15 @@ public class CompactedEventsTopic {
     private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private final Map<String, Object> adminConfig;
+    /** Tries again, pausing twice as long each time up to a minute, until Kafka answers. */
+    private final TypedGuard<String> untilKafkaAnswers = TypedGuard.create(String.class)
+            .withRetry().maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS)
+            .delay(FIRST_PAUSE.toMillis(), ChronoUnit.MILLIS)
+            .beforeRetry(failure -> LOG.warnf("Could not check that %s is compacted (%s); trying again",
+                    DirectoryEvents.TOPIC, failure.getCause() != null ? failure.getCause().getClass().getSimpleName()
+                            : failure.getClass().getSimpleName()))
+            .withExponentialBackoff().factor(2).maxDelay(LONGEST_PAUSE.toMillis(), ChronoUnit.MILLIS).done()
+            .done().build();
     private volatile Thread worker;
 
     CompactedEventsTopic(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
@@ -70,24 +81,15 @@ public class CompactedEventsTopic {
     }
 
     private void ensureUntilDone() {
-        Duration pause = FIRST_PAUSE;
-        while (!Thread.currentThread().isInterrupted()) {
-            try (Admin admin = Admin.create(adminConfig)) {
-                LOG.info(ensureCompacted(admin, DirectoryEvents.TOPIC));
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Could not check that %s is compacted (%s); trying again in %s", DirectoryEvents.TOPIC,
-                        e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName(),
-                        pause);
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        try {
+            LOG.info(untilKafkaAnswers.call(() -> {
+                try (Admin admin = Admin.create(adminConfig)) {
+                    return ensureCompacted(admin, DirectoryEvents.TOPIC);
+                }
+            }));
+        } catch (Exception e) {
+            // interrupted at shutdown: the next start checks again
+            LOG.debugf("Stopped checking that %s is compacted (%s)", DirectoryEvents.TOPIC, e.getClass().getSimpleName());
         }
     }
 
