@@ -1,7 +1,6 @@
 package io.parley.directory.access;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import io.parley.directory.role.AccessLevel;
 
 /**
  * What one caller reaches in the directory, by the access scope of its role (docs/permissions.md, "What each access
- * level sees"): which objects it sees, which it may change, and which access levels and permissions it may hand out.
+ * level sees"): which objects it sees and which it may change; {@link GrantLimit} decides what it may hand out.
  * Permissions per endpoint are checked before this, by the resources' annotations.
  */
 public final class Access {
@@ -50,6 +49,15 @@ public final class Access {
 
     public boolean isRoot() {
         return level == AccessLevel.ROOT;
+    }
+
+    public AccessLevel level() {
+        return level;
+    }
+
+    /** The permissions of the caller's role, as {@code resource:operation} names ({@link GrantLimit} reads them). */
+    public Set<String> permissions() {
+        return permissions;
     }
 
     /** Root, or a {@code system} user of the System tenant. */
@@ -130,18 +138,6 @@ public final class Access {
             case MANAGED_GROUPS -> Scope.only(managedGroups);
             case USER -> Scope.NONE;
         };
-    }
-
-    /** Whether the caller may hand out (or touch a role or user of) this access level: not above its own. */
-    public boolean reaches(AccessLevel other) {
-        return other.ordinal() >= level.ordinal();
-    }
-
-    /** Whether the caller holds every permission of the dictionary: one cannot grant what one does not hold. */
-    public boolean holdsAll(Map<String, List<String>> granted) {
-        return isRoot() || granted == null || granted.entrySet().stream().allMatch(entry -> entry.getValue() == null
-                || entry.getValue().stream().allMatch(operation -> permissions.contains(entry.getKey() + ":"
-                        + operation)));
     }
 
     /** Whether the role is the caller's own. */

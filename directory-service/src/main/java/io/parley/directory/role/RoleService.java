@@ -21,6 +21,7 @@ import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
+import io.parley.directory.access.GrantLimit;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.tenant.Tenant;
@@ -62,7 +63,7 @@ public class RoleService {
         return Page.of(request, PanachePages.of(Role.search(term, tenantId, access.roles())), uri);
     }
 
-    /** A caller cannot make a role that reaches further than its own: higher access level, permissions it lacks. */
+    /** A caller cannot make a role beyond its {@link GrantLimit}: higher access level, permissions it lacks. */
     public Role create(Access access, RoleInput input) {
         FieldErrors errors = new FieldErrors();
         UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(),
@@ -75,7 +76,8 @@ public class RoleService {
         }
         validate(input, tenantId, null, errors);
         errors.throwIfAny();
-        mayGrant(access, input);
+        GrantLimit.checkRole(access, AccessLevel.fromWireName(input.accessLevel()).orElseThrow(),
+                input.permissions());
 
         Role role = new Role();
         role.id = UUID.randomUUID();
@@ -90,18 +92,22 @@ public class RoleService {
         return role;
     }
 
-    /** Changes the fields {@code input} supplies; {@code permissions}, when supplied, replaces the dictionary. */
+    /**
+     * Changes the fields {@code input} supplies; {@code permissions}, when supplied, replaces the dictionary. The role
+     * as it will be must be within the caller's limit, as it is already: its users get what it gets.
+     */
     public Role update(Access access, UUID id, RoleInput input) {
         Role role = writable(access, id);
         FieldErrors errors = new FieldErrors();
         TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), role.tenantId, errors);
         validate(input, role.tenantId, role, errors);
         errors.throwIfAny();
-        if (input != null) {
-            mayGrant(access, input);
-        }
 
         if (input != null) {
+            GrantLimit.checkRole(access,
+                    input.accessLevel() == null ? role.accessLevel
+                            : AccessLevel.fromWireName(input.accessLevel()).orElseThrow(),
+                    input.permissions() == null ? role.permissions : input.permissions());
             if (input.name() != null) {
                 role.name = input.name().strip();
             }
@@ -139,25 +145,18 @@ public class RoleService {
 
     /**
      * A role the caller does not see is missing; one it sees but may not change is refused, and so are, for all but
-     * root, the role the caller holds (nobody raises their own role) and roles reaching further than the caller's.
+     * root, the role the caller holds (nobody raises their own role) and roles beyond the caller's {@link GrantLimit}.
      */
     private Role writable(Access access, UUID id) {
         // locked until the transaction ends: changes of one role take their revisions one after the other
         Role.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Role role = find(access, id).orElseThrow(() -> ApiException.notFound("Role"));
         if (!access.writableTenantObjects().includes(role.tenantId, role.id)
-                || !access.isRoot() && (access.holds(role.id) || !access.reaches(role.accessLevel))) {
+                || !access.isRoot() && access.holds(role.id)
+                || !GrantLimit.allowsRole(access, role.accessLevel, role.permissions)) {
             throw new ForbiddenException();
         }
         return role;
-    }
-
-    private static void mayGrant(Access access, RoleInput input) {
-        boolean levelAbove = input.accessLevel() != null
-                && !access.reaches(AccessLevel.fromWireName(input.accessLevel()).orElseThrow());
-        if (levelAbove || !access.holdsAll(input.permissions())) {
-            throw new ForbiddenException();
-        }
     }
 
     /**

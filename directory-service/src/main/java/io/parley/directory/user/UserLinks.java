@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * A user's extensions and managed groups, kept in their own tables: replaced as a whole on change, read for a whole
- * page of users in one query each.
+ * A user's extensions and managed groups, kept in their own tables: replaced as a whole on change (managed groups in
+ * one statement), read for a whole page of users in one query each.
  */
 @ApplicationScoped
 public class UserLinks {
@@ -39,9 +39,10 @@ public class UserLinks {
     public void replaceManagedGroups(UUID userId, List<UUID> groups) {
         entityManager.createNativeQuery("DELETE FROM user_managed_group WHERE user_id = :user")
                 .setParameter("user", userId).executeUpdate();
-        for (UUID group : groups) {
-            entityManager.createNativeQuery("INSERT INTO user_managed_group (user_id, group_id) VALUES (:user, :group)")
-                    .setParameter("user", userId).setParameter("group", group).executeUpdate();
+        if (!groups.isEmpty()) {
+            entityManager.createNativeQuery("INSERT INTO user_managed_group (user_id, group_id)"
+                    + " SELECT :user, unnest(CAST(:groups AS uuid[]))")
+                    .setParameter("user", userId).setParameter("groups", groups.toArray(UUID[]::new)).executeUpdate();
         }
     }
 

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
+import io.parley.directory.access.GrantLimit;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.role.Role;
 import io.parley.directory.tenant.Tenant;
@@ -50,7 +54,12 @@ public class UserService {
     private static final Set<String> DIRECTIONS = Set.of("in", "out");
     private static final Set<String> ON_DEMAND_DEFAULTS = Set.of("keep", "discard");
     private static final String LOGIN_CONSTRAINT = "app_user_login_key";
-    private static final String LOGIN_TAKEN = "User with such login exists already";
+    /**
+     * Logins are unique platform-wide and extensions may be: a refusal cannot be avoided, but its text says nothing of
+     * where or whose the holder is, which may be outside the caller's scope.
+     */
+    private static final String LOGIN_TAKEN = "Login is not available; choose another";
+    private static final String EXTENSIONS_TAKEN = "Extensions not available; choose others: ";
 
     private final Outbox outbox;
     private final EntityManager entityManager;
@@ -91,6 +100,7 @@ public class UserService {
         if (input == null || input.roleId() == null) {
             errors.blank("role_id");
         }
+        checkManagedGroupsList(input, errors);
         errors.throwIfAny();
         User user = new User();
         user.id = UUID.randomUUID();
@@ -121,10 +131,14 @@ public class UserService {
     public Optional<UserView> update(Access access, UUID id, UserInput input) {
         Optional<User> found = visibleForUpdate(access, id);
         found.ifPresent(user -> {
-            mayChange(access, user);
+            List<UUID> managedGroups = links.managedGroupsOf(List.of(user.id)).getOrDefault(user.id, List.of());
+            mayChange(access, user, managedGroups);
             if (input != null) {
-                noRaiseOfOneself(access, user, input);
-                save(access, user, input, new FieldErrors(), false);
+                FieldErrors errors = new FieldErrors();
+                checkManagedGroupsList(input, errors);
+                errors.throwIfAny();
+                noRaiseOfOneself(access, user, managedGroups, input);
+                save(access, user, input, errors, false);
             }
             user.revision++;
         });
@@ -137,7 +151,8 @@ public class UserService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        mayChange(access, found.get());
+        mayChange(access, found.get(),
+                links.managedGroupsOf(List.of(id)).getOrDefault(id, List.of()));
         UserView before = view(found.get());
         found.get().delete();
         outbox.publish(DirectoryEvents.TOPIC, id.toString(), DirectoryEvents.USER_DELETED, DirectoryEvents.VERSION,
@@ -156,22 +171,25 @@ public class UserService {
         return visible(access, id);
     }
 
-    /** Nobody but root changes or deletes a user whose role reaches further than the caller's own. */
-    private static void mayChange(Access access, User user) {
-        Role role = Role.findById(user.roleId);
-        if (!access.isRoot() && role != null && !access.reaches(role.accessLevel)) {
-            throw new ForbiddenException();
+    /**
+     * Nobody but root changes or deletes a user beyond the caller's {@link GrantLimit}: whoever could set their
+     * password could act as them. Oneself is no such user: one already acts as oneself, and cannot change one's own
+     * role or managed groups.
+     */
+    private static void mayChange(Access access, User user, List<UUID> managedGroups) {
+        if (!user.id.equals(access.userId())) {
+            GrantLimit.checkUser(access, Role.findById(user.roleId), user.tenantId, managedGroups);
         }
     }
 
     /** A caller, root aside, cannot change its own role or managed groups: that is how one would raise oneself. */
-    private void noRaiseOfOneself(Access access, User user, UserInput input) {
+    private static void noRaiseOfOneself(Access access, User user, List<UUID> managedGroups, UserInput input) {
         if (access.isRoot() || !user.id.equals(access.userId())) {
             return;
         }
         boolean otherRole = input.roleId() != null && !input.roleId().equals(user.roleId);
-        boolean otherGroups = input.managedGroups() != null && !Set.copyOf(input.managedGroups())
-                .equals(Set.copyOf(links.managedGroupsOf(List.of(user.id)).getOrDefault(user.id, List.of())));
+        boolean otherGroups = input.managedGroups() != null
+                && !Set.copyOf(input.managedGroups()).equals(Set.copyOf(managedGroups));
         if (otherRole || otherGroups) {
             throw new ForbiddenException();
         }
@@ -206,7 +224,7 @@ public class UserService {
             List<String> conflicts = links.conflictingExtensions(user.id, tenantId, extensions);
             if (!conflicts.isEmpty()) {
                 errors.taken("fieldset_recording.extensions",
-                        "Extension already assigned to another user: " + String.join(", ", conflicts));
+                        EXTENSIONS_TAKEN + String.join(", ", conflicts));
             }
         }
         errors.throwIfAny();
@@ -234,20 +252,31 @@ public class UserService {
             Role role = Role.findById(input.roleId());
             if (role == null || !role.tenantId.equals(tenantId)) {
                 errors.invalid("role_id", "is not a role of the user's tenant");
-            } else if (!access.reaches(role.accessLevel)) {
-                // handing out a role that reaches further than one's own
-                throw new ForbiddenException();
+            } else {
+                GrantLimit.checkRole(access, role.accessLevel, role.permissions);
             }
         }
-        if (input.managedGroups() != null && input.managedGroups().size() > DirectoryLimits.LIST_ENTRIES) {
-            errors.entries("managed_groups", input.managedGroups(), DirectoryLimits.LIST_ENTRIES);
-        } else if (input.managedGroups() != null) {
-            for (UUID group : input.managedGroups()) {
-                if (group == null || !tenantOfGroup(group).filter(tenantId::equals)
-                        .filter(tenant -> access.userGroups().includes(tenant, group)).isPresent()) {
-                    errors.invalid("managed_groups", "contains a group that is not a group of the user's tenant");
-                }
+        if (input.managedGroups() != null) {
+            // a group outside what the caller may put users in reads as a missing one
+            Map<UUID, UUID> tenants = tenantsOfGroups(input.managedGroups());
+            boolean outside = input.managedGroups().stream().anyMatch(group -> !tenantId.equals(tenants.get(group))
+                    || !access.userGroups().includes(tenantId, group));
+            if (outside) {
+                errors.invalid("managed_groups", "contains a group that is not a group of the user's tenant");
             }
+        }
+    }
+
+    /** The list itself, before any lookup: bounded, and no null entries. */
+    private static void checkManagedGroupsList(UserInput input, FieldErrors errors) {
+        List<UUID> groups = input == null ? null : input.managedGroups();
+        if (groups == null) {
+            return;
+        }
+        if (groups.size() > DirectoryLimits.LIST_ENTRIES) {
+            errors.entries("managed_groups", groups, DirectoryLimits.LIST_ENTRIES);
+        } else if (groups.contains(null)) {
+            errors.invalid("managed_groups", "must be a list of group ids, without null");
         }
     }
 
@@ -430,6 +459,19 @@ public class UserService {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    /** The tenant of each of the groups that exists, in one query. */
+    private Map<UUID, UUID> tenantsOfGroups(Collection<UUID> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT id, tenant_id FROM user_group WHERE id IN (:groups)", Object[].class)
+                .setParameter("groups", Set.copyOf(groupIds)).getResultList();
+        Map<UUID, UUID> tenants = new HashMap<>();
+        rows.forEach(row -> tenants.put((UUID) row[0], (UUID) row[1]));
+        return tenants;
     }
 
     private Optional<UUID> tenantOfGroup(UUID groupId) {

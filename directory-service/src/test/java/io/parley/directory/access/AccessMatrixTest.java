@@ -2,12 +2,16 @@ package io.parley.directory.access;
 
 import static io.parley.directory.DirectoryFixtures.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -334,6 +338,146 @@ class AccessMatrixTest {
         fieldRefused(as(world.manager()).contentType(ContentType.JSON)
                 .body("{\"user\": {\"managed_groups\": [\"" + world.groupH() + "\"]}}")
                 .put("/api/v2/users/" + world.memberG() + ".json"), "managed_groups");
+    }
+
+    // --- nobody grants what they do not hold ---
+
+    @Test
+    void managerCannotCreateOrMoveAUserOntoARoleHoldingAPermissionItLacks() {
+        String deleter = role(world.tenantA(), "user", Set.of("calls:delete"));
+        denied(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"name\": \"" + unique("Planted") + "\", \"group_id\": \"" + world.groupG()
+                        + "\", \"role_id\": \"" + deleter + "\", \"fieldset_login\": {\"can_login\": true,"
+                        + " \"login\": \"" + unique("planted").replace(' ', '-') + "\", \"password\": \"chosen\"}}}")
+                .post("/api/v2/users.json"));
+        String agent = user(world.groupG(), world.agentRole(), List.of());
+        denied(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"role_id\": \"" + deleter + "\"}}").put("/api/v2/users/" + agent + ".json"));
+        given().get("/api/v2/users/" + agent + ".json").then().statusCode(200)
+                .body("user.role_id", equalTo(world.agentRole()));
+    }
+
+    @Test
+    void managerCannotChangeOrDeleteAUserHoldingAPermissionItLacks() {
+        String keyGranter = user(world.groupG(), role(world.tenantA(), "user", Set.of("encrypt_keys:grant")),
+                List.of());
+        denied(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"fieldset_login\": {\"password\": \"taken-over\"}}}")
+                .put("/api/v2/users/" + keyGranter + ".json"));
+        denied(as(world.manager()).delete("/api/v2/users/" + keyGranter + ".json"));
+    }
+
+    @Test
+    void managerCannotChangeAUserManagingGroupsOutsideItsOwn() {
+        String managerOfH = user(world.groupG(), world.agentRole(), List.of(world.groupH()));
+        denied(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"fieldset_login\": {\"password\": \"taken-over\"}}}")
+                .put("/api/v2/users/" + managerOfH + ".json"));
+        denied(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"role_id\": \"" + world.managerRole() + "\"}}")
+                .put("/api/v2/users/" + managerOfH + ".json"));
+    }
+
+    @Test
+    void managerHandsOutManagedGroupsOnlyWithinItsOwn() {
+        fieldRefused(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"name\": \"" + unique("Manager of H") + "\", \"group_id\": \"" + world.groupG()
+                        + "\", \"role_id\": \"" + world.agentRole() + "\", \"managed_groups\": [\"" + world.groupH()
+                        + "\"]}}")
+                .post("/api/v2/users.json"), "managed_groups");
+        String created = as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"name\": \"" + unique("Manager of G") + "\", \"group_id\": \"" + world.groupG()
+                        + "\", \"role_id\": \"" + world.agentRole() + "\", \"managed_groups\": [\"" + world.groupG()
+                        + "\"]}}")
+                .post("/api/v2/users.json").then().statusCode(201).extract().header("Location");
+        as(world.manager()).get(created).then().statusCode(200).body("user.managed_groups", contains(world.groupG()));
+    }
+
+    @Test
+    void nullManagedGroupIsInvalidEvenOnOneself() {
+        fieldRefused(as(world.agent()).contentType(ContentType.JSON).body("{\"user\": {\"managed_groups\": [null]}}")
+                .put("/api/v2/users/" + world.agentA() + ".json"), "managed_groups");
+        fieldRefused(as(world.manager()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"managed_groups\": [\"" + world.groupG() + "\", null]}}")
+                .put("/api/v2/users/" + world.memberG() + ".json"), "managed_groups");
+    }
+
+    @Test
+    void tenantAdministratorCannotAddAPermissionItLacksToARoleUsersHold() {
+        String role = role(world.tenantA(), "user", Set.of("users:view"));
+        user(world.groupH(), role, List.of());
+        denied(as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"permissions\": {\"users\": [\"view\"], \"calls\": [\"delete\"]}}}")
+                .put("/api/v2/roles/" + role + ".json"));
+        as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"permissions\": {\"users\": [\"view\", \"edit\"]}}}")
+                .put("/api/v2/roles/" + role + ".json").then().statusCode(200)
+                .body("role.permissions.users", contains("view", "edit"));
+    }
+
+    @Test
+    void tenantAdministratorCannotRaiseOrChangeARoleHoldingAPermissionItLacks() {
+        String deleter = role(world.tenantA(), "user", Set.of("calls:delete"));
+        denied(as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"access_level\": \"system\"}}").put("/api/v2/roles/" + deleter + ".json"));
+        denied(as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"name\": \"" + unique("Renamed") + "\"}}").put("/api/v2/roles/" + deleter + ".json"));
+        denied(as(world.admin()).delete("/api/v2/roles/" + deleter + ".json"));
+        given().get("/api/v2/roles/" + deleter + ".json").then().statusCode(200)
+                .body("role.access_level", equalTo("user"));
+    }
+
+    @Test
+    void holdingAnOperationOnCallsHoldsItOnOwnCalls() {
+        as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"tenant_id\": \"" + world.tenantA() + "\", \"name\": \"" + unique("Own calls")
+                        + "\", \"access_level\": \"user\", \"permissions\": {\"calls_own\": [\"view\"]}}}")
+                .post("/api/v2/roles.json").then().statusCode(201);
+        denied(as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"role\": {\"tenant_id\": \"" + world.tenantA() + "\", \"name\": \"" + unique("Own delete")
+                        + "\", \"access_level\": \"user\", \"permissions\": {\"calls_own\": [\"delete\"]}}}")
+                .post("/api/v2/roles.json"));
+    }
+
+    // --- error texts ---
+
+    @Test
+    void refusedLoginOrExtensionSaysNothingOfWhereItIsHeld() {
+        String ownLogin = unique("own").replace(' ', '-');
+        String otherLogin = unique("other").replace(' ', '-');
+        String ownExtension = String.valueOf(100_000_000 + (int) (Math.random() * 1e8));
+        String otherExtension = String.valueOf(200_000_000 + (int) (Math.random() * 1e8));
+        create("/api/v2/users.json", "{\"user\": {\"name\": \"" + unique("Holder") + "\", \"group_id\": \""
+                + world.groupH() + "\", \"role_id\": \"" + world.agentRole() + "\", \"fieldset_login\": {\"login\": \""
+                + ownLogin + "\"}, \"fieldset_recording\": {\"extensions\": [\"" + ownExtension + "\"]}}}");
+        create("/api/v2/users.json", "{\"user\": {\"name\": \"" + unique("Holder") + "\", \"group_id\": \""
+                + world.groupB() + "\", \"role_id\": \"" + world.roleB() + "\", \"fieldset_login\": {\"login\": \""
+                + otherLogin + "\"}, \"fieldset_recording\": {\"extensions\": [\"" + otherExtension + "\"]}}}");
+
+        String login = "fieldset_login.login";
+        String extensions = "fieldset_recording.extensions";
+        String ownLoginText = refusalText(ownLogin, null, login);
+        String otherLoginText = refusalText(otherLogin, null, login);
+        String ownExtensionText = refusalText(null, ownExtension, extensions);
+        String otherExtensionText = refusalText(null, otherExtension, extensions);
+        assertEquals(ownLoginText, otherLoginText);
+        assertEquals(ownExtensionText.replace(ownExtension, "N"), otherExtensionText.replace(otherExtension, "N"));
+        for (String text : List.of(otherLoginText, otherExtensionText)) {
+            assertThat(text, not(containsStringIgnoringCase("user")));
+            assertThat(text, not(containsStringIgnoringCase("tenant")));
+        }
+    }
+
+    /** The description of the admin's refused attempt to give a new user of H this login or extension. */
+    private static String refusalText(String login, String extension, String field) {
+        String fieldsets = login != null ? "\"fieldset_login\": {\"login\": \"" + login + "\"}"
+                : "\"fieldset_recording\": {\"extensions\": [\"" + extension + "\"]}";
+        return as(world.admin()).contentType(ContentType.JSON)
+                .body("{\"user\": {\"name\": \"" + unique("Taker") + "\", \"group_id\": \"" + world.groupH()
+                        + "\", \"role_id\": \"" + world.agentRole() + "\", " + fieldsets + "}}")
+                .post("/api/v2/users.json").then().statusCode(400)
+                .body("details.fields.field_name", contains(field)).body("details.fields.error", contains("taken"))
+                .extract().path("details.fields[0].description");
     }
 
     // --- agent (user level) ---

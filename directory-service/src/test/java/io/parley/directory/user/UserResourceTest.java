@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +47,9 @@ class UserResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void createdUserIsServedWithEveryReferenceFieldButThePassword() {
@@ -345,6 +354,29 @@ class UserResourceTest {
                 .body("details.fields[0].description", equalTo("must have at most 100 entries"));
         create(group, role, "Many Groups", ", \"managed_groups\": " + json(Collections.nCopies(101, group)))
                 .statusCode(400).body("details.fields[0].field_name", equalTo("managed_groups"));
+    }
+
+    @Test
+    void managedGroupsAreCheckedAndStoredInAsManyStatementsWhateverTheirNumber() {
+        String tenant = createTenant();
+        String role = createRole(tenant, unique("Manager"));
+        List<String> groups = IntStream.range(0, 30).mapToObj(i -> createGroup(tenant, unique("Managed"))).toList();
+        String user = createUser(groups.get(0), role, "Many Groups", "");
+        long[] forOne = statementsToGiveManagedGroups(user, groups.subList(0, 1));
+        long[] forAll = statementsToGiveManagedGroups(user, groups);
+        assertEquals(forOne[0], forAll[0], "queries for 1 managed group, and for " + groups.size());
+        assertEquals(forOne[1], forAll[1], "statements for 1 managed group, and for " + groups.size());
+    }
+
+    /** The queries, and the statements of every kind, that giving the user these managed groups takes. */
+    private long[] statementsToGiveManagedGroups(String user, List<String> groups) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long queries = statistics.getQueryExecutionCount();
+        long statements = statistics.getPrepareStatementCount();
+        update(user, "{\"user\": {\"managed_groups\": " + json(groups) + "}}").statusCode(200)
+                .body("user.managed_groups.size()", equalTo(groups.size()));
+        return new long[] { statistics.getQueryExecutionCount() - queries,
+                statistics.getPrepareStatementCount() - statements };
     }
 
     @Test
