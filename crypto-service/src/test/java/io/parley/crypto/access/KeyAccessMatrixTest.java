@@ -45,7 +45,8 @@ import io.restassured.specification.RequestSpecification;
  * ({@code user} level) in A; an administrator of A who may only view keys; a caller whose role has no key or playback
  * permission. All but the last two hold every key permission, so that their access level decides. Each is asked about
  * a key of tenant A and a key of tenant B, each cell a key of its own, made by an administrator of that tenant (its
- * holder): nobody in the matrix holds a user-mode key, so none of them grants it or opens it.
+ * holder): nobody in the matrix holds a user-mode key, so none of them grants it or opens it, while those who change
+ * keys may still revoke its grants (docs/encryption.md, threat model).
  */
 @QuarkusTest
 class KeyAccessMatrixTest {
@@ -68,10 +69,11 @@ class KeyAccessMatrixTest {
         REVOKE,
         DATA_KEY,
         GRANT_USER_MODE,
+        REVOKE_USER_MODE,
         DATA_KEY_USER_MODE;
 
         String mode() {
-            return this == GRANT_USER_MODE || this == DATA_KEY_USER_MODE ? "user" : "app";
+            return name().endsWith("_USER_MODE") ? "user" : "app";
         }
     }
 
@@ -196,6 +198,13 @@ class KeyAccessMatrixTest {
             GRANT_USER_MODE    | AGENT              | DENIED    | NOT_FOUND
             GRANT_USER_MODE    | VIEWER             | DENIED    | DENIED
             GRANT_USER_MODE    | WITHOUT_PERMISSION | DENIED    | DENIED
+            REVOKE_USER_MODE   | ROOT               | OK        | OK
+            REVOKE_USER_MODE   | SYSTEM_WIDE        | OK        | OK
+            REVOKE_USER_MODE   | TENANT_ADMIN       | OK        | NOT_FOUND
+            REVOKE_USER_MODE   | MANAGER            | DENIED    | NOT_FOUND
+            REVOKE_USER_MODE   | AGENT              | DENIED    | NOT_FOUND
+            REVOKE_USER_MODE   | VIEWER             | DENIED    | DENIED
+            REVOKE_USER_MODE   | WITHOUT_PERMISSION | DENIED    | DENIED
             DATA_KEY_USER_MODE | ROOT               | DENIED    | DENIED
             DATA_KEY_USER_MODE | SYSTEM_WIDE        | DENIED    | DENIED
             DATA_KEY_USER_MODE | TENANT_ADMIN       | DENIED    | DENIED
@@ -254,7 +263,7 @@ class KeyAccessMatrixTest {
             case GRANTS -> as.get(users + ".json");
             case GRANT, GRANT_USER_MODE -> as.contentType(ContentType.JSON)
                     .body("{\"user\": {\"user_id\": \"" + cell.grantee().id() + "\"}}").post(users + ".json");
-            case REVOKE -> as.delete(users + "/" + cell.grantee().id() + ".json");
+            case REVOKE, REVOKE_USER_MODE -> as.delete(users + "/" + cell.grantee().id() + ".json");
             case DATA_KEY, DATA_KEY_USER_MODE -> as.contentType(ContentType.JSON)
                     .body("{\"wrapped_key\": \"" + Base64.getEncoder().encodeToString(wrap(cell, RECORDING_KEY))
                             + "\"}")
@@ -270,7 +279,7 @@ class KeyAccessMatrixTest {
             case EDIT -> response.then().statusCode(200).body("encrypt_key.name", equalTo(RENAMED));
             case GRANTS -> response.then().statusCode(200).body("users", notNullValue());
             case GRANT, GRANT_USER_MODE -> response.then().statusCode(201);
-            case DELETE, REVOKE -> response.then().statusCode(200);
+            case DELETE, REVOKE, REVOKE_USER_MODE -> response.then().statusCode(200);
             case DATA_KEY, DATA_KEY_USER_MODE -> assertArrayEquals(RECORDING_KEY, Base64.getDecoder()
                     .decode(response.then().statusCode(200).extract().<String> path("data_key")));
         }
@@ -287,7 +296,7 @@ class KeyAccessMatrixTest {
             case DELETE -> holder.get(key + ".json").then().statusCode(reached ? 404 : 200);
             case GRANT, GRANT_USER_MODE -> holder.get(key + "/authorized_users.json").then().statusCode(200)
                     .body("users.user_id", reached ? hasItem(grantee) : not(hasItem(grantee)));
-            case REVOKE -> holder.get(key + "/authorized_users.json").then().statusCode(200)
+            case REVOKE, REVOKE_USER_MODE -> holder.get(key + "/authorized_users.json").then().statusCode(200)
                     .body("users.user_id", reached ? not(hasItem(grantee)) : hasItem(grantee));
             default -> {
             }
@@ -299,7 +308,7 @@ class KeyAccessMatrixTest {
         User holder = world.holder(place);
         String key = generateKey(holder, world.tenant(place), endpoint.mode());
         User grantee = user(world.tenant(place), "user", Set.of("calls_own:playback"));
-        if (endpoint == Endpoint.REVOKE) {
+        if (endpoint == Endpoint.REVOKE || endpoint == Endpoint.REVOKE_USER_MODE) {
             holder.request().contentType(ContentType.JSON)
                     .body("{\"user\": {\"user_id\": \"" + grantee.id() + "\"}}")
                     .post("/api/v2/encrypt_keys/" + key + "/authorized_users.json").then().statusCode(201);
