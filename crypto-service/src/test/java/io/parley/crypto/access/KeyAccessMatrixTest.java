@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +45,9 @@ import io.restassured.specification.RequestSpecification;
  * {@code system} user of the System tenant; a {@code system} administrator of tenant A; a manager in A; an agent
  * ({@code user} level) in A; an administrator of A who may only view keys; a caller whose role has no key or playback
  * permission. All but the last two hold every key permission, so that their access level decides. Each is asked about
- * a key of tenant A and a key of tenant B, each cell a key of its own, made by an administrator of that tenant (its
- * holder): nobody in the matrix holds a user-mode key, so none of them grants it or opens it, while those who change
+ * a key of tenant A and a key of tenant B (one of its own for each cell that may change it), made by an administrator
+ * of that tenant (its holder): nobody in the matrix holds a user-mode key, so none of them grants it or opens it, while those
+ * who change
  * keys may still revoke its grants (docs/encryption.md, threat model).
  */
 @QuarkusTest
@@ -57,6 +59,8 @@ class KeyAccessMatrixTest {
 
     /** The tenants, their keys' holders and the callers every cell uses; made once. */
     private static World world;
+    /** The keys, by tenant and protection mode, of the cells whose request changes no key. */
+    private static final Map<String, String> UNCHANGED_KEYS = new HashMap<>();
 
     enum Endpoint {
         LIST,
@@ -74,6 +78,11 @@ class KeyAccessMatrixTest {
 
         String mode() {
             return name().endsWith("_USER_MODE") ? "user" : "app";
+        }
+
+        /** Whether the request may change the key it names (or its grants): then the cell needs a key of its own. */
+        boolean changesTheKey() {
+            return Set.of(EDIT, DELETE, GRANT, REVOKE, GRANT_USER_MODE, REVOKE_USER_MODE).contains(this);
         }
     }
 
@@ -303,10 +312,15 @@ class KeyAccessMatrixTest {
         }
     }
 
-    /** A key of the place's tenant made by its holder, and a grantee (already granted, for a revocation). */
+    /**
+     * A key of the place's tenant made by its holder (one of its own when the request may change it), and a grantee
+     * (already granted, for a revocation).
+     */
     private static Cell cell(Endpoint endpoint, Place place) {
         User holder = world.holder(place);
-        String key = generateKey(holder, world.tenant(place), endpoint.mode());
+        String key = endpoint.changesTheKey() ? generateKey(holder, world.tenant(place), endpoint.mode())
+                : UNCHANGED_KEYS.computeIfAbsent(place + " " + endpoint.mode(),
+                        unused -> generateKey(holder, world.tenant(place), endpoint.mode()));
         User grantee = user(world.tenant(place), "user", Set.of("calls_own:playback"));
         if (endpoint == Endpoint.REVOKE || endpoint == Endpoint.REVOKE_USER_MODE) {
             holder.request().contentType(ContentType.JSON)
