@@ -3,6 +3,8 @@ package io.parley.deploy.local;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,16 +20,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Encrypted recordings through the real gateway, call- and crypto-service: a tenant with {@code encrypt_data} and a
@@ -103,6 +109,34 @@ class EncryptedAudioEndToEndTest {
 
         given().auth().preemptive().basic(tenant.keeper(), password(tenant.keeper())).when().get(view + "/file")
                 .then().statusCode(409).body("error", equalTo("NoPrivateKey"));
+    }
+
+    @Test
+    void encryptedPlaybackWithoutAGrantIsRefusedAsEveryOtherRefusalIs() {
+        String key = """
+                {"name": "Held", "add_type": "generate", "key_length": 1024, "is_active": true}""";
+        EncryptingTenant tenant = encryptingTenant(key);
+        EncryptingTenant otherTenant = encryptingTenant(key);
+        byte[] audio = new byte[10_000];
+        new Random(5).nextBytes(audio);
+        String view = uploadedCall(tenant, audio);
+
+        List<Executable> cells = new ArrayList<>();
+        for (String path : List.of(view + "/file", view + "/file_url.json?expires=60")) {
+            // the key's holder; the same role without a grant; root, who holds no grant either; another tenant's
+            cells.add(() -> playback(tenant.keeper(), password(tenant.keeper()), path).statusCode(200));
+            cells.add(() -> playback(tenant.agent(), password(tenant.agent()), path).statusCode(403)
+                    .contentType(startsWith("text/plain")).body(equalTo("Access is denied")));
+            cells.add(() -> playback(SharedPlatform.ROOT, SharedPlatform.PASSWORD, path).statusCode(403)
+                    .contentType(startsWith("text/plain")).body(equalTo("Access is denied")));
+            cells.add(() -> playback(otherTenant.keeper(), password(otherTenant.keeper()), path).statusCode(404)
+                    .body("error", equalTo("NotFound")));
+        }
+        assertAll(cells);
+    }
+
+    private static ValidatableResponse playback(String login, String password, String path) {
+        return given().auth().preemptive().basic(login, password).urlEncodingEnabled(false).when().get(path).then();
     }
 
     /** A new tenant with {@code encrypt_data}, and a key made by its keeper ({@code encrypt_key} fields given). */
