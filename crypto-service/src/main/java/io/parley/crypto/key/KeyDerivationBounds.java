@@ -63,8 +63,8 @@ final class KeyDerivationBounds {
             } else {
                 throw unsupported();
             }
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
-            // parameters that are not the declared scheme's structure
+        } catch (RuntimeException e) {
+            // parameters that are not the declared scheme's structure: BouncyCastle reports them unchecked
             throw new KeyMaterial.InvalidKey("private_key", "invalid", "has malformed encryption parameters");
         }
     }

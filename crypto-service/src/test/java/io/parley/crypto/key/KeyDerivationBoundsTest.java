@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ntt.NTTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
@@ -74,6 +77,20 @@ class KeyDerivationBoundsTest {
                 new PBKDF2Params(salt(), 600_000, 1 << 30, hmac(PKCSObjectIdentifiers.id_hmacWithSHA256))),
                 NISTObjectIdentifiers.id_aes256_CBC))).statusCode(400)
                 .body("details.fields.field_name", contains("private_key"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void parametersNotOfTheDeclaredSchemesStructureAreRefusedNamingPrivateKey() {
+        for (AlgorithmIdentifier scheme : new AlgorithmIdentifier[] {
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, new DERSequence(new DEROctetString(salt()))),
+                pbes2(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2,
+                        new DERSequence(new DEROctetString(salt()))), NISTObjectIdentifiers.id_aes256_CBC),
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC, DERNull.INSTANCE) }) {
+            importing(declaring(scheme)).statusCode(400)
+                    .body("details.fields.field_name", contains("private_key"))
+                    .body("details.fields[0].description", equalTo("has malformed encryption parameters"));
+        }
     }
 
     @Test
