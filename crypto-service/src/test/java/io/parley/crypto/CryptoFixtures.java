@@ -107,10 +107,10 @@ public final class CryptoFixtures {
         return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 
-    /** A generated 1024-bit key (fast) of the tenant, in the protection mode given. */
+    /** A generated 2048-bit key (the smallest allowed by default) of the tenant, in the protection mode given. */
     public static String generateKey(User user, UUID tenant, String mode) {
         return createKey(user, "\"name\": \"" + unique("Key") + "\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024, \"protection_mode\": \"" + mode + "\"");
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048, \"protection_mode\": \"" + mode + "\"");
     }
 
     /** A fixture made by openssl, as text. */

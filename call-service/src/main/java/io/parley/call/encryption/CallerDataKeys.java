@@ -1,12 +1,15 @@
 package io.parley.call.encryption;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -17,13 +20,15 @@ import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Data keys opened by crypto-service for the caller of a playback, with the caller's own identity token and key
  * secret: crypto-service decides whether this caller may open this key (grant, protection mode, tenant), so
  * call-service holds no private key and cannot open one on its own. A key opened for a user is kept in memory for a
- * minute for that user only (bounded; docs/encryption.md), so that a player's Range requests ask crypto-service once:
- * a grant revoked meanwhile stops that user's playback within the minute.
+ * minute for that user and key secret only (bounded; docs/encryption.md), so that a player's Range requests ask
+ * crypto-service once; it is dropped as soon as the key's deletion or the user's grant revocation arrives on
+ * {@code crypto.keys}, and a changed password (another secret) asks crypto-service again.
  */
 @ApplicationScoped
 public class CallerDataKeys {
@@ -38,14 +43,39 @@ public class CallerDataKeys {
         this.opened = opened;
     }
 
-    /** One user's data key, as the cache knows it. */
-    private record Opened(UUID userId, WrappedDataKey key) {
+    /**
+     * One user's data key, as the cache knows it: found by a digest of the key secret the user sent, never by the
+     * secret, so that another password (a reset by someone else) does not find what the old one opened.
+     */
+    private record Opened(UUID userId, String secretDigest, WrappedDataKey key) {
     }
 
     /** The opener of the caller {@code userId}, from the request's {@code Authorization} and key secret headers. */
     public DataKeyOpener of(UUID userId, String authorization, String keySecret) {
-        return (file, key) -> opened.<Opened, AudioEncryption.DataKey> get(new Opened(userId, key),
+        String secretDigest = digest(keySecret);
+        return (file, key) -> opened.<Opened, AudioEncryption.DataKey> get(new Opened(userId, secretDigest, key),
                 ignored -> open(key, authorization, keySecret)).await().indefinitely();
+    }
+
+    /** Forgets every data key opened under the encryption key: it was deleted. */
+    public void forgetKey(UUID keyId) {
+        opened.invalidateIf(entry -> entry instanceof Opened o && o.key().keyId().equals(keyId)).await()
+                .indefinitely();
+    }
+
+    /** Forgets the data keys the user opened under the encryption key: their grant was revoked. */
+    public void forgetGrant(UUID keyId, UUID userId) {
+        opened.invalidateIf(entry -> entry instanceof Opened o && o.key().keyId().equals(keyId)
+                && o.userId().equals(userId)).await().indefinitely();
+    }
+
+    private static String digest(String keySecret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((keySecret == null ? "" : keySecret).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private AudioEncryption.DataKey open(WrappedDataKey key, String authorization, String keySecret) {
@@ -69,8 +99,7 @@ public class CallerDataKeys {
     private static RuntimeException refusal(int status, WrappedDataKey key) {
         return switch (status) {
             case 401, 403 -> new ForbiddenException();
-            case 404 -> ApiException.conflict("EncryptionKeyDeleted",
-                    "The recording's encryption key was deleted: the recording cannot be decrypted any more");
+            case 404 -> keyDeleted();
             case 409 -> ApiException.conflict("NoPrivateKey",
                     "The recording's encryption key was imported without its private key: it is decrypted elsewhere");
             default -> {
@@ -78,6 +107,12 @@ public class CallerDataKeys {
                 yield unavailable();
             }
         };
+    }
+
+    /** The answer for a recording whose encryption key was deleted. */
+    public static ApiException keyDeleted() {
+        return ApiException.conflict("EncryptionKeyDeleted",
+                "The recording's encryption key was deleted: the recording cannot be decrypted any more");
     }
 
     private static ApiException unavailable() {

@@ -87,6 +87,20 @@ public class EncryptKeyReplica {
         }
     }
 
+    /** Whether crypto-service announced the key deleted. */
+    public boolean deleted(UUID keyId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT 1 FROM known_encrypt_key WHERE key_id = ? AND deleted")) {
+            query.setObject(1, keyId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the encryption keys failed", e);
+        }
+    }
+
     private static PublicKey publicKey(String base64Der) {
         try {
             return DataKeys.publicKey(base64Der);

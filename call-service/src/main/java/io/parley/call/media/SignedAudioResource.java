@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import io.parley.call.encryption.CallerDataKeys;
 import io.parley.call.encryption.DataKeyOpener;
+import io.parley.call.encryption.EncryptKeyReplica;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.quarkus.security.ForbiddenException;
@@ -28,10 +30,12 @@ public class SignedAudioResource {
 
     private final Playback playback;
     private final SignedUrls signedUrls;
+    private final EncryptKeyReplica encryptKeys;
 
-    SignedAudioResource(Playback playback, SignedUrls signedUrls) {
+    SignedAudioResource(Playback playback, SignedUrls signedUrls, EncryptKeyReplica encryptKeys) {
         this.playback = playback;
         this.signedUrls = signedUrls;
+        this.encryptKeys = encryptKeys;
     }
 
     @GET
@@ -41,8 +45,15 @@ public class SignedAudioResource {
             @QueryParam("expires") String expires, @QueryParam("keys") String dataKeys,
             @QueryParam("key") String key, @QueryParam("sign") String sign, @HeaderParam("Range") String range,
             @Context Request request) throws IOException {
-        DataKeyOpener opener = ApiIds.parse(callId).flatMap(call -> signedUrls.verify(call, Playback.fileId(fileId),
+        DataKeyOpener carried = ApiIds.parse(callId).flatMap(call -> signedUrls.verify(call, Playback.fileId(fileId),
                 expires, key, Optional.ofNullable(dataKeys), sign)).orElseThrow(ForbiddenException::new);
+        // the URL carries its data keys, but a key deleted since it was made decrypts nothing any more
+        DataKeyOpener opener = (file, wrapped) -> {
+            if (encryptKeys.deleted(wrapped.keyId())) {
+                throw CallerDataKeys.keyDeleted();
+            }
+            return carried.open(file, wrapped);
+        };
         // the scope was the signer's: whoever could ask for the URL could play the call back
         return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), opener, range,
                 request.getMethod());

@@ -19,11 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.UriBuilder;
 
 import io.parley.call.encryption.AudioEncryption;
 import io.parley.call.encryption.DataKeyOpener;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Signed playback URLs (reference 3.1.7 method 1):

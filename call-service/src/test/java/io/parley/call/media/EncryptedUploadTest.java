@@ -2,6 +2,7 @@ package io.parley.call.media;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.security.KeyPair;
@@ -19,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -40,7 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Uploads of a tenant that encrypts its recordings ({@code encrypt_data}), learned from the directory's and
  * crypto-service's events: stored encrypted under a fresh data key wrapped to the tenant's active key, which only
- * that key's private half opens; refused while the tenant has no active key.
+ * that key's private half opens; refused while the tenant has no active key. Signed URLs of encrypted files play only
+ * with the data keys they carry, and not once the key's deletion has arrived.
  */
 @QuarkusTest
 class EncryptedUploadTest {
@@ -53,6 +57,9 @@ class EncryptedUploadTest {
 
     @Inject
     AudioStorage storage;
+
+    @Inject
+    SignedUrls signedUrls;
 
     private final byte[] audio = Audio.bytes(6, 300_000);
 
@@ -117,6 +124,45 @@ class EncryptedUploadTest {
     }
 
     @Test
+    void signedUrlOfAFileWhoseKeyItDoesNotCarryIsRefusedAsTheReferenceRefuses() throws Exception {
+        UUID tenant = encryptingTenant();
+        UUID key = UUID.randomUUID();
+        announceKey(key, tenant, rsa(), true, CryptoKeyEvents.KEY_CREATED);
+        UUID call = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource);
+        Rows.awaitFirst(dataSource, "SELECT * FROM known_encrypt_key WHERE key_id = ?", key);
+        Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);
+
+        // as made before the file was encrypted: without its data key
+        URI url = signedUrls.sign(URI.create("http://localhost/"), call, Optional.of("1"), signedUrls.now() + 600,
+                Map.of());
+        given().when().get(url.getRawPath() + "?" + url.getRawQuery()).then().statusCode(403)
+                .contentType(startsWith("text/plain")).body(equalTo("Access is denied"));
+    }
+
+    @Test
+    void signedUrlStopsPlayingOnceTheKeysDeletionIsConsumed() throws Exception {
+        UUID tenant = encryptingTenant();
+        KeyPair pair = rsa();
+        UUID key = UUID.randomUUID();
+        announceKey(key, tenant, pair, true, CryptoKeyEvents.KEY_CREATED);
+        UUID call = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource);
+        Rows.awaitFirst(dataSource, "SELECT * FROM known_encrypt_key WHERE key_id = ?", key);
+        Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);
+        Map<String, Object> file = Rows.awaitFirst(dataSource, "SELECT * FROM call_file WHERE call_id = ?", call);
+        // the data key as crypto-service would open it for file_url.json
+        AudioEncryption.DataKey dataKey = AudioEncryption.DataKey.of(DataKeys.unwrap(pair.getPrivate(),
+                Base64.getDecoder().decode((String) file.get("wrapped_data_key"))));
+        URI url = signedUrls.sign(URI.create("http://localhost/"), call, Optional.of("1"), signedUrls.now() + 600,
+                Map.of("1", dataKey));
+        String signed = url.getRawPath() + "?" + url.getRawQuery();
+        assertArrayEquals(audio, given().when().get(signed).then().statusCode(200).extract().asByteArray());
+
+        announceKey(key, tenant, pair, false, CryptoKeyEvents.KEY_DELETED, 3);
+        Rows.awaitFirst(dataSource, "SELECT * FROM known_encrypt_key WHERE key_id = ? AND deleted", key);
+        given().when().get(signed).then().statusCode(409).body("error", equalTo("EncryptionKeyDeleted"));
+    }
+
+    @Test
     void uploadBeforeTheCallsTenantIsKnownIsEncryptedOnceItIs() throws Exception {
         UUID call = UUID.randomUUID();
         Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);
@@ -156,11 +202,17 @@ class EncryptedUploadTest {
     }
 
     private void announceKey(UUID key, UUID tenant, KeyPair pair, boolean active, String type) {
+        announceKey(key, tenant, pair, active, type, 0);
+    }
+
+    /** An event of the key as crypto-service publishes it; a revision of 0 leaves it out. */
+    private void announceKey(UUID key, UUID tenant, KeyPair pair, boolean active, String type, long revision) {
         KafkaTopics.send(kafka, CryptoKeyEvents.TOPIC, tenant.toString(), """
-                {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "%s", "tenant_id": "%s",
+                {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "%s", "tenant_id": "%s",%s
                  "data": {"encrypt_key": {"key_id": "%s", "tenant_id": "%s", "name": "Test", "is_active": %s,
                  "public_key": "%s", "protection_mode": "app", "key_length": 2048, "has_private_key": true}}}
-                """.formatted(UUID.randomUUID(), type, OffsetDateTime.now(), tenant, key, tenant, active,
+                """.formatted(UUID.randomUUID(), type, OffsetDateTime.now(), tenant,
+                revision == 0 ? "" : " \"revision\": " + revision + ",", key, tenant, active,
                 Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())));
     }
 

@@ -18,6 +18,8 @@ import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
 import io.parley.common.directory.ReplicaMisses;
+import io.parley.common.events.CryptoKeyEvents;
+import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
 import io.parley.common.security.SystemTenant;
 import io.parley.crypto.key.EncryptKey;
@@ -50,15 +52,17 @@ public class GrantService {
     private final SystemTenant systemTenant;
     private final Caller caller;
     private final ReplicaMisses replica;
+    private final Outbox outbox;
 
     GrantService(EncryptKeyService keys, KeyVault vault, PersonalKeys personalKeys, SystemTenant systemTenant,
-            Caller caller, ReplicaMisses replica) {
+            Caller caller, ReplicaMisses replica, Outbox outbox) {
         this.keys = keys;
         this.vault = vault;
         this.personalKeys = personalKeys;
         this.systemTenant = systemTenant;
         this.caller = caller;
         this.replica = replica;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,11 +111,18 @@ public class GrantService {
         return grant;
     }
 
+    /**
+     * Deletes the grant and publishes its revocation, so that call-service drops the data keys the user opened with
+     * it at once rather than when they expire.
+     */
     public void revoke(UUID keyId, UUID userId) {
         EncryptKey key = keys.writable(keyId);
         if (userId == null || KeyGrant.delete("keyId = ?1 AND userId = ?2", key.id, userId) == 0) {
             throw ApiException.notFound("Authorized user");
         }
+        outbox.publish(CryptoKeyEvents.TOPIC, key.tenantId.toString(), CryptoKeyEvents.GRANT_REVOKED,
+                CryptoKeyEvents.VERSION, key.tenantId,
+                new CryptoKeyEvents.RevokedGrant.Document(new CryptoKeyEvents.RevokedGrant(key.id, userId)));
     }
 
     /**

@@ -28,6 +28,7 @@ import io.parley.common.events.CryptoKeyEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
 import io.parley.crypto.grant.KeyGrant;
+import io.parley.crypto.protection.CryptoConfig;
 import io.parley.crypto.protection.KeyVault;
 import io.parley.crypto.protection.PersonalKeys;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -44,6 +45,10 @@ public class EncryptKeyService {
 
     static final Set<Integer> KEY_LENGTHS = Set.of(1024, 2048, 4096);
     static final int DEFAULT_KEY_LENGTH = 2048;
+    /** The fewest bits of a key generated or imported unless the operator allows 1024 ({@link CryptoConfig}). */
+    static final int MIN_BITS = 2048;
+    static final String SHORT_KEYS_REFUSED = "RSA keys of fewer than " + MIN_BITS + " bits are refused; 1024-bit keys"
+            + " only where the operator sets PARLEY_CRYPTO_ALLOW_1024_BIT_KEYS=true (parley.crypto.allow-1024-bit-keys)";
     /**
      * An imported key in PEM, ASCII: a private key of the largest size read (16,384 bits) takes about 12,700
      * characters. Neither it nor its password is stored as sent: the bound only keeps parsing cheap.
@@ -58,14 +63,18 @@ public class EncryptKeyService {
     private final PersonalKeys personalKeys;
     private final Caller caller;
     private final ReplicaMisses replica;
+    private final KeyDerivations derivations;
+    private final int minBits;
 
     EncryptKeyService(Outbox outbox, KeyVault vault, PersonalKeys personalKeys, Caller caller,
-            ReplicaMisses replica) {
+            ReplicaMisses replica, KeyDerivations derivations, CryptoConfig config) {
         this.outbox = outbox;
         this.vault = vault;
         this.personalKeys = personalKeys;
         this.caller = caller;
         this.replica = replica;
+        this.derivations = derivations;
+        this.minBits = config.allow1024BitKeys() ? KeyMaterial.MIN_BITS : MIN_BITS;
     }
 
     /** The key, when it exists and the caller sees it. */
@@ -205,7 +214,7 @@ public class EncryptKeyService {
     }
 
     /** The halves {@code add_type} asks for; {@code null} when the request is refused (reasons in {@code errors}). */
-    private static KeyHalves halves(EncryptKeyInput input, FieldErrors errors) {
+    private KeyHalves halves(EncryptKeyInput input, FieldErrors errors) {
         RSAPublicKey publicKey = null;
         PrivateKey privateKey = null;
         if (input.addType() == null || input.addType().isBlank()) {
@@ -227,9 +236,13 @@ public class EncryptKeyService {
             } else if (!tooLong) {
                 try {
                     publicKey = KeyMaterial.readPublic(input.publicKey());
+                    if (publicKey.getModulus().bitLength() < minBits) {
+                        errors.invalid("public_key", SHORT_KEYS_REFUSED);
+                        return null; // and its private half is not decrypted
+                    }
                     if (input.privateKey() != null && !input.privateKey().isBlank()) {
                         RSAPrivateKey imported = KeyMaterial.readPrivate(input.privateKey(),
-                                input.privateKeyPassword());
+                                input.privateKeyPassword(), derivations);
                         if (!KeyMaterial.matches(publicKey, imported)) {
                             errors.invalid("public_key", "does not match private_key");
                         }
@@ -269,7 +282,7 @@ public class EncryptKeyService {
         return named;
     }
 
-    private static Integer keyLength(EncryptKeyInput input, FieldErrors errors) {
+    private Integer keyLength(EncryptKeyInput input, FieldErrors errors) {
         Integer length = input.keyLength() != null ? input.keyLength() : input.keyLenght();
         if (input.keyLength() != null && input.keyLenght() != null && !input.keyLength().equals(input.keyLenght())) {
             errors.invalid("key_length", "key_length and key_lenght disagree");
@@ -278,8 +291,13 @@ public class EncryptKeyService {
         if (length == null) {
             return DEFAULT_KEY_LENGTH;
         }
+        String field = input.keyLength() != null ? "key_length" : "key_lenght";
         if (!KEY_LENGTHS.contains(length)) {
-            errors.invalid(input.keyLength() != null ? "key_length" : "key_lenght", "must be 1024, 2048 or 4096");
+            errors.invalid(field, minBits > 1024 ? "must be 2048 or 4096" : "must be 1024, 2048 or 4096");
+            return null;
+        }
+        if (length < minBits) {
+            errors.invalid(field, SHORT_KEYS_REFUSED);
             return null;
         }
         return length;

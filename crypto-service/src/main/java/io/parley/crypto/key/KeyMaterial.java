@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -41,6 +42,16 @@ final class KeyMaterial {
     /** Not installed as a JVM-wide provider: only the PEM reading here uses it. */
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Runs the decryption of an encrypted private key, the costly part of an import: the service bounds how many run
+     * at once.
+     */
+    @FunctionalInterface
+    interface Derivation {
+
+        PrivateKeyInfo run(Callable<PrivateKeyInfo> decryption) throws Exception;
+    }
 
     /** What is wrong with a key the caller sent, and under which field to say it. */
     static final class InvalidKey extends Exception {
@@ -90,6 +101,14 @@ final class KeyMaterial {
      * decrypted with the password when it is encrypted.
      */
     static RSAPrivateKey readPrivate(String text, String password) throws InvalidKey {
+        return readPrivate(text, password, Callable::call);
+    }
+
+    /**
+     * {@link #readPrivate(String, String)}, decrypting through {@code derivation}, once the encryption the key
+     * declares was found within {@link KeyDerivationBounds}.
+     */
+    static RSAPrivateKey readPrivate(String text, String password, Derivation derivation) throws InvalidKey {
         Object parsed = parse(armoured(text, "PRIVATE KEY"), "private_key");
         try {
             PrivateKeyInfo info;
@@ -98,8 +117,17 @@ final class KeyMaterial {
             } else if (parsed instanceof PrivateKeyInfo plain) {
                 info = plain;
             } else if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                info = encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password(password)));
+                KeyDerivationBounds.check(encrypted.getEncryptionAlgorithm());
+                char[] characters = password(password);
+                info = decrypt(derivation, () -> {
+                    try {
+                        return encrypted.decryptPrivateKeyInfo(
+                                new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(characters));
+                    } catch (RuntimeException e) {
+                        // BouncyCastle reports some malformed parameters with unchecked exceptions
+                        throw new PKCSException("malformed encrypted private key", e);
+                    }
+                });
             } else if (parsed instanceof PEMEncryptedKeyPair encrypted) {
                 info = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC)
                         .build(password(password))).getPrivateKeyInfo();
@@ -114,6 +142,18 @@ final class KeyMaterial {
             throw new InvalidKey("private_key_password", "invalid", "does not decrypt private_key");
         }
         throw new InvalidKey("private_key", "invalid", "is not an RSA private key in PEM format");
+    }
+
+    /** The decryption run through {@code derivation}; what the derivation itself throws unchecked passes through. */
+    private static PrivateKeyInfo decrypt(Derivation derivation, Callable<PrivateKeyInfo> decryption)
+            throws PKCSException, OperatorCreationException, IOException {
+        try {
+            return derivation.run(decryption);
+        } catch (PKCSException | OperatorCreationException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Decrypting a private key failed", e);
+        }
     }
 
     /** Whether the two halves belong to one key pair. */

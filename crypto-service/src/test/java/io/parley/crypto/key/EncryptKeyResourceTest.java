@@ -72,10 +72,10 @@ class EncryptKeyResourceTest {
     void keyLengthIsAcceptedUnderTheReferencesSpellingToo() {
         User root = root();
         String id = createKey(root, "\"name\": \"Typo\", \"tenant_id\": \"" + tenant()
-                + "\", \"add_type\": \"generate\", \"key_lenght\": 1024, \"protection_mode\": \"app\"");
+                + "\", \"add_type\": \"generate\", \"key_lenght\": 2048, \"protection_mode\": \"app\"");
         root.request().when().get("/api/v2/encrypt_keys/" + id + ".json")
                 .then().statusCode(200)
-                .body("encrypt_key.key_length", equalTo(1024))
+                .body("encrypt_key.key_length", equalTo(2048))
                 .body("encrypt_key.protection_mode", equalTo("app"));
     }
 
@@ -94,7 +94,7 @@ class EncryptKeyResourceTest {
         User root = root();
         root.request().contentType(ContentType.JSON)
                 .body("{\"encrypt_key\": {\"name\": \"" + RandomText.cjk(1_000) + "\", \"add_type\": \"generate\","
-                        + " \"key_length\": 1024}}")
+                        + " \"key_length\": 2048}}")
                 .when().post("/api/v2/encrypt_keys.json")
                 .then().statusCode(400)
                 .body("details.fields.field_name", contains("name"))
@@ -141,9 +141,9 @@ class EncryptKeyResourceTest {
         UUID tenant = tenant();
         String marker = UUID.randomUUID().toString().substring(0, 8);
         createKey(root, "\"name\": \"Alpha " + marker + "\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024");
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048");
         createKey(root, "\"name\": \"Beta " + marker + "\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024");
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048");
 
         root.request().when().get("/api/v2/encrypt_keys.json?search_text=ALPHA " + marker)
                 .then().statusCode(200)
@@ -190,9 +190,9 @@ class EncryptKeyResourceTest {
         User root = root();
         UUID tenant = tenant();
         String first = createKey(root, "\"name\": \"First\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024, \"is_active\": true");
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048, \"is_active\": true");
         String second = createKey(root, "\"name\": \"Second\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024, \"is_active\": true");
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048, \"is_active\": true");
         root.request().when().get("/api/v2/encrypt_keys.json?tenant_id=" + tenant + "&search_text=")
                 .then().statusCode(200)
                 .body("encrypt_keys.find { it.key_id == '" + first + "' }.is_active", equalTo(false))
@@ -280,7 +280,7 @@ class EncryptKeyResourceTest {
         User manager = user(tenant, "managed_groups", CryptoFixtures.KEY_ADMIN);
         manager.request().when().get("/api/v2/encrypt_keys/" + id + ".json").then().statusCode(200);
         manager.request().contentType(ContentType.JSON).body("{\"encrypt_key\": {\"name\": \"X\", \"add_type\":"
-                + " \"generate\", \"key_length\": 1024}}").when().post("/api/v2/encrypt_keys.json")
+                + " \"generate\", \"key_length\": 2048}}").when().post("/api/v2/encrypt_keys.json")
                 .then().statusCode(403);
         manager.request().when().delete("/api/v2/encrypt_keys/" + id + ".json").then().statusCode(403);
     }
@@ -309,7 +309,7 @@ class EncryptKeyResourceTest {
     void keyCreatedWithoutATenantBelongsToTheCallersTenant() {
         UUID tenant = tenant();
         User admin = tenantAdmin(tenant);
-        String id = createKey(admin, "\"name\": \"Mine\", \"add_type\": \"generate\", \"key_length\": 1024");
+        String id = createKey(admin, "\"name\": \"Mine\", \"add_type\": \"generate\", \"key_length\": 2048");
         admin.request().when().get("/api/v2/encrypt_keys/" + id + ".json")
                 .then().statusCode(200).body("encrypt_key.tenant_id", equalTo(tenant.toString()));
     }

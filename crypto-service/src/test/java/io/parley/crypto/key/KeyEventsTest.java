@@ -1,8 +1,11 @@
 package io.parley.crypto.key;
 
 import static io.parley.crypto.CryptoFixtures.createKey;
+import static io.parley.crypto.CryptoFixtures.generateKey;
 import static io.parley.crypto.CryptoFixtures.root;
 import static io.parley.crypto.CryptoFixtures.tenant;
+import static io.parley.crypto.CryptoFixtures.tenantAdmin;
+import static io.parley.crypto.CryptoFixtures.user;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +28,7 @@ import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.CryptoKeyEvents;
 import io.parley.crypto.CryptoFixtures.User;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class KeyEventsTest {
@@ -39,7 +43,7 @@ class KeyEventsTest {
         User root = root();
         UUID tenant = tenant();
         String id = createKey(root, "\"name\": \"Published\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024, \"protection_mode\": \"app\","
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048, \"protection_mode\": \"app\","
                 + " \"is_active\": true");
         String publicKey = root.request().when().get("/api/v2/encrypt_keys/" + id + ".json")
                 .then().extract().path("encrypt_key.public_key");
@@ -70,7 +74,7 @@ class KeyEventsTest {
     void aKeysEventsCarryItsRevisionsInTheOrderOfItsChanges() throws Exception {
         User root = root();
         UUID tenant = tenant();
-        String fields = "\"tenant_id\": \"" + tenant + "\", \"add_type\": \"generate\", \"key_length\": 1024,"
+        String fields = "\"tenant_id\": \"" + tenant + "\", \"add_type\": \"generate\", \"key_length\": 2048,"
                 + " \"protection_mode\": \"app\", \"is_active\": true, \"name\": ";
         String first = createKey(root, fields + "\"First\"");
         createKey(root, fields + "\"Second\"");
@@ -93,6 +97,28 @@ class KeyEventsTest {
                         .map(event -> event.path("type").asText() + ":" + event.path("revision").asLong() + ":"
                                 + event.at("/data/encrypt_key/is_active").asBoolean())
                         .toList());
+    }
+
+    @Test
+    void revokingAGrantIsPublishedWithTheKeyAndTheUser() throws Exception {
+        UUID tenant = tenant();
+        User admin = tenantAdmin(tenant);
+        User agent = user(tenant, "user", Set.of("calls:playback"));
+        String key = generateKey(admin, tenant, "app");
+        String grants = "/api/v2/encrypt_keys/" + key + "/authorized_users";
+        admin.request().contentType(ContentType.JSON).body("{\"user\": {\"user_id\": \"" + agent.id() + "\"}}")
+                .when().post(grants + ".json").then().statusCode(201);
+        admin.request().when().delete(grants + "/" + agent.id() + ".json").then().statusCode(200);
+
+        ConsumerRecord<String, String> record = KafkaTopics.await(kafka, CryptoKeyEvents.TOPIC,
+                value -> value.contains(CryptoKeyEvents.GRANT_REVOKED) && value.contains(key),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("No revocation of " + key));
+        assertEquals(tenant.toString(), record.key());
+        JsonNode event = JSON.readTree(record.value());
+        assertEquals(CryptoKeyEvents.GRANT_REVOKED, event.path("type").asText());
+        assertEquals(tenant.toString(), event.path("tenant_id").asText());
+        assertEquals(key, event.at("/data/authorized_user/key_id").asText());
+        assertEquals(agent.id().toString(), event.at("/data/authorized_user/user_id").asText());
     }
 
     private static boolean isActivation(String value, String id) {

@@ -37,8 +37,8 @@ class KeyImportTest {
         root.request().when().get("/api/v2/encrypt_keys/" + id + ".json")
                 .then().statusCode(200)
                 // openssl pkey -pubin -in pkcs8-public.pem -outform DER | md5sum
-                .body("encrypt_key.fingerprint", equalTo("590de8c385c7a80a01a66924a129ae95"))
-                .body("encrypt_key.key_length", equalTo(1024))
+                .body("encrypt_key.fingerprint", equalTo("4bd3b54544e23b4e18cac1d688ba4e27"))
+                .body("encrypt_key.key_length", equalTo(2048))
                 .body("encrypt_key.has_private_key", equalTo(true));
         assertOpens(root, id, "pkcs8-public.pem");
     }

@@ -77,6 +77,6 @@ class ReplicaMissTest {
 
     private static String generate(UUID tenant) {
         return "{\"encrypt_key\": {\"name\": \"Miss\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024}}";
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048}}";
     }
 }

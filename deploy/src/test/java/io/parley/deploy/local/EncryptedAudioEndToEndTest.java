@@ -38,26 +38,33 @@ import io.restassured.response.ValidatableResponse;
 /**
  * Encrypted recordings through the real gateway, call- and crypto-service: a tenant with {@code encrypt_data} and a
  * user-mode key; its recording is stored encrypted, played back (whole, by range, by signed URL) to the key's holder,
- * refused to a user of the same role without a grant, and a changed byte of the stored file stops the playback.
+ * refused to a user of the same role without a grant, and a changed byte of the stored file stops the playback. A
+ * revoked grant or a deleted key stops playback as soon as call-service has the event, whatever it had cached.
  */
 @ExtendWith(SharedPlatform.class)
 class EncryptedAudioEndToEndTest {
 
     private static LocalPlatform platform;
 
-    /** A tenant that encrypts its data, with a key keeper and an agent (whose extension finds the tenant's calls). */
-    private record EncryptingTenant(String keeper, String agent, String extension) {
+    private static PlatformDatabase database;
+
+    /**
+     * A tenant that encrypts its data, with a key keeper, an agent (whose extension finds the tenant's calls), the
+     * agent's user id and the key's id.
+     */
+    private record EncryptingTenant(String keeper, String agent, String extension, String agentId, String keyId) {
     }
 
     @BeforeAll
     static void start() {
         platform = SharedPlatform.platform();
+        database = new PlatformDatabase(platform);
     }
 
     @Test
     void encryptedRecordingPlaysBackToTheKeysHolderOnlyAndStopsWhenItsStoredBytesChange() throws Exception {
         EncryptingTenant tenant = encryptingTenant(
-                "{\"name\": \"Recordings\", \"add_type\": \"generate\", \"key_length\": 1024, \"is_active\": true}");
+                "{\"name\": \"Recordings\", \"add_type\": \"generate\", \"is_active\": true}");
         String keeper = tenant.keeper();
         String agent = tenant.agent();
         byte[] audio = new byte[1_000_000];
@@ -75,9 +82,12 @@ class EncryptedAudioEndToEndTest {
         assertArrayEquals(Arrays.copyOfRange(audio, 300_000, 400_000), given().auth().preemptive()
                 .basic(keeper, password(keeper)).header("Range", "bytes=300000-399999").when().get(file)
                 .then().statusCode(206).extract().asByteArray());
-        given().auth().preemptive().basic(agent, password(agent)).when().get(file).then().statusCode(403);
+        // refused as every other refusal is (reference: text/plain)
+        given().auth().preemptive().basic(agent, password(agent)).when().get(file).then().statusCode(403)
+                .contentType(startsWith("text/plain")).body(equalTo("Access is denied"));
         given().auth().preemptive().basic(agent, password(agent)).queryParam("expires", 60)
-                .when().get(view + "/file_url.json").then().statusCode(403);
+                .when().get(view + "/file_url.json").then().statusCode(403)
+                .contentType(startsWith("text/plain")).body(equalTo("Access is denied"));
 
         String signed = given().auth().preemptive().basic(keeper, password(keeper)).queryParam("expires", 600)
                 .when().get(view + "/file_url.json").then().statusCode(200).extract().path("signed_url");
@@ -112,9 +122,61 @@ class EncryptedAudioEndToEndTest {
     }
 
     @Test
+    void revokedGrantStopsPlaybackAsSoonAsCallServiceHasTheRevocation() {
+        EncryptingTenant tenant = encryptingTenant(
+                "{\"name\": \"Recordings\", \"add_type\": \"generate\", \"is_active\": true}");
+        String agent = tenant.agent();
+        byte[] audio = new byte[100_000];
+        new Random(5).nextBytes(audio);
+        String file = uploadedCall(tenant, audio) + "/file";
+        // the agent's first visit to crypto-service makes their personal key, which a grant is wrapped to
+        given().auth().preemptive().basic(agent, password(agent)).when().get(platform.apiUrl() + "/encrypt_keys.json")
+                .then().statusCode(200);
+        String grants = platform.apiUrl() + "/encrypt_keys/" + tenant.keyId() + "/authorized_users";
+        given().auth().preemptive().basic(tenant.keeper(), password(tenant.keeper())).contentType(ContentType.JSON)
+                .body("{\"user\": {\"user_id\": \"" + tenant.agentId() + "\"}}")
+                .when().post(grants + ".json").then().statusCode(201);
+        assertArrayEquals(audio, given().auth().preemptive().basic(agent, password(agent)).when().get(file)
+                .then().statusCode(200).extract().asByteArray());
+
+        given().auth().preemptive().basic(tenant.keeper(), password(tenant.keeper()))
+                .when().delete(grants + "/" + tenant.agentId() + ".json").then().statusCode(200);
+        // a key created after the revocation is announced after it, on the tenant's partition of crypto.keys: once
+        // call-service knows that key, it has applied the revocation
+        String later = createKey(tenant.keeper(), "{\"name\": \"Later\", \"add_type\": \"generate\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.knowsKey(UUID.fromString(later), false));
+
+        given().auth().preemptive().basic(agent, password(agent)).when().get(file).then().statusCode(403)
+                .body(equalTo("Access is denied"));
+    }
+
+    @Test
+    void deletedKeyStopsPlaybackAndSignedUrlsAsSoonAsCallServiceHasTheDeletion() {
+        EncryptingTenant tenant = encryptingTenant(
+                "{\"name\": \"Recordings\", \"add_type\": \"generate\", \"is_active\": true}");
+        String keeper = tenant.keeper();
+        byte[] audio = new byte[100_000];
+        new Random(6).nextBytes(audio);
+        String view = uploadedCall(tenant, audio);
+        String file = view + "/file";
+        assertArrayEquals(audio, given().auth().preemptive().basic(keeper, password(keeper)).when().get(file)
+                .then().statusCode(200).extract().asByteArray());
+        String signed = given().auth().preemptive().basic(keeper, password(keeper)).queryParam("expires", 600)
+                .when().get(view + "/file_url.json").then().statusCode(200).extract().path("signed_url");
+
+        given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
+                .when().delete(platform.apiUrl() + "/encrypt_keys/" + tenant.keyId() + ".json").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.knowsKey(UUID.fromString(tenant.keyId()), true));
+
+        given().auth().preemptive().basic(keeper, password(keeper)).when().get(file).then().statusCode(409)
+                .body("error", equalTo("EncryptionKeyDeleted"));
+        given().when().get(signed).then().statusCode(409).body("error", equalTo("EncryptionKeyDeleted"));
+    }
+
+    @Test
     void encryptedPlaybackWithoutAGrantIsRefusedAsEveryOtherRefusalIs() {
         String key = """
-                {"name": "Held", "add_type": "generate", "key_length": 1024, "is_active": true}""";
+                {"name": "Held", "add_type": "generate", "is_active": true}""";
         EncryptingTenant tenant = encryptingTenant(key);
         EncryptingTenant otherTenant = encryptingTenant(key);
         byte[] audio = new byte[10_000];
@@ -149,14 +211,21 @@ class EncryptedAudioEndToEndTest {
                 {"role": {"tenant_id": "%s", "name": "Supervisor", "access_level": "system",
                  "permissions": {"encrypt_keys": ["view", "add", "grant"], "calls": ["view", "playback"],
                                  "recorder": ["publish"]}}}""".formatted(tenant));
-        EncryptingTenant made = new EncryptingTenant("keeper-" + UUID.randomUUID(), "agent-" + UUID.randomUUID(),
-                String.valueOf(7_000_000 + new Random().nextInt(2_000_000)));
-        PlatformApi.create(platform, "users", user(made.keeper(), group, role, "[]"));
-        PlatformApi.create(platform, "users", user(made.agent(), group, role, "[\"" + made.extension() + "\"]"));
-        given().auth().preemptive().basic(made.keeper(), password(made.keeper())).contentType(ContentType.JSON)
-                .body("{\"encrypt_key\": " + keyFields + "}")
-                .when().post(platform.apiUrl() + "/encrypt_keys.json").then().statusCode(201);
-        return made;
+        String keeper = "keeper-" + UUID.randomUUID();
+        String agent = "agent-" + UUID.randomUUID();
+        String extension = String.valueOf(7_000_000 + new Random().nextInt(2_000_000));
+        PlatformApi.create(platform, "users", user(keeper, group, role, "[]"));
+        String agentId = PlatformApi.create(platform, "users", user(agent, group, role, "[\"" + extension + "\"]"));
+        return new EncryptingTenant(keeper, agent, extension, agentId, createKey(keeper, keyFields));
+    }
+
+    /** A key of the keeper's tenant ({@code encrypt_key} fields given); its id. */
+    private static String createKey(String keeper, String keyFields) {
+        String location = given().auth().preemptive().basic(keeper, password(keeper))
+                .contentType(ContentType.JSON).body("{\"encrypt_key\": " + keyFields + "}")
+                .when().post(platform.apiUrl() + "/encrypt_keys.json").then().statusCode(201)
+                .extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1, location.length() - ".json".length());
     }
 
     /** A call of the tenant (found by its agent's extension) with the audio uploaded; the call's view URL. */

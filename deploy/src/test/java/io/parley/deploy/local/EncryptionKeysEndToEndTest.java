@@ -51,7 +51,7 @@ class EncryptionKeysEndToEndTest {
 
         String location = given().auth().preemptive().basic(keeper, "agent-password-" + keeper)
                 .contentType(ContentType.JSON)
-                .body("{\"encrypt_key\": {\"name\": \"Vault\", \"add_type\": \"generate\", \"key_length\": 1024,"
+                .body("{\"encrypt_key\": {\"name\": \"Vault\", \"add_type\": \"generate\", \"key_length\": 2048,"
                         + " \"is_active\": true}}")
                 .when().post(platform.apiUrl() + "/encrypt_keys.json")
                 .then().statusCode(201).extract().header("Location");

@@ -84,6 +84,12 @@ final class PlatformDatabase {
                 tenant, name) == 1;
     }
 
+    /** Whether call-service's replica of the encryption keys holds the key, deleted or not as asked. */
+    boolean knowsKey(UUID key, boolean deleted) {
+        return count("SELECT count(*) FROM calls.known_encrypt_key WHERE key_id = ? AND deleted = ?", key,
+                deleted) == 1;
+    }
+
     /** The events a service committed and has not published yet. */
     long unpublished(String schema) {
         return count("SELECT count(*) FROM " + schema + ".outbox_event");

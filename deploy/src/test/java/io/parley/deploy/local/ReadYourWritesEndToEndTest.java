@@ -108,6 +108,6 @@ class ReadYourWritesEndToEndTest {
 
     private static String generate(String name, String tenant) {
         return "{\"encrypt_key\": {\"name\": \"" + name + "\", \"tenant_id\": \"" + tenant
-                + "\", \"add_type\": \"generate\", \"key_length\": 1024}}";
+                + "\", \"add_type\": \"generate\", \"key_length\": 2048}}";
     }
 }
