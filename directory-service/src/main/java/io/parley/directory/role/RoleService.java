@@ -3,6 +3,7 @@ package io.parley.directory.role;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
@@ -41,7 +43,7 @@ public class RoleService {
             .collect(Collectors.joining(", "));
 
     private static final String TAKEN = "Role with such name exists already";
-    private static final String NAME_CONSTRAINT = "role_name_key";
+    private static final List<String> NAME_CONSTRAINTS = List.of("role_name_key", "role_normalized_name_key");
     private static final String USER_CONSTRAINT = "app_user_role_id_fkey";
 
     private final Outbox outbox;
@@ -80,12 +82,12 @@ public class RoleService {
         Role role = new Role();
         role.id = UUID.randomUUID();
         role.tenantId = tenantId;
-        role.name = input.name().strip();
+        role.rename(input.name().strip());
         role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
         role.permissions = Permissions.normalize(input.permissions());
         role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         role.persist();
-        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_CREATED, role.revision, RoleView.of(role));
         return role;
     }
@@ -103,7 +105,7 @@ public class RoleService {
 
         if (input != null) {
             if (input.name() != null) {
-                role.name = input.name().strip();
+                role.rename(input.name().strip());
             }
             if (input.accessLevel() != null) {
                 role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
@@ -112,7 +114,7 @@ public class RoleService {
                 role.permissions = Permissions.normalize(input.permissions());
             }
         }
-        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, RoleService::nameTaken);
         role.revision++;
         publish(DirectoryEvents.ROLE_UPDATED, role.revision, RoleView.of(role));
         return role;
@@ -173,7 +175,7 @@ public class RoleService {
                 errors.blank("name");
             } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null) {
+            } else if (tenantId != null && UniquelyNamed.isNewName(current, input.name().strip())) {
                 Role.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
                         .ifPresent(other -> errors.taken("name", TAKEN));
