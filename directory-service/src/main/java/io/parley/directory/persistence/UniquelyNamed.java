@@ -9,8 +9,8 @@ import io.quarkus.panache.common.Parameters;
 /**
  * An object whose name is unique among its peers (tenants system-wide; groups, roles and clients within their tenant)
  * under {@link NameKey}: a unique index of its table holds the key, so that a request that slips past the service's
- * check is stopped by the database. The index on {@code lower(name)} the table had before stays, so that no name it
- * refused is let in.
+ * check is stopped by the database. A second unique index, on {@code lower(name)}, refuses what PostgreSQL's own case
+ * mapping makes equal where it differs from Unicode's folding (a dotted capital I in some locales).
  */
 @MappedSuperclass
 public abstract class UniquelyNamed extends PanacheEntityBase {
@@ -23,8 +23,8 @@ public abstract class UniquelyNamed extends PanacheEntityBase {
     public String name;
 
     /**
-     * The name's {@link NameKey}. Null only for a look-alike of another object's name that was kept when the key
-     * came (docs/directory-rules.md), until it is renamed.
+     * The name's {@link NameKey}. Null only for a look-alike of another object's name that existed before the key
+     * did ({@code V8__name_keys}, docs/directory-rules.md), until it is renamed.
      */
     @Column(name = "name_key")
     public String nameKey;
