@@ -36,6 +36,12 @@ public final class TestCalls {
                 id, name);
     }
 
+    /** The tenant the directory's events mark as the System tenant, as the replica holds it; any name. */
+    public static void systemTenant(DataSource dataSource, UUID id, String name) {
+        execute(dataSource, "INSERT INTO known_tenant (id, name, is_system, changed_at, received_at)"
+                + " VALUES (?, ?, true, now(), now())", id, name);
+    }
+
     public static final class Call {
 
         private final UUID id = UUID.randomUUID();

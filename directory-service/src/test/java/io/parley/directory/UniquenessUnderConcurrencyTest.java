@@ -111,6 +111,60 @@ class UniquenessUnderConcurrencyTest {
     }
 
     @Test
+    void lookAlikeTenantNamesCreatedAtOnceAreGivenToOneTenant() throws Exception {
+        String name = unique(LookAlikes.NAME);
+
+        List<Outcome> outcomes = Concurrently.run(REQUESTS,
+                i -> post("/api/v2/tenants.json", "{\"tenant\": {\"name\": \"" + LookAlikes.of(name, i) + "\"}}"));
+
+        assertOneCreatedOthersRefusedLike(outcomes,
+                post("/api/v2/tenants.json", "{\"tenant\": {\"name\": \"" + name + "\"}}"), "name");
+        assertEquals(1, count("SELECT count(*) FROM tenant WHERE lower(normalize(name, NFKC)) LIKE ?1",
+                "%" + suffix(name)));
+    }
+
+    @Test
+    void lookAlikeGroupNamesCreatedAtOnceInATenantAreGivenToOneGroup() throws Exception {
+        String tenant = createTenant();
+        String name = unique(LookAlikes.NAME);
+
+        List<Outcome> outcomes = Concurrently.run(REQUESTS, i -> post("/api/v2/groups.json", named("group", tenant,
+                LookAlikes.of(name, i), "")));
+
+        assertOneCreatedOthersRefusedLike(outcomes, post("/api/v2/groups.json", named("group", tenant, name, "")),
+                "name");
+        assertEquals(1, count("SELECT count(*) FROM user_group WHERE tenant_id = CAST(?1 AS uuid)", tenant));
+    }
+
+    @Test
+    void lookAlikeRoleNamesCreatedAtOnceInATenantAreGivenToOneRole() throws Exception {
+        String tenant = createTenant();
+        String name = unique(LookAlikes.NAME);
+        String level = ", \"access_level\": \"user\"";
+
+        List<Outcome> outcomes = Concurrently.run(REQUESTS, i -> post("/api/v2/roles.json", named("role", tenant,
+                LookAlikes.of(name, i), level)));
+
+        assertOneCreatedOthersRefusedLike(outcomes, post("/api/v2/roles.json", named("role", tenant, name, level)),
+                "name");
+        assertEquals(1, count("SELECT count(*) FROM role WHERE tenant_id = CAST(?1 AS uuid)", tenant));
+    }
+
+    @Test
+    void lookAlikeClientNamesCreatedAtOnceInATenantAreGivenToOneClient() throws Exception {
+        String tenant = createTenant();
+        String name = unique(LookAlikes.NAME);
+        String contacts = ", \"contacts\": [{\"phone_number\": \"+15550100\"}]";
+
+        List<Outcome> outcomes = Concurrently.run(REQUESTS, i -> post("/api/v2/clients.json", named("client", tenant,
+                LookAlikes.of(name, i), contacts)));
+
+        assertOneCreatedOthersRefusedLike(outcomes,
+                post("/api/v2/clients.json", named("client", tenant, name, contacts)), "name");
+        assertEquals(1, count("SELECT count(*) FROM client WHERE tenant_id = CAST(?1 AS uuid)", tenant));
+    }
+
+    @Test
     void sameExtensionCreatedAtOnceInTenantsOfSystemwideUniquenessIsGivenToOneUser() throws Exception {
         String extension = extension();
         List<String> bodies = new ArrayList<>();
@@ -253,6 +307,11 @@ class UniquenessUnderConcurrencyTest {
             case 1 -> name.toLowerCase(Locale.ROOT);
             default -> name.toUpperCase(Locale.ROOT);
         };
+    }
+
+    /** The random part {@code unique} gave the name: each look-alike holds it, up to case and width. */
+    private static String suffix(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
     }
 
     private static String named(String kind, String tenant, String name, String extra) {

@@ -57,14 +57,30 @@ class CallAccessTest {
     }
 
     @Test
-    void aSystemUserOfTheSystemTenantReachesEveryTenantsCalls() {
+    void aSystemUserOfTheSystemTenantReachesEveryTenantsCallsWhateverItsName() {
         UUID systemTenant = UUID.randomUUID();
-        TestCalls.tenant(dataSource, systemTenant, "System");
+        TestCalls.systemTenant(dataSource, systemTenant, "Head office");
         UUID othersCall = store(TestCalls.call(otherTenant, "2026-03-01T10:00:00Z"));
         String systemWide = Callers.system(systemTenant, Callers.CALLS);
 
         assertEquals(List.of(othersCall), ids(systemWide, "?tenant_id=" + otherTenant));
         view(systemWide, othersCall).then().statusCode(200);
+    }
+
+    /** Only the directory's mark makes the System tenant: a name that looks like its name, or is it, does not. */
+    @Test
+    void aSystemUserOfATenantNamedLikeTheSystemTenantReachesItsOwnTenantsCallsOnly() {
+        UUID othersCall = store(TestCalls.call(otherTenant, "2026-03-01T10:00:00Z"));
+        for (String name : List.of("\u017Fystem", "System", "SYSTEM")) {
+            UUID lookAlike = UUID.randomUUID();
+            TestCalls.tenant(dataSource, lookAlike, name);
+            UUID ownCall = store(TestCalls.call(lookAlike, "2026-03-01T10:00:00Z"));
+            String administrator = Callers.system(lookAlike, Callers.CALLS);
+
+            assertEquals(List.of(ownCall), ids(administrator, ""), name);
+            assertEquals(List.of(), ids(administrator, "?tenant_id=" + otherTenant), name);
+            view(administrator, othersCall).then().statusCode(404);
+        }
     }
 
     @Test

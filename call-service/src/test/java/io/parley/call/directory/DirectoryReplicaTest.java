@@ -2,6 +2,7 @@ package io.parley.call.directory;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import io.parley.call.Rows;
 import io.parley.common.directory.KnownTenant;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
+import io.parley.common.security.SystemTenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,6 +42,9 @@ class DirectoryReplicaTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SystemTenant systemTenant;
+
     @Test
     void tenantAnnouncedByTheDirectoryBecomesKnown() {
         UUID tenant = UUID.randomUUID();
@@ -47,6 +52,33 @@ class DirectoryReplicaTest {
 
         assertEquals("Acme", known(tenant).name);
         assertEquals(1L, known(tenant).revision);
+    }
+
+    /** The directory's events say which tenant is the System tenant; its name says nothing. */
+    @Test
+    void theTenantTheDirectoryMarksIsTheSystemTenantAndOnlyIt() {
+        UUID system = UUID.randomUUID();
+        UUID lookAlike = UUID.randomUUID();
+        UUID unmarked = UUID.randomUUID();
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_CREATED, system, 1L, "Head office", SECOND, true));
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_CREATED, lookAlike, 1L, "\u017Fystem", SECOND, false));
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_CREATED, unmarked, 1L, "System", SECOND));
+
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> systemTenant.is(system)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> systemTenant.is(lookAlike)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> systemTenant.is(unmarked)));
+    }
+
+    /** How replicas that hold the System tenant's earlier events learn it: its next event marks it. */
+    @Test
+    void aTenantKnownBeforeBecomesTheSystemTenantWithTheEventThatMarksIt() {
+        UUID system = UUID.randomUUID();
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_CREATED, system, 1L, "System", SECOND));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> systemTenant.is(system)));
+
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_UPDATED, system, 2L, "System", SECOND, true));
+
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> systemTenant.is(system)));
     }
 
     @Test
@@ -206,6 +238,16 @@ class DirectoryReplicaTest {
             String occurredAt) {
         publish(eventId, type, tenant, tenant, revision, occurredAt, """
                 {"tenant": {"tenant_id": "%s", "name": "%s"}}""".formatted(tenant, name));
+        return eventId;
+    }
+
+    /** A tenant event with {@code data.system_tenant}, as directory-service publishes them now. */
+    private UUID publishTenant(String type, UUID tenant, Long revision, String name, String occurredAt,
+            boolean systemTenant) {
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, type, tenant, tenant, revision, occurredAt, """
+                {"tenant": {"tenant_id": "%s", "name": "%s"}, "system_tenant": %s}""".formatted(tenant, name,
+                systemTenant));
         return eventId;
     }
 

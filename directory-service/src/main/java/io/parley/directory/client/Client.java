@@ -17,23 +17,20 @@ import jakarta.persistence.Table;
 
 import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
 /** A customer of a tenant, known by the phone numbers of its contacts (reference 3.2). */
 @Entity
 @Table(name = "client")
-public class Client extends PanacheEntityBase {
+public class Client extends UniquelyNamed {
 
     @Id
     public UUID id;
 
     @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
-
-    @Column(nullable = false)
-    public String name;
 
     /**
      * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
@@ -56,8 +53,9 @@ public class Client extends PanacheEntityBase {
         return find("FROM Client c LEFT JOIN FETCH c.contacts WHERE c.id = ?1", id).singleResultOptional();
     }
 
+    /** The tenant's client of that name, compared as the unique indexes do. */
     public static Optional<Client> findByName(UUID tenantId, String name) {
-        return find("tenantId = ?1 AND lower(name) = lower(?2)", tenantId, name).firstResultOptional();
+        return find("tenantId = :tenant AND " + SAME_NAME, sameName(name).and("tenant", tenantId)).firstResultOptional();
     }
 
     /**

@@ -24,6 +24,7 @@ import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.TenantOwnership;
 import io.quarkus.security.ForbiddenException;
 
@@ -35,7 +36,7 @@ import io.quarkus.security.ForbiddenException;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ClientService {
 
-    private static final String UNIQUE_NAME = "client_name_key";
+    private static final List<String> UNIQUE_NAME = List.of("client_name_key", "client_normalized_name_key");
 
     private final Outbox outbox;
 
@@ -83,7 +84,7 @@ public class ClientService {
         Client client = new Client();
         client.id = UUID.randomUUID();
         client.tenantId = input.tenantId();
-        client.name = input.name().strip();
+        client.rename(input.name().strip());
         client.contacts.addAll(contacts(input.contacts()));
         client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         client.persist();
@@ -107,7 +108,7 @@ public class ClientService {
         errors.throwIfAny();
 
         if (input != null && input.name() != null) {
-            client.name = input.name().strip();
+            client.rename(input.name().strip());
         }
         if (input != null && input.contacts() != null) {
             client.contacts.clear();
@@ -159,7 +160,7 @@ public class ClientService {
                 errors.blank("name");
             } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null && !errors.has("tenant_id")) {
+            } else if (tenantId != null && !errors.has("tenant_id") && UniquelyNamed.isNewName(current, name)) {
                 Client.findByName(tenantId, name)
                         .filter(other -> current == null || !other.id.equals(current.id))
                         .ifPresent(other -> errors.taken("name", "Client with such name exists already"));

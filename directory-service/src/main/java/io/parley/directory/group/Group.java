@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
@@ -19,16 +19,13 @@ import io.quarkus.panache.common.Parameters;
 // GROUP is a keyword in HQL and SQL, so neither the entity nor its table is called that
 @Entity(name = "UserGroup")
 @Table(name = "user_group")
-public class Group extends PanacheEntityBase {
+public class Group extends UniquelyNamed {
 
     @Id
     public UUID id;
 
     @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
-
-    @Column(nullable = false)
-    public String name;
 
     /**
      * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
@@ -42,9 +39,9 @@ public class Group extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /** The tenant's group of that name, compared case-insensitively as the unique index does. */
+    /** The tenant's group of that name, compared as the unique indexes do. */
     public static Optional<Group> findByName(UUID tenantId, String name) {
-        return find("tenantId = ?1 AND lower(name) = lower(?2)", tenantId, name).firstResultOptional();
+        return find("tenantId = :tenant AND " + SAME_NAME, sameName(name).and("tenant", tenantId)).firstResultOptional();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.parley.directory.group;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
@@ -36,7 +38,7 @@ import io.quarkus.security.ForbiddenException;
 public class GroupService {
 
     private static final String TAKEN = "Group with such name exists already";
-    private static final String NAME_CONSTRAINT = "user_group_name_key";
+    private static final List<String> NAME_CONSTRAINTS = List.of("user_group_name_key", "user_group_normalized_name_key");
     private static final String USER_CONSTRAINT = "app_user_group_id_fkey";
 
     private final Outbox outbox;
@@ -70,11 +72,11 @@ public class GroupService {
         Group group = new Group();
         group.id = UUID.randomUUID();
         group.tenantId = tenantId;
-        group.name = input.name().strip();
+        group.rename(input.name().strip());
         group.timezone = blankToNull(input.timezone());
         group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         group.persist();
-        Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, GroupService::nameTaken);
         publish(DirectoryEvents.GROUP_CREATED, group.revision, GroupView.of(group));
         return group;
     }
@@ -89,13 +91,13 @@ public class GroupService {
 
         if (input != null) {
             if (input.name() != null) {
-                group.name = input.name().strip();
+                group.rename(input.name().strip());
             }
             if (input.timezone() != null) {
                 group.timezone = blankToNull(input.timezone());
             }
         }
-        Constraints.flushAnswering(NAME_CONSTRAINT, GroupService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, GroupService::nameTaken);
         group.revision++;
         publish(DirectoryEvents.GROUP_UPDATED, group.revision, GroupView.of(group));
         return group;
@@ -151,7 +153,7 @@ public class GroupService {
                 errors.blank("name");
             } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null) {
+            } else if (tenantId != null && UniquelyNamed.isNewName(current, input.name().strip())) {
                 Group.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
                         .ifPresent(other -> errors.taken("name", TAKEN));

@@ -1,5 +1,6 @@
 package io.parley.directory.persistence;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -24,10 +25,15 @@ public final class Constraints {
      * {@code constraint} is answered as the check would have answered it ({@code answer}), not with a server error.
      */
     public static void flushAnswering(String constraint, Supplier<ApiException> answer) {
+        flushAnswering(List.of(constraint), answer);
+    }
+
+    /** {@link #flushAnswering(String, Supplier)} for a rule that several constraints hold, each answered alike. */
+    public static void flushAnswering(List<String> constraints, Supplier<ApiException> answer) {
         try {
             Panache.getEntityManager().flush();
         } catch (PersistenceException e) {
-            if (violated(e, constraint)) {
+            if (constraints.stream().anyMatch(constraint -> violated(e, constraint))) {
                 throw answer.get();
             }
             throw e;

@@ -16,23 +16,20 @@ import org.hibernate.type.SqlTypes;
 
 import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
 /** What its users may do: an access level and a dictionary of permitted operations per resource. */
 @Entity
 @Table(name = "role")
-public class Role extends PanacheEntityBase {
+public class Role extends UniquelyNamed {
 
     @Id
     public UUID id;
 
     @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
-
-    @Column(nullable = false)
-    public String name;
 
     /**
      * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
@@ -51,9 +48,9 @@ public class Role extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /** The tenant's role of that name, compared case-insensitively as the unique index does. */
+    /** The tenant's role of that name, compared as the unique indexes do. */
     public static Optional<Role> findByName(UUID tenantId, String name) {
-        return find("tenantId = ?1 AND lower(name) = lower(?2)", tenantId, name).firstResultOptional();
+        return find("tenantId = :tenant AND " + SAME_NAME, sameName(name).and("tenant", tenantId)).firstResultOptional();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.parley.directory.role;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import io.parley.directory.access.Access;
 import io.parley.directory.access.GrantLimit;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
 import io.parley.directory.user.User;
@@ -42,7 +44,7 @@ public class RoleService {
             .collect(Collectors.joining(", "));
 
     private static final String TAKEN = "Role with such name exists already";
-    private static final String NAME_CONSTRAINT = "role_name_key";
+    private static final List<String> NAME_CONSTRAINTS = List.of("role_name_key", "role_normalized_name_key");
     private static final String USER_CONSTRAINT = "app_user_role_id_fkey";
 
     private final Outbox outbox;
@@ -82,12 +84,12 @@ public class RoleService {
         Role role = new Role();
         role.id = UUID.randomUUID();
         role.tenantId = tenantId;
-        role.name = input.name().strip();
+        role.rename(input.name().strip());
         role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
         role.permissions = Permissions.normalize(input.permissions());
         role.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         role.persist();
-        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, RoleService::nameTaken);
         publish(DirectoryEvents.ROLE_CREATED, role.revision, RoleView.of(role));
         return role;
     }
@@ -109,7 +111,7 @@ public class RoleService {
                             : AccessLevel.fromWireName(input.accessLevel()).orElseThrow(),
                     input.permissions() == null ? role.permissions : input.permissions());
             if (input.name() != null) {
-                role.name = input.name().strip();
+                role.rename(input.name().strip());
             }
             if (input.accessLevel() != null) {
                 role.accessLevel = AccessLevel.fromWireName(input.accessLevel()).orElseThrow();
@@ -118,7 +120,7 @@ public class RoleService {
                 role.permissions = Permissions.normalize(input.permissions());
             }
         }
-        Constraints.flushAnswering(NAME_CONSTRAINT, RoleService::nameTaken);
+        Constraints.flushAnswering(NAME_CONSTRAINTS, RoleService::nameTaken);
         role.revision++;
         publish(DirectoryEvents.ROLE_UPDATED, role.revision, RoleView.of(role));
         return role;
@@ -172,7 +174,7 @@ public class RoleService {
                 errors.blank("name");
             } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null) {
+            } else if (tenantId != null && UniquelyNamed.isNewName(current, input.name().strip())) {
                 Role.findByName(tenantId, input.name().strip())
                         .filter(other -> current == null || !other.id.equals(current.id))
                         .ifPresent(other -> errors.taken("name", TAKEN));

@@ -14,20 +14,17 @@ import jakarta.persistence.Table;
 
 import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
 /** A customer account: everything else in the directory belongs to exactly one tenant. */
 @Entity
 @Table(name = "tenant")
-public class Tenant extends PanacheEntityBase {
+public class Tenant extends UniquelyNamed {
 
     @Id
     public UUID id;
-
-    @Column(nullable = false)
-    public String name;
 
     /**
      * 1 when created, one more with every change; the object's events carry it so that replicas apply them in order.
@@ -41,9 +38,13 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "encrypt_data")
     public Boolean encryptData;
 
-    /** The one tenant created at first start, home of the root user. */
+    /** The one tenant created at first start, home of the root user. Its events say so ({@link TenantView.Event}). */
     @Column(name = "is_system", nullable = false)
     public boolean system;
+
+    /** Its state is to be published again at the next start ({@link TenantAnnouncements}). */
+    @Column(name = "announce_again", nullable = false)
+    public boolean announceAgain;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
@@ -71,8 +72,9 @@ public class Tenant extends PanacheEntityBase {
         return tenant;
     }
 
+    /** The tenant of that name, compared as the unique indexes do. */
     public static Optional<Tenant> findByName(String name) {
-        return find("lower(name) = lower(?1)", name).firstResultOptional();
+        return find(SAME_NAME, sameName(name)).firstResultOptional();
     }
 
     /** Tenants in the scope whose name contains the term, case-insensitively, ordered by name. */

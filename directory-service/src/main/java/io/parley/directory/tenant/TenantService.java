@@ -2,6 +2,7 @@ package io.parley.directory.tenant;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
+import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.user.ExtensionLocks;
 import io.parley.directory.user.SeatLicenses;
 import io.parley.directory.user.UserLinks;
@@ -41,7 +43,7 @@ public class TenantService {
 
     private static final String ASSOCIATE = "fieldset_associate_calls.";
     private static final String LICENSING = "fieldset_licensing.";
-    private static final String NAME_CONSTRAINT = "tenant_name_key";
+    private static final List<String> NAME_CONSTRAINTS = List.of("tenant_name_key", "tenant_normalized_name_key");
     private static final String NAME_TAKEN = "Tenant with such name exists already";
 
     private final Outbox outbox;
@@ -77,28 +79,41 @@ public class TenantService {
         if (!access.writableTenants().all()) {
             throw new ForbiddenException();
         }
-        return create(input);
+        return create(input, false);
     }
 
-    private Tenant create(TenantInput input) {
+    /** Creates the System tenant of a new installation. */
+    public Tenant createSystemTenant(String name) {
+        return create(TenantInput.named(name), true);
+    }
+
+    /**
+     * Publishes again, at the next revision, the state of the tenants marked for it (V9__announce_again.sql), and
+     * clears their marks. The rows stay locked until the commit: instances starting together publish once.
+     */
+    public void announceAgain() {
+        List<Tenant> marked = Tenant.<Tenant> find("announceAgain", true).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        for (Tenant tenant : marked) {
+            tenant.announceAgain = false;
+            tenant.revision++;
+            publish(DirectoryEvents.TENANT_UPDATED, tenant);
+        }
+    }
+
+    private Tenant create(TenantInput input, boolean system) {
         FieldErrors errors = new FieldErrors();
         if (input == null || input.name() == null) {
             errors.blank("name");
         }
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
+        tenant.system = system;
         tenant.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         checkAndApply(input, tenant, errors);
         tenant.persist();
         flushAnsweringNameTaken();
-        publish(DirectoryEvents.TENANT_CREATED, tenant.id, tenant.revision, TenantView.of(tenant));
-        return tenant;
-    }
-
-    /** Creates the System tenant of a new installation. */
-    public Tenant createSystemTenant(String name) {
-        Tenant tenant = create(TenantInput.named(name));
-        tenant.system = true;
+        publish(DirectoryEvents.TENANT_CREATED, tenant);
         return tenant;
     }
 
@@ -116,7 +131,7 @@ public class TenantService {
             checkAndApply(input, tenant, new FieldErrors());
             flushAnsweringNameTaken();
             tenant.revision++;
-            publish(DirectoryEvents.TENANT_UPDATED, tenant.id, tenant.revision, TenantView.of(tenant));
+            publish(DirectoryEvents.TENANT_UPDATED, tenant);
         });
         return found;
     }
@@ -140,7 +155,7 @@ public class TenantService {
         TenantView before = TenantView.of(tenant);
         ownedObjects.publishDeletions(tenant.id);
         tenant.delete();
-        publish(DirectoryEvents.TENANT_DELETED, id, tenant.revision + 1, before);
+        publish(DirectoryEvents.TENANT_DELETED, tenant.revision + 1, new TenantView.Event(before, tenant.system));
         return Optional.of(before);
     }
 
@@ -184,7 +199,8 @@ public class TenantService {
                 errors.blank("name");
             } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
                 errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
+            } else if (UniquelyNamed.isNewName(tenant, name)
+                    && Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
                 errors.taken("name", NAME_TAKEN);
             }
         }
@@ -238,7 +254,7 @@ public class TenantService {
 
     private static void apply(TenantInput input, Tenant tenant) {
         if (input.name() != null) {
-            tenant.name = input.name().strip();
+            tenant.rename(input.name().strip());
         }
         if (input.timezone() != null) {
             tenant.timezone = input.timezone().map(String::strip).filter(zone -> !zone.isEmpty()).orElse(null);
@@ -289,7 +305,7 @@ public class TenantService {
 
     /** A request that raced this one past the name check is stopped by the index and answered like the check. */
     private static void flushAnsweringNameTaken() {
-        Constraints.flushAnswering(NAME_CONSTRAINT, () -> ApiException.invalidField("name", "taken", NAME_TAKEN));
+        Constraints.flushAnswering(NAME_CONSTRAINTS, () -> ApiException.invalidField("name", "taken", NAME_TAKEN));
     }
 
     /** The settings each association mode needs, and auto-provisioning's group and role. */
@@ -376,8 +392,14 @@ public class TenantService {
                 .getResultList().isEmpty();
     }
 
-    private void publish(String type, UUID tenantId, long revision, TenantView view) {
+    /** The tenant's state after the change, at its revision. */
+    private void publish(String type, Tenant tenant) {
+        publish(type, tenant.revision, new TenantView.Event(TenantView.of(tenant), tenant.system));
+    }
+
+    private void publish(String type, long revision, TenantView.Event event) {
+        UUID tenantId = event.tenant().tenantId();
         outbox.publish(DirectoryEvents.TOPIC, tenantId.toString(), type, DirectoryEvents.VERSION, tenantId, revision,
-                new TenantView.Document(view));
+                event);
     }
 }

@@ -40,4 +40,12 @@ public record TenantView(UUID tenantId, String name, String timezone, Boolean en
     /** The single-object envelope: {@code {"tenant": {...}}}. */
     public record Document(TenantView tenant) {
     }
+
+    /**
+     * The {@code data} of the tenant's events: the tenant as the API shows it, and whether it is the System tenant,
+     * whose {@code system} users reach every tenant ({@value io.parley.common.events.DirectoryEvents#SYSTEM_TENANT}).
+     * Replicas know the System tenant by this alone, never by its name.
+     */
+    public record Event(TenantView tenant, boolean systemTenant) {
+    }
 }

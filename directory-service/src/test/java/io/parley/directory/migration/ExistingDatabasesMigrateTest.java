@@ -83,6 +83,54 @@ class ExistingDatabasesMigrateTest {
         }
     }
 
+    /**
+     * Names become unique under NFKC_Casefold: existing rows get their key, and look-alikes that exist already are
+     * kept, the first of each (the System tenant, then the oldest) with the key, the others without, their names as
+     * they were. The System tenant is marked to be published again, now that its events say what it is.
+     */
+    @Test
+    void existingNamesGetTheirKeysAndExistingLookAlikesAreKept() throws SQLException {
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, "7", "db/migration");
+        schemas.execute(schema, """
+                INSERT INTO tenant (id, name, is_system, created_at) VALUES
+                    ('00000000-0000-0000-0000-00000000000a', 'ſystem', false, now() - interval '1 day'),
+                    ('00000000-0000-0000-0000-00000000000b', 'System', true, now()),
+                    ('00000000-0000-0000-0000-00000000000c', 'Acme', false, now()),
+                    ('00000000-0000-0000-0000-00000000000d', 'Other', false, now());
+                INSERT INTO user_group (id, tenant_id, name, created_at) VALUES
+                    ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-00000000000c', 'Sales',
+                     now() - interval '1 day'),
+                    ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-00000000000c', 'ＳＡＬＥＳ', now()),
+                    ('00000000-0000-0000-0000-0000000000a3', '00000000-0000-0000-0000-00000000000d', 'Sales', now());
+                INSERT INTO role (id, tenant_id, name, access_level, created_at) VALUES
+                    ('00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-00000000000c', 'Agent', 'user',
+                     now() - interval '1 day'),
+                    ('00000000-0000-0000-0000-0000000000b2', '00000000-0000-0000-0000-00000000000c', 'A' || chr(173)
+                     || 'gent', 'user', now());
+                INSERT INTO client (id, tenant_id, name, created_at) VALUES
+                    ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-00000000000c', 'Straße GmbH',
+                     now() - interval '1 day'),
+                    ('00000000-0000-0000-0000-0000000000c2', '00000000-0000-0000-0000-00000000000c', 'STRASSE  GMBH',
+                     now());
+                """);
+
+        current(schema).migrate();
+
+        assertEquals(List.of("ſystem:null", "System:system", "Acme:acme", "Other:other", "Sales:sales",
+                "ＳＡＬＥＳ:null", "Sales:sales", "Agent:agent", "A\u00ADgent:null", "Straße GmbH:strasse gmbh",
+                "STRASSE  GMBH:null"), schemas.query(schema, """
+                        SELECT name || ':' || coalesce(name_key, 'null') FROM (
+                            SELECT id, name, name_key FROM tenant UNION ALL SELECT id, name, name_key FROM user_group
+                            UNION ALL SELECT id, name, name_key FROM role UNION ALL SELECT id, name, name_key FROM client
+                        ) named ORDER BY id"""));
+        assertEquals(List.of("System"), schemas.query(schema, "SELECT name FROM tenant WHERE announce_again"));
+        assertEquals(List.of("client_normalized_name_key", "role_normalized_name_key",
+                "tenant_normalized_name_key", "user_group_normalized_name_key"), schemas.query(schema, """
+                        SELECT indexname FROM pg_indexes WHERE schemaname = '%s' AND indexname LIKE '%%normalized%%'
+                        AND indexdef LIKE 'CREATE UNIQUE INDEX%%' ORDER BY 1""".formatted(schema)));
+    }
+
     /** The service's Flyway as Quarkus configures it (common/events microprofile-config.properties). */
     private static Flyway current(String schema) {
         return ServiceMigrationSteps.apply(schemas.configure(schema)

@@ -81,6 +81,7 @@ public class DirectoryEventsConsumer {
             known.id = id;
         }
         known.takeState(tenant);
+        known.system = event.data().path(DirectoryEvents.SYSTEM_TENANT).booleanValue();
         known.revision = event.revisionOrZero();
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);

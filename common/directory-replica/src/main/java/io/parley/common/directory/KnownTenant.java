@@ -81,6 +81,13 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(name = "encrypt_data", nullable = false)
     public boolean encryptData;
 
+    /**
+     * Whether the directory's events say this is the System tenant ({@code data.system_tenant}), whose {@code system}
+     * users reach every tenant. False for a tenant only looked up ({@link ReplicaMisses}) until its event comes.
+     */
+    @Column(name = "is_system", nullable = false)
+    public boolean system;
+
     /** When the directory deleted the tenant; {@code null} while it exists. */
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;

@@ -12,6 +12,11 @@ public final class DirectoryEvents {
     public static final String TENANT_CREATED = "tenant.created";
     public static final String TENANT_UPDATED = "tenant.updated";
     public static final String TENANT_DELETED = "tenant.deleted";
+    /**
+     * The field of a tenant event's {@code data}, beside {@code tenant}, that is {@code true} for the System tenant:
+     * the one tenant whose {@code system} users reach every tenant. Replicas know the System tenant by it alone.
+     */
+    public static final String SYSTEM_TENANT = "system_tenant";
 
     public static final String GROUP_CREATED = "group.created";
     public static final String GROUP_UPDATED = "group.updated";

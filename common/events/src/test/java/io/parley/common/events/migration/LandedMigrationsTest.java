@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Landed migrations are frozen: every migration file of every module ({@code src/main/resources/db/}, SQL scripts
- * and their {@code .sql.conf}) is listed with its SHA-256 in {@value #LOCK}, and a file that changed, went away or
- * is not listed fails here. A database migrated with a file's earlier form would fail Flyway's validation or lack
+ * and their {@code .sql.conf}; {@code src/main/java/db/}, Java migrations) is listed with its SHA-256 in
+ * {@value #LOCK}, and a file that changed, went away or is not listed fails here. A database migrated with a file's earlier
+ * form would fail Flyway's validation or lack
  * what the edit added; a change is a new migration (docs/configuration.md, "Migrations").
  */
 class LandedMigrationsTest {
@@ -90,18 +91,23 @@ class LandedMigrationsTest {
             modules = poms.map(Path::getParent).toList();
         }
         for (Path module : modules) {
-            Path db = module.resolve("src/main/resources/db");
-            if (!Files.isDirectory(db)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(db)) {
-                files.filter(Files::isRegularFile)
-                        .filter(file -> file.toString().endsWith(".sql") || file.toString().endsWith(".sql.conf"))
-                        .forEach(file -> present.put(repository.relativize(file).toString().replace('\\', '/'),
-                                sha256(read(file))));
+            for (Path db : List.of(module.resolve("src/main/resources/db"), module.resolve("src/main/java/db"))) {
+                if (!Files.isDirectory(db)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(db)) {
+                    files.filter(Files::isRegularFile).filter(LandedMigrationsTest::isMigration)
+                            .forEach(file -> present.put(repository.relativize(file).toString().replace('\\', '/'),
+                                    sha256(read(file))));
+                }
             }
         }
         return present;
+    }
+
+    private static boolean isMigration(Path file) {
+        String name = file.toString();
+        return name.endsWith(".sql") || name.endsWith(".sql.conf") || name.endsWith(".java");
     }
 
     private static byte[] read(Path file) {
