@@ -307,7 +307,7 @@ class CallAccessMatrixTest {
     /** The System tenant as call-service's replica of the directory knows it: its users may see every tenant. */
     private UUID systemTenant() {
         UUID id = UUID.randomUUID();
-        TestCalls.tenant(dataSource, id, "System");
+        TestCalls.systemTenant(dataSource, id, "System");
         return id;
     }
 

@@ -366,6 +366,7 @@ class KeyAccessMatrixTest {
             KnownTenant tenant = new KnownTenant();
             tenant.id = id;
             tenant.name = "System";
+            tenant.system = true;
             tenant.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
             tenant.receivedAt = tenant.changedAt;
             tenant.persist();
