@@ -83,10 +83,10 @@ class RequestBodiesFuzzTest {
 
     /** Variants of the valid body, created and as the update of an existing object; then a valid read. */
     private static void fuzz(String collection, String object, String valid) {
-        ApiErrorShape.assertEachAnswered(JsonBodies.around(valid), TRIES,
-                body -> given().contentType(ContentType.JSON).body(body).when().post(collection));
-        ApiErrorShape.assertEachAnswered(JsonBodies.around(valid), TRIES,
-                body -> given().contentType(ContentType.JSON).body(body).when().put(object));
+        ApiErrorShape.assertEachAnswered(TRIES, data -> given().contentType(ContentType.JSON)
+                .body(JsonBodies.around(data, valid)).when().post(collection));
+        ApiErrorShape.assertEachAnswered(TRIES, data -> given().contentType(ContentType.JSON)
+                .body(JsonBodies.around(data, valid)).when().put(object));
         given().when().get(object).then().statusCode(200);
     }
 }

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.json.ApiObjectMapperCustomizer;
@@ -54,18 +54,24 @@ class RecorderEventReaderFuzzTest {
 
     @Test
     void anyRecordIsAnEventOrSetAsideAsMalformed() {
-        Arbitrary<byte[]> records = Arbitraries.oneOf(
-                Mutations.of(List.of(bytes(CALL_STARTED), bytes(FILE_COMPLETED)), TOKENS),
-                JsonBodies.around(CALL_STARTED).map(RecorderEventReaderFuzzTest::bytes),
-                JsonBodies.around(FILE_COMPLETED).map(RecorderEventReaderFuzzTest::bytes),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(64));
-        FuzzInputs.check(records, 4000, record -> {
-            try {
-                reader.read(record);
-            } catch (MalformedEventException e) {
-                // the consumer sets it aside with this reason
-            }
-        });
+        FuzzInputs.check(4000, this::anyRecord);
+    }
+
+    /** Coverage-guided by Jazzer with JAZZER_FUZZ=1 (docs/fuzzing.md); the normal run checks it on seeded data. */
+    @FuzzTest
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1")
+    void anyRecord(FuzzedDataProvider data) {
+        byte[] record = switch (data.consumeInt(0, 3)) {
+            case 0 -> Mutations.of(data, List.of(bytes(CALL_STARTED), bytes(FILE_COMPLETED)), TOKENS);
+            case 1 -> bytes(JsonBodies.around(data, CALL_STARTED));
+            case 2 -> bytes(JsonBodies.around(data, FILE_COMPLETED));
+            default -> data.consumeRemainingAsBytes();
+        };
+        try {
+            reader.read(record);
+        } catch (MalformedEventException e) {
+            // the consumer sets the record aside with this reason
+        }
     }
 
     private static byte[] bytes(String text) {

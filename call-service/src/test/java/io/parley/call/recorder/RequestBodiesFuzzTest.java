@@ -4,8 +4,13 @@ import static io.parley.call.recorder.RecorderEventsResourceTest.callEvent;
 import static io.parley.call.recorder.RecorderEventsResourceTest.recorder;
 import static io.restassured.RestAssured.given;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -14,8 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
 import io.parley.call.Callers;
 import io.parley.call.Rows;
@@ -62,8 +66,8 @@ class RequestBodiesFuzzTest {
     @Test
     void postedEventsAreAcceptedOrRefusedInTheErrorShape() {
         String recorder = recorder();
-        ApiErrorShape.assertEachAnswered(events(), 200, body -> given().auth().oauth2(recorder)
-                .contentType(ContentType.JSON).body(body).when().post(PATH));
+        ApiErrorShape.assertEachAnswered(100, data -> given().auth().oauth2(recorder)
+                .contentType(ContentType.JSON).body(events(data)).when().post(PATH));
         assertIngestGoesOn(call -> given().auth().oauth2(recorder).contentType(ContentType.JSON)
                 .body(callEvent("call.started", call, "\"from_number\": \"fuzz\"")).when().post(PATH)
                 .then().statusCode(202));
@@ -71,39 +75,50 @@ class RequestBodiesFuzzTest {
 
     @Test
     void publishedRecordsAreAppliedOrSetAsideAndTheConsumerGoesOn() {
-        FuzzInputs.check(events(), 200, record -> KafkaTopics.send(kafka, "recording.events",
-                UUID.randomUUID().toString(), record));
+        Map<String, String> records = new LinkedHashMap<>();
+        FuzzInputs.check(200, data -> records.put(UUID.randomUUID().toString(), events(data)));
+        KafkaTopics.sendAll(kafka, "recording.events", records);
         assertIngestGoesOn(call -> KafkaTopics.send(kafka, "recording.events", call.toString(),
                 callEvent("call.started", call, "\"from_number\": \"fuzz\"")));
     }
 
     @Test
     void mutingActionsAnswerOrAreRefusedInTheErrorShape() {
-        UUID tenant = UUID.randomUUID();
-        String call = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource).toString();
+        String call = TestCalls.call(UUID.randomUUID(), "2026-03-01T10:00:00Z").store(dataSource).toString();
         String root = Callers.root();
-        Arbitrary<List<String>> requests = Arbitraries.oneOf(
-                Mutations.ofText(List.of("mute", "unmute"), List.of()), Arbitraries.strings().all().ofMaxLength(20))
-                .list().ofSize(2);
-        FuzzInputs.check(requests, 150, request -> {
-            String target = request.get(1).isEmpty() ? call : request.get(1);
-            ApiErrorShape.assertAnswered(given().auth().oauth2(root).queryParam("action", request.get(0))
-                    .when().post("/api/v2/calls/{call}.json/muting", target));
-            ApiErrorShape.assertAnswered(given().auth().oauth2(root).queryParam("action", request.get(0))
-                    .when().post("/api/v2/users/{user}.json/muting", request.get(1)));
+        FuzzInputs.check(100, data -> {
+            String action = data.consumeBoolean() ? Mutations.ofText(data, List.of("mute", "unmute"), List.of())
+                    : data.consumeString(20);
+            String target = data.consumeBoolean() ? call
+                    : URLEncoder.encode(data.consumeString(40), StandardCharsets.UTF_8).replace("+", "%20");
+            ApiErrorShape.assertAnswered(given().auth().oauth2(root).urlEncodingEnabled(false)
+                    .queryParam("action", URLEncoder.encode(action, StandardCharsets.UTF_8))
+                    .when().post("/api/v2/calls/" + target + ".json/muting"));
+            ApiErrorShape.assertAnswered(given().auth().oauth2(root).urlEncodingEnabled(false)
+                    .queryParam("action", URLEncoder.encode(action, StandardCharsets.UTF_8))
+                    .when().post("/api/v2/users/" + target + ".json/muting"));
         });
     }
 
-    /** Variants of both kinds of event, alone or in a list, each about a call of its own. */
-    private static Arbitrary<String> events() {
-        Arbitrary<String> one = Arbitraries.oneOf(JsonBodies.around(CALL_STARTED.formatted(UUID.randomUUID())),
-                JsonBodies.around(FILE_COMPLETED.formatted(UUID.randomUUID())));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, one),
-                net.jqwik.api.Tuple.of(1, one.list().ofMaxSize(3).map(list -> "[" + String.join(",", list) + "]")));
+    /** A variant of either kind of event, alone or with others in a list, each about a call of its own. */
+    private static String events(FuzzedDataProvider data) {
+        if (data.consumeInt(0, 4) == 0) {
+            StringBuilder list = new StringBuilder("[");
+            for (int i = data.consumeInt(0, 3); i > 0; i--) {
+                list.append(event(data)).append(i > 1 ? "," : "");
+            }
+            return list.append("]").toString();
+        }
+        return event(data);
+    }
+
+    private static String event(FuzzedDataProvider data) {
+        String valid = data.consumeBoolean() ? CALL_STARTED : FILE_COMPLETED;
+        return JsonBodies.around(data, valid.formatted(UUID.randomUUID()));
     }
 
     /** A valid event sent after the fuzzed ones is stored. */
-    private void assertIngestGoesOn(java.util.function.Consumer<UUID> send) {
+    private void assertIngestGoesOn(Consumer<UUID> send) {
         UUID call = UUID.randomUUID();
         send.accept(call);
         Rows.awaitFirst(dataSource, "SELECT * FROM call WHERE call_id = ?", call);

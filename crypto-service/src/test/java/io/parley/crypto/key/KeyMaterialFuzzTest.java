@@ -7,16 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.parley.common.embedded.fuzz.FuzzInputs;
 import io.parley.common.embedded.fuzz.Mutations;
@@ -33,45 +32,61 @@ class KeyMaterialFuzzTest {
     private static final int MAX_FUZZED_ITERATIONS = 10_000;
     private static final List<String> PASSWORDS = List.of("fixture-password", "wrong", "");
 
-    private record Import(String text, String password) {
-    }
+    private static final List<String> PUBLIC = List.of("pkcs1-public.pem", "pkcs1-public-x509.pem",
+            "pkcs8-public.pem").stream().map(KeyMaterialFuzzTest::fixture).toList();
+    private static final List<String> PRIVATE = List.of("pkcs1-private.pem", "pkcs8-private.pem",
+            "pkcs1-private-encrypted.pem", "pkcs8-private-encrypted.pem").stream().map(KeyMaterialFuzzTest::fixture)
+            .toList();
+    private static final List<String> PEM_TOKENS = List.of("-----BEGIN ", "-----END ", "PRIVATE KEY-----",
+            "Proc-Type: 4,ENCRYPTED\n", "DEK-Info: AES-256-CBC,00\n", "\n", "=");
 
     @Test
     void anyPublicKeyTextIsAKeyOrRefused() {
-        FuzzInputs.check(texts("pkcs1-public.pem", "pkcs1-public-x509.pem", "pkcs8-public.pem"), 1500, text -> {
-            try {
-                KeyMaterial.readPublic(text);
-            } catch (InvalidKey e) {
-                // a 400 naming public_key
-            }
-        });
+        FuzzInputs.check(1500, this::anyPublicKey);
     }
 
     @Test
     void anyPrivateKeyTextIsAKeyOrRefused() {
-        Arbitrary<Import> imports = Combinators.combine(texts("pkcs1-private.pem", "pkcs8-private.pem",
-                "pkcs1-private-encrypted.pem", "pkcs8-private-encrypted.pem"), Arbitraries.of(PASSWORDS))
-                .as(Import::new).filter(KeyMaterialFuzzTest::boundedKeyDerivation);
-        FuzzInputs.check(imports, 1500, input -> {
-            try {
-                KeyMaterial.readPrivate(input.text(), input.password());
-            } catch (InvalidKey e) {
-                // a 400 naming private_key or private_key_password
-            }
-        });
+        FuzzInputs.check(1500, this::anyPrivateKey);
     }
 
-    /** Mutations of the fixtures' PEM text and of their DER, sent as bare base64. */
-    private static Arbitrary<String> texts(String... fixtures) {
-        List<String> pems = List.of(fixtures).stream().map(KeyMaterialFuzzTest::fixture).toList();
-        List<byte[]> ders = pems.stream().map(KeyMaterialFuzzTest::der).toList();
-        return Arbitraries.oneOf(Mutations.ofText(pems, List.of("-----BEGIN ", "-----END ", "PRIVATE KEY-----",
-                "Proc-Type: 4,ENCRYPTED\n", "DEK-Info: AES-256-CBC,00\n", "\n", "=")),
-                Mutations.of(ders, List.of()).map(der -> Base64.getEncoder().encodeToString(der)));
+    /** Coverage-guided by Jazzer with JAZZER_FUZZ=1 (docs/fuzzing.md); the normal run checks it on seeded data. */
+    @FuzzTest
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1")
+    void anyPublicKey(FuzzedDataProvider data) {
+        try {
+            KeyMaterial.readPublic(text(data, PUBLIC));
+        } catch (InvalidKey e) {
+            // a 400 naming public_key
+        }
     }
 
-    private static boolean boundedKeyDerivation(Import input) {
-        try (PEMParser parser = new PEMParser(new StringReader(input.text()))) {
+    @FuzzTest
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1")
+    void anyPrivateKey(FuzzedDataProvider data) {
+        String text = text(data, PRIVATE);
+        String password = data.pickValue(PASSWORDS);
+        if (!boundedKeyDerivation(text)) {
+            return;
+        }
+        try {
+            KeyMaterial.readPrivate(text, password);
+        } catch (InvalidKey e) {
+            // a 400 naming private_key or private_key_password
+        }
+    }
+
+    /** A mutation of a fixture's PEM text, or of its DER sent as bare base64. */
+    private static String text(FuzzedDataProvider data, List<String> pems) {
+        if (data.consumeBoolean()) {
+            return Mutations.ofText(data, pems, PEM_TOKENS);
+        }
+        return Base64.getEncoder().encodeToString(Mutations.of(data, pems.stream().map(KeyMaterialFuzzTest::der)
+                .toList(), List.of()));
+    }
+
+    private static boolean boundedKeyDerivation(String text) {
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
             if (parser.readObject() instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 PBES2Parameters pbes2 = PBES2Parameters.getInstance(
                         encrypted.getEncryptionAlgorithm().getParameters());

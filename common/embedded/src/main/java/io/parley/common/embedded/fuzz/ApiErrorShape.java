@@ -28,6 +28,21 @@ public final class ApiErrorShape {
         FuzzInputs.check(tries, data -> assertAnswered(send.apply(data)));
     }
 
+    /**
+     * As {@link #assertEachAnswered}, where a service that depends on another one the test does not run may also
+     * answer {@code 503} with {@code Retry-After} in the error shape: what it answers when that one cannot be asked.
+     */
+    public static void assertEachAnsweredOrRetryLater(int tries, Function<FuzzedDataProvider, Response> send) {
+        FuzzInputs.check(tries, data -> {
+            Response answer = send.apply(data);
+            if (answer.statusCode() == 503 && answer.header("Retry-After") != null) {
+                assertAnswered(400, answer.contentType(), answer.asString());
+            } else {
+                assertAnswered(answer);
+            }
+        });
+    }
+
     /** Fails unless the answer holds the property. */
     public static void assertAnswered(Response answer) {
         assertAnswered(answer.statusCode(), answer.contentType(), answer.asString());

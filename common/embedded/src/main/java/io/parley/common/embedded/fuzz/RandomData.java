@@ -119,8 +119,17 @@ final class RandomData implements FuzzedDataProvider {
         return switch (random.nextInt(8)) {
             case 0 -> min;
             case 1 -> max;
-            default -> max - min + 1 > 0 ? min + random.nextLong(max - min + 1) : random.nextLong();
+            default -> max - min + 1 > 0 ? min + random.nextLong(max - min + 1) : wide(min, max);
         };
+    }
+
+    /** A value of a range wider than a long can count: more than half of all longs, so few draws find one. */
+    private long wide(long min, long max) {
+        long value = random.nextLong();
+        while (value < min || value > max) {
+            value = random.nextLong();
+        }
+        return value;
     }
 
     @Override
