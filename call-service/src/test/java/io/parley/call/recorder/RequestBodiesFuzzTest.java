@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -85,7 +86,8 @@ class RequestBodiesFuzzTest {
     @Test
     void mutingActionsAnswerOrAreRefusedInTheErrorShape() {
         String call = TestCalls.call(UUID.randomUUID(), "2026-03-01T10:00:00Z").store(dataSource).toString();
-        String root = Callers.root();
+        String root = Callers.token(UUID.randomUUID(), UUID.randomUUID(), "root", List.of(),
+                Set.of("calls:pause_recording"), "UTC");
         FuzzInputs.check(100, data -> {
             String action = data.consumeBoolean() ? Mutations.ofText(data, List.of("mute", "unmute"), List.of())
                     : data.consumeString(20);
