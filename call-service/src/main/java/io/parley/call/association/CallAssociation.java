@@ -21,8 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Associates calls with the directory as the tenant's {@code fieldset_associate_calls} says (reference 3.6.1),
  * reading only the service's replica of the directory: first the tenant, then each participant's user by extension,
  * the call's group from its first known participant, and the client one of its numbers belongs to. What is known
- * stays: a call keeps the tenant, users and client it was first associated with. The rules, for users:
- * docs/recorder-events.md.
+ * stays: a call keeps the tenant, users and client it was first associated with. A call a tenant's recorder reports
+ * is that tenant's or nobody's ({@link RecorderTenant}): association tells the caller which calls would cross into
+ * another tenant, and writes nothing of them. The rules, for users: docs/recorder-events.md.
  * <p>
  * A call row is written into each of the call table's many indexes, so a call is written as few times as possible:
  * calls not stored yet are associated from what they are about to be stored with ({@link #ofNewCalls}) and stored
