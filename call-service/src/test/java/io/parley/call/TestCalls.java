@@ -30,6 +30,19 @@ public final class TestCalls {
                 + " VALUES (?, ?, ?, ?, ?, now())", id, tenant, group, name, login);
     }
 
+    /**
+     * A tenant whose calls find it by its users' extensions (the default), as the replica holds it, with a user on
+     * the extension; the user's id.
+     */
+    public static UUID tenantWithExtension(DataSource dataSource, UUID tenant, String extension) {
+        tenant(dataSource, tenant, "Tenant " + tenant);
+        UUID user = UUID.randomUUID();
+        user(dataSource, user, tenant, null, "Agent " + extension, "agent-" + user);
+        execute(dataSource, "INSERT INTO known_user_extension (user_id, tenant_id, extension) VALUES (?, ?, ?)", user,
+                tenant, extension);
+        return user;
+    }
+
     /** A tenant as the directory replica holds it. */
     public static void tenant(DataSource dataSource, UUID id, String name) {
         execute(dataSource, "INSERT INTO known_tenant (id, name, changed_at, received_at) VALUES (?, ?, now(), now())",

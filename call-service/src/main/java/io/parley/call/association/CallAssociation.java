@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Associates calls with the directory as the tenant's {@code fieldset_associate_calls} says (reference 3.6.1),
  * reading only the service's replica of the directory: first the tenant, then each participant's user by extension,
  * the call's group from its first known participant, and the client one of its numbers belongs to. What is known
- * stays: a call keeps the tenant, users and client it was first associated with. The rules, for users:
- * docs/recorder-events.md.
+ * stays: a call keeps the tenant, users and client it was first associated with. A call a tenant's recorder reports
+ * is that tenant's or nobody's ({@link RecorderTenant}): association tells the caller which calls would cross into
+ * another tenant, and writes nothing of them. The rules, for users: docs/recorder-events.md.
  * <p>
  * A call row is written into each of the call table's many indexes, so a call is written as few times as possible:
  * calls not stored yet are associated from what they are about to be stored with ({@link #ofNewCalls}) and stored
@@ -47,16 +49,19 @@ public class CallAssociation {
      */
     private static final String STORED_CALLS = """
             WITH batch AS MATERIALIZED (
-                SELECT call_id, tenant_id, group_id, client_id, %s FROM call WHERE call_id = ANY(?)),
+                SELECT c.call_id, c.tenant_id, c.group_id, c.client_id, %s, r.recorder_tenant, r.claims
+                FROM call c LEFT JOIN unnest(?::uuid[], ?::uuid[], ?::boolean[]) AS r(call_id, recorder_tenant, claims)
+                    ON r.call_id = c.call_id
+                WHERE c.call_id = ANY(?)),
             participant AS MATERIALIZED (
                 SELECT call_id, participant_id, party_number, user_id FROM call_participant WHERE call_id = ANY(?)),
-            """.formatted(String.join(", ", CALL_FIELDS));
+            """.formatted(CALL_FIELDS.stream().map(field -> "c." + field).collect(Collectors.joining(", ")));
 
-    /** Calls about to be stored, as arrays of their fields, associated with nothing yet. */
+    /** Calls about to be stored, as arrays of their fields and their recorders' tenants, associated with nothing yet. */
     private static final String NEW_CALLS = """
             WITH batch AS MATERIALIZED (
                 SELECT *, NULL::uuid AS tenant_id, NULL::uuid AS group_id, NULL::uuid AS client_id
-                FROM unnest(?::uuid[], %s) AS c(call_id, %s)),
+                FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], %s) AS c(call_id, recorder_tenant, claims, %s)),
             participant AS MATERIALIZED (
                 SELECT *, NULL::uuid AS user_id
                 FROM unnest(?::uuid[], ?::text[], ?::text[]) AS p(call_id, participant_id, party_number)),
@@ -84,7 +89,9 @@ public class CallAssociation {
      * The tenant a call has, else the one of its own setting, else the one of its extensions: an extension of exactly
      * one extension-mode tenant finds it; one shared by tenants finds none. The numbers' extensions are found first, their
      * tenants after (a fence): joined by estimates, a planner that took the tenants for few looked every number up in
-     * every tenant (33,400 lookups, 350 ms, for a batch of 167 calls and a directory of 100 tenants).
+     * every tenant (33,400 lookups, 350 ms, for a batch of 167 calls and a directory of 100 tenants). A call reported
+     * by a tenant's recorder that finds none takes the recorder's tenant if it {@code claims} it (a call new to the
+     * batch); it {@code crosses} when its tenant is not the recorder's, and then nothing of it may be stored.
      */
     private static final String TENANT = """
             setting_tenant AS MATERIALIZED (
@@ -103,8 +110,11 @@ public class CallAssociation {
                 JOIN known_tenant t ON t.id = e.tenant_id AND t.deleted_at IS NULL AND t.associate_calls = 'extension'
                 GROUP BY e.call_id HAVING count(DISTINCT e.tenant_id) = 1),
             tenant AS MATERIALIZED (
-                SELECT c.call_id, COALESCE(c.tenant_id, %s, x.tenant_id) AS tenant_id
-                FROM batch c LEFT JOIN by_extension x ON x.call_id = c.call_id),
+                SELECT call_id, tenant_id,
+                    recorder_tenant IS NOT NULL AND tenant_id IS DISTINCT FROM recorder_tenant AS crosses
+                FROM (SELECT c.call_id, c.recorder_tenant, COALESCE(c.tenant_id, %s, x.tenant_id,
+                          CASE WHEN c.claims THEN c.recorder_tenant END) AS tenant_id
+                      FROM batch c LEFT JOIN by_extension x ON x.call_id = c.call_id) found),
             """.formatted(TENANT_BY_SETTING);
 
     /** Participants without a user find the user of their number in the call's tenant. */
@@ -140,31 +150,37 @@ public class CallAssociation {
     private static final String RULES = TENANT + PARTICIPANT_USERS + CALL_GROUP + CALL_CLIENT;
 
     /**
-     * What new calls found: a row per call that found its tenant (with group and client, if found), and a row per
-     * participant that found its user.
+     * What new calls found: a row per call that found its tenant (with group and client, if found) or crosses, and a
+     * row per participant that found its user.
      */
     private static final String FOUND_FOR_NEW_CALLS = NEW_CALLS + RULES + """
-            SELECT t.call_id, NULL AS participant_id, t.tenant_id, g.group_id, k.client_id, NULL::uuid AS user_id
+            SELECT t.call_id, NULL AS participant_id, t.tenant_id, g.group_id, k.client_id, NULL::uuid AS user_id,
+                t.crosses
             FROM tenant t LEFT JOIN first_group g ON g.call_id = t.call_id LEFT JOIN client k ON k.call_id = t.call_id
-            WHERE t.tenant_id IS NOT NULL
-            UNION ALL SELECT call_id, participant_id, NULL, NULL, NULL, user_id FROM found_user
+            WHERE t.tenant_id IS NOT NULL OR t.crosses
+            UNION ALL SELECT call_id, participant_id, NULL, NULL, NULL, user_id, false FROM found_user
             """;
 
     /**
-     * Stored calls: each participant and call that found something is written once. What the row holds as it is
-     * updated wins over what was found from the batch's reading of it, so that nothing associated meanwhile is undone.
+     * Stored calls: each participant and call that found something is written once, but for calls that cross, which
+     * are the answer. What the row holds as it is updated wins over what was found from the batch's reading of it, so
+     * that nothing associated meanwhile is undone.
      */
     private static final String ASSOCIATE_STORED_CALLS = STORED_CALLS + RULES + """
             , assigned AS (
-                UPDATE call_participant p SET user_id = f.user_id FROM found_user f
-                WHERE p.call_id = f.call_id AND p.participant_id = f.participant_id AND p.user_id IS NULL)
-            UPDATE call c SET tenant_id = COALESCE(c.tenant_id, t.tenant_id),
-                group_id = COALESCE(c.group_id, g.group_id), client_id = COALESCE(c.client_id, k.client_id)
-            FROM batch b JOIN tenant t ON t.call_id = b.call_id
-            LEFT JOIN first_group g ON g.call_id = b.call_id LEFT JOIN client k ON k.call_id = b.call_id
-            WHERE c.call_id = ANY(?) AND c.call_id = b.call_id
-              AND ((b.tenant_id IS NULL AND t.tenant_id IS NOT NULL) OR (b.group_id IS NULL AND g.group_id IS NOT NULL)
-                   OR (b.client_id IS NULL AND k.client_id IS NOT NULL))
+                UPDATE call_participant p SET user_id = f.user_id FROM found_user f JOIN tenant t ON t.call_id = f.call_id
+                WHERE p.call_id = f.call_id AND p.participant_id = f.participant_id AND p.user_id IS NULL
+                  AND NOT t.crosses),
+            associated AS (
+                UPDATE call c SET tenant_id = COALESCE(c.tenant_id, t.tenant_id),
+                    group_id = COALESCE(c.group_id, g.group_id), client_id = COALESCE(c.client_id, k.client_id)
+                FROM batch b JOIN tenant t ON t.call_id = b.call_id
+                LEFT JOIN first_group g ON g.call_id = b.call_id LEFT JOIN client k ON k.call_id = b.call_id
+                WHERE c.call_id = ANY(?) AND c.call_id = b.call_id AND NOT t.crosses
+                  AND ((b.tenant_id IS NULL AND t.tenant_id IS NOT NULL)
+                       OR (b.group_id IS NULL AND g.group_id IS NOT NULL)
+                       OR (b.client_id IS NULL AND k.client_id IS NOT NULL)))
+            SELECT call_id FROM tenant WHERE crosses
             """;
 
     /** Ended calls of an {@code ignore} tenant that matched none of its users: remembered, then dropped. */
@@ -179,21 +195,35 @@ public class CallAssociation {
             """;
 
     /**
+     * The tenant of the recorder that reported a call's events, whose calls alone they may touch: the call must be
+     * the tenant's, or find it, or find no tenant and {@code claim} it (a call new to the caller's batch takes the
+     * tenant; a stored call of no tenant is no tenant's recorder's to take).
+     */
+    public record RecorderTenant(UUID tenantId, boolean claims) {
+    }
+
+    /**
      * A call about to be stored for the first time, with the values it will be stored with.
      *
      * @param fields its call fields by name, those of {@link #CALL_FIELDS} at least; a missing one is unknown
      * @param participantNumbers each participant's {@code party_number}, {@code null} if unknown
+     * @param recorder the tenant of its recorder; {@code null} for a recorder that serves every tenant
      */
-    public record NewCall(UUID callId, Map<String, Object> fields, Map<String, String> participantNumbers) {
+    public record NewCall(UUID callId, Map<String, Object> fields, Map<String, String> participantNumbers,
+            RecorderTenant recorder) {
     }
 
-    /** What a new call found: its tenant, group and client ({@code null} if none), and its participants' users. */
-    public record Found(UUID tenantId, UUID groupId, UUID clientId, Map<String, UUID> participantUsers) {
+    /**
+     * What a new call found: its tenant, group and client ({@code null} if none), and its participants' users; or that
+     * it crosses: its recorder's tenant is not the one it found.
+     */
+    public record Found(UUID tenantId, UUID groupId, UUID clientId, Map<String, UUID> participantUsers,
+            boolean crosses) {
     }
 
     /**
      * What calls not stored yet are associated with, found from what they are about to be stored with; calls that
-     * found no tenant are not in the answer. Writes nothing.
+     * found no tenant and do not cross are not in the answer. Writes nothing.
      */
     public Map<UUID, Found> ofNewCalls(Connection connection, List<NewCall> calls) throws SQLException {
         if (calls.isEmpty()) {
@@ -214,6 +244,10 @@ public class CallAssociation {
         try (PreparedStatement query = connection.prepareStatement(FOUND_FOR_NEW_CALLS)) {
             int index = 1;
             query.setArray(index++, connection.createArrayOf("uuid", calls.stream().map(NewCall::callId).toArray()));
+            query.setArray(index++, connection.createArrayOf("uuid", calls.stream()
+                    .map(call -> call.recorder() == null ? null : call.recorder().tenantId()).toArray()));
+            query.setArray(index++, connection.createArrayOf("boolean", calls.stream()
+                    .map(call -> call.recorder() != null && call.recorder().claims()).toArray()));
             for (String field : CALL_FIELDS) {
                 query.setArray(index++, connection.createArrayOf("text",
                         calls.stream().map(call -> call.fields().get(field)).toArray()));
@@ -227,7 +261,7 @@ public class CallAssociation {
                     String participant = rows.getString(2);
                     if (participant == null) {
                         tenants.put(call, new Found(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class),
-                                rows.getObject(5, UUID.class), Map.of()));
+                                rows.getObject(5, UUID.class), Map.of(), rows.getBoolean(7)));
                     } else {
                         users.computeIfAbsent(call, key -> new HashMap<>()).put(participant,
                                 rows.getObject(6, UUID.class));
@@ -237,37 +271,52 @@ public class CallAssociation {
         }
         Map<UUID, Found> found = new HashMap<>();
         tenants.forEach((call, tenant) -> found.put(call, new Found(tenant.tenantId(), tenant.groupId(),
-                tenant.clientId(), users.getOrDefault(call, Map.of()))));
+                tenant.clientId(), users.getOrDefault(call, Map.of()), tenant.crosses())));
         return found;
     }
 
     /** Associates stored calls, in the caller's transaction and on its connection. */
     public void associate(Connection connection, Collection<UUID> calls) throws SQLException {
-        associate(connection, calls, Set.of());
+        associate(connection, calls, Set.of(), Map.of());
     }
 
     /**
      * Associates stored calls, but those stored by this transaction with what {@link #ofNewCalls} found for them: they
-     * were stored with all there is to find. Ended calls of unknown users are dropped among all of them.
+     * were stored with all there is to find. Ended calls of unknown users are dropped among all of them. A call that
+     * crosses (its tenant is not its recorder's, given in {@code recorders}) is left as it is.
+     *
+     * @return the calls that cross; the caller must not let anything it stored of them stand
      */
-    public void associate(Connection connection, Collection<UUID> calls, Set<UUID> associatedAsStored)
-            throws SQLException {
+    public Set<UUID> associate(Connection connection, Collection<UUID> calls, Set<UUID> associatedAsStored,
+            Map<UUID, RecorderTenant> recorders) throws SQLException {
         if (calls.isEmpty()) {
-            return;
+            return Set.of();
         }
+        Set<UUID> crossing = new HashSet<>();
         List<UUID> toAssociate = calls.stream().filter(call -> !associatedAsStored.contains(call)).toList();
         if (!toAssociate.isEmpty()) {
-            run(connection, ASSOCIATE_STORED_CALLS, connection.createArrayOf("uuid", toAssociate.toArray()), 3);
-        }
-        run(connection, IGNORE_UNKNOWN, connection.createArrayOf("uuid", calls.toArray()), 1); // sees users just found
-    }
-
-    private static void run(Connection connection, String sql, Array ids, int uses) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 1; i <= uses; i++) {
-                statement.setArray(i, ids);
+            Array ids = connection.createArrayOf("uuid", toAssociate.toArray());
+            List<UUID> bound = toAssociate.stream().filter(recorders::containsKey).toList();
+            try (PreparedStatement statement = connection.prepareStatement(ASSOCIATE_STORED_CALLS)) {
+                statement.setArray(1, connection.createArrayOf("uuid", bound.toArray()));
+                statement.setArray(2, connection.createArrayOf("uuid", bound.stream()
+                        .map(call -> recorders.get(call).tenantId()).toArray()));
+                statement.setArray(3, connection.createArrayOf("boolean", bound.stream()
+                        .map(call -> recorders.get(call).claims()).toArray()));
+                statement.setArray(4, ids);
+                statement.setArray(5, ids);
+                statement.setArray(6, ids);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        crossing.add(rows.getObject(1, UUID.class));
+                    }
+                }
             }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(IGNORE_UNKNOWN)) {
+            statement.setArray(1, connection.createArrayOf("uuid", calls.toArray())); // sees users just found
             statement.executeUpdate();
         }
+        return crossing;
     }
 }

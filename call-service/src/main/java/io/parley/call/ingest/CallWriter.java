@@ -29,6 +29,7 @@ import io.parley.call.association.AutoProvisioning;
 import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.Found;
 import io.parley.call.association.CallAssociation.NewCall;
+import io.parley.call.association.CallAssociation.RecorderTenant;
 import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
@@ -48,7 +49,9 @@ import io.parley.common.events.inbox.MalformedEventException;
  * where the tenant provisions them ({@link AutoProvisioning}), and each call is published on {@code call.events}
  * through the outbox, in the same transaction: one event per call and batch, with the call as it is after the batch.
  * A batch that would give a call more participants or files than {@link CallBounds} allows is refused as a whole
- * with a {@link MalformedEventException}, before anything is written.
+ * with a {@link MalformedEventException}, before anything is written; so is a batch in which a tenant's recorder
+ * reports a call that is, or would be associated with, another tenant (docs/recorder-events.md, "Recorders and
+ * tenants"), before it commits.
  */
 @ApplicationScoped
 class CallWriter {
@@ -103,9 +106,13 @@ class CallWriter {
                 }
             }
             withinBounds(connection, participantRows, fileRows, stored.keySet());
+            Map<UUID, RecorderTenant> recorders = recorderTenants(toApply, stored.keySet());
             List<CallRows.Row> rows = CallRows.of(toApply, stored);
-            List<NewCall> newCalls = NewCalls.of(rows, toApply, stored.keySet());
+            List<NewCall> newCalls = NewCalls.of(rows, toApply, stored.keySet(), recorders);
             Map<UUID, Found> found = association.ofNewCalls(connection, newCalls);
+            if (found.values().stream().anyMatch(Found::crosses)) {
+                throw crossesTenants();
+            }
             // each batch is sent as multi-row upserts (reWriteBatchedInserts), one per layer of distinct keys
             try (PreparedStatement calls = connection.prepareStatement(CALL_UPSERT);
                     PreparedStatement participants = connection.prepareStatement(PARTICIPANT_UPSERT);
@@ -125,12 +132,40 @@ class CallWriter {
             // a reported file_size or watermark is compared with audio uploaded before it (docs/audio.md)
             integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
                     .map(RecorderEvent::callId).distinct().toList());
-            association.associate(connection, touched,
-                    newCalls.stream().map(NewCall::callId).collect(Collectors.toSet()));
+            if (!association.associate(connection, touched,
+                    newCalls.stream().map(NewCall::callId).collect(Collectors.toSet()), recorders).isEmpty()) {
+                throw crossesTenants();
+            }
             provisioning.request(connection, touched);
             changes.publish(connection, touched, stored.keySet()); // a call dropped by association: deleted
             return toApply.size();
         }
+    }
+
+    /**
+     * The tenant of the recorder of each call that a tenant's recorder reported in the batch; a call new to the batch
+     * claims it (it takes the tenant if it finds none). Events of one call from recorders of two tenants: the batch is
+     * refused, and applied event by event, the call is the first one's.
+     */
+    private static Map<UUID, RecorderTenant> recorderTenants(List<RecorderEvent> events, Set<UUID> stored) {
+        Map<UUID, RecorderTenant> recorders = new HashMap<>();
+        for (RecorderEvent event : events) {
+            if (event.recorderTenant() != null) {
+                RecorderTenant recorder = new RecorderTenant(event.recorderTenant(),
+                        !stored.contains(event.callId()));
+                RecorderTenant before = recorders.putIfAbsent(event.callId(), recorder);
+                if (before != null && !before.equals(recorder)) {
+                    throw crossesTenants();
+                }
+            }
+        }
+        return recorders;
+    }
+
+    /** An event whose call is or would be another tenant's than its recorder's: nothing of it is stored. */
+    private static MalformedEventException crossesTenants() {
+        return new MalformedEventException(
+                "The event's call is, or would be associated with, another tenant than its recorder's");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.NewCall;
+import io.parley.call.association.CallAssociation.RecorderTenant;
 import io.parley.call.ingest.RecorderEvent.Part;
 
 /**
@@ -25,7 +26,9 @@ final class NewCalls {
     private NewCalls() {
     }
 
-    static List<NewCall> of(List<CallRows.Row> rows, List<RecorderEvent> events, Set<UUID> stored) {
+    /** @param recorders the tenant of the recorder of each call a tenant's recorder reported */
+    static List<NewCall> of(List<CallRows.Row> rows, List<RecorderEvent> events, Set<UUID> stored,
+            Map<UUID, RecorderTenant> recorders) {
         Map<UUID, CallRows.Row> single = new LinkedHashMap<>();
         Set<UUID> several = new HashSet<>(stored);
         for (CallRows.Row row : rows) {
@@ -46,7 +49,8 @@ final class NewCalls {
             }
         }
         List<NewCall> calls = new ArrayList<>(single.size());
-        single.forEach((call, row) -> calls.add(new NewCall(call, row.fields(), numbers.getOrDefault(call, Map.of()))));
+        single.forEach((call, row) -> calls.add(new NewCall(call, row.fields(), numbers.getOrDefault(call, Map.of()),
+                recorders.get(call))));
         return calls;
     }
 

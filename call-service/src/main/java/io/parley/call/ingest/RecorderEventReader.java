@@ -68,11 +68,11 @@ public class RecorderEventReader {
         if (type == Type.FILE_COMPLETED) {
             JsonNode file = object(event, "file");
             return new RecorderEvent(eventId, type, occurredAt, recorderId, uuid(event, "call_id"), Map.of(),
-                    List.of(), part(file, "file_id", CallFields.FILE, "file."));
+                    List.of(), part(file, "file_id", CallFields.FILE, "file."), null);
         }
         JsonNode call = object(event, "call");
         return new RecorderEvent(eventId, type, occurredAt, recorderId, uuid(call, "call_id", "call."),
-                fields(call, CallFields.REPORTED, "call."), participants(call), null);
+                fields(call, CallFields.REPORTED, "call."), participants(call), null, null);
     }
 
     private static List<Part> participants(JsonNode call) {

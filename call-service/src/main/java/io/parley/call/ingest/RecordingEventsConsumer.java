@@ -1,15 +1,19 @@
 package io.parley.call.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.parley.common.api.ApiIds;
 import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.inbox.RetryInPlace;
@@ -17,7 +21,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes what recorders publish on {@code recording.events}, a poll's worth of records at a time, into the call
- * tables, and never stops nor skips. A record that breaks the contract goes to the dead-letter topic with the reason.
+ * tables, and never stops nor skips. Each event is bound to the tenant its record's
+ * {@link RecorderEvent#RECORDER_TENANT_HEADER} names (none: the recorder serves every tenant). A record that breaks
+ * the contract, or whose call is or would be another tenant's than its recorder's, goes to the dead-letter topic with
+ * the reason.
  * The others are applied together in one transaction; while the database is unavailable the batch waits and is
  * tried again in place. When the failure may be one event's (anything but an outage, or contention that persists),
  * each event is applied alone, and only those the database refuses alone go to the dead-letter topic.
@@ -49,7 +56,7 @@ public class RecordingEventsConsumer {
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(reader.read(record.value()));
+                events.add(reader.read(record.value()).publishedFor(recorderTenant(record)));
                 sources.add(record);
             } catch (MalformedEventException e) {
                 deadLetters.send(record, DEAD_LETTERS, e.getMessage());
@@ -70,6 +77,17 @@ public class RecordingEventsConsumer {
             retry.applyAlone("Recorder event at " + position(source), () -> writer.apply(List.of(event)))
                     .ifPresent(reason -> deadLetters.send(source, DEAD_LETTERS, reason));
         }
+    }
+
+    /** The tenant the record's header binds it to; {@code null} without the header. */
+    private static UUID recorderTenant(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(RecorderEvent.RECORDER_TENANT_HEADER);
+        if (header == null) {
+            return null;
+        }
+        return ApiIds.parse(new String(header.value() == null ? new byte[0] : header.value(), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new MalformedEventException(
+                        "The " + RecorderEvent.RECORDER_TENANT_HEADER + " header is not a tenant id"));
     }
 
     private static String position(ConsumerRecord<String, byte[]> record) {

@@ -56,17 +56,20 @@ public class AudioFiles {
 
     /**
      * Records stored audio as the file's, making the call's and file's rows when the recorder's events have not come
-     * yet, and publishes the call's change; the audio stored before for the file, if any, is deleted after the commit
-     * (the {@code audio_deletion} queue). A call deleted meanwhile (or dropped) is left deleted and the audio is
+     * yet (the call of the recorder's tenant, if it has one), and publishes the call's change; the audio stored before
+     * for the file, if any, is deleted after the commit (the {@code audio_deletion} queue). A call deleted meanwhile
+     * (or dropped), or one a tenant's recorder may not touch ({@link #closedTo}), is left as it is and the upload is
      * queued for deletion instead.
      *
-     * @return empty for a deleted call
+     * @param recorderTenant the tenant of the recorder that uploaded; empty for one that serves every tenant
+     * @return empty for a deleted call, or one closed to the recorder
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Recorded> record(Upload upload) {
+    public Optional<Recorded> record(Upload upload, Optional<UUID> recorderTenant) {
         try (Connection connection = dataSource.getConnection()) {
             CallLocks.lock(connection, List.of(upload.callId())); // ordered with ingest and deletes of the call
-            if (ignored(connection, upload.callId())) {
+            if (ignored(connection, upload.callId())
+                    || recorderTenant.isPresent() && closedTo(connection, upload.callId(), recorderTenant.get())) {
                 AudioDeletions.enqueue(connection, upload.storageKey());
                 return Optional.empty();
             }
@@ -77,9 +80,10 @@ public class AudioFiles {
             }
             boolean callExisted;
             try (PreparedStatement call = connection.prepareStatement(
-                    "INSERT INTO call (call_id, last_event_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO call (call_id, tenant_id, last_event_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 call.setObject(1, upload.callId());
-                call.setObject(2, BEFORE_ANY_EVENT);
+                call.setObject(2, recorderTenant.orElse(null));
+                call.setObject(3, BEFORE_ANY_EVENT);
                 callExisted = call.executeUpdate() == 0;
             }
             boolean created = storedKey(connection, upload.callId(), upload.fileId()).isEmpty();
@@ -154,6 +158,30 @@ public class AudioFiles {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading a call's files failed", e);
+        }
+    }
+
+    /**
+     * Whether a tenant's recorder may not upload for the call: it is stored and is not a call of the tenant (another
+     * tenant's, or no tenant's). A call not stored yet is open: the upload makes it the tenant's.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean closedTo(UUID callId, UUID recorderTenant) {
+        try (Connection connection = dataSource.getConnection()) {
+            return closedTo(connection, callId, recorderTenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the call's tenant failed", e);
+        }
+    }
+
+    private static boolean closedTo(Connection connection, UUID callId, UUID recorderTenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM call WHERE call_id = ? AND tenant_id IS DISTINCT FROM ?")) {
+            query.setObject(1, callId);
+            query.setObject(2, recorderTenant);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

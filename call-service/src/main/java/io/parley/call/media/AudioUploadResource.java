@@ -17,15 +17,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.parley.call.recorder.Recorders;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 
 /**
  * {@code PUT /recorder/v1/calls/{call_id}/files/{file_id}}: a recorder uploads a file's audio, the raw bytes with the
  * format's {@code Content-Type}, before or after its events (docs/audio.md). {@code 201} for a new file, {@code 200}
  * for a new upload of one, with the size and SHA-1 Parley measured and how they compare with the recorder's report.
+ * A tenant's recorder uploads only for its tenant's calls ({@link Recorders}); another's is {@code 404}.
  */
 @Path("/recorder/v1/calls")
 public class AudioUploadResource {
@@ -34,9 +37,13 @@ public class AudioUploadResource {
     private static final Pattern FILE_ID = Pattern.compile("^[A-Za-z0-9._~-]{1,128}$");
 
     private final AudioUploads uploads;
+    private final Recorders recorders;
+    private final Caller caller;
 
-    AudioUploadResource(AudioUploads uploads) {
+    AudioUploadResource(AudioUploads uploads, Recorders recorders, Caller caller) {
         this.uploads = uploads;
+        this.recorders = recorders;
+        this.caller = caller;
     }
 
     @PUT
@@ -54,7 +61,8 @@ public class AudioUploadResource {
         }
         AudioFormat format = AudioFormat.ofMediaType(contentType).orElseThrow(() -> new ApiException(415,
                 ApiError.of("UnsupportedMediaType", "Content-Type must be one of " + AudioFormat.accepted())));
-        AudioUploads.Stored stored = uploads.upload(call, fileId, format, body)
+        // a call another tenant's: not found, as a deleted call, and its audio untouched
+        AudioUploads.Stored stored = uploads.upload(call, fileId, format, body, recorders.tenantOf(caller))
                 .orElseThrow(() -> ApiException.notFound("Call"));
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("call_id", call);

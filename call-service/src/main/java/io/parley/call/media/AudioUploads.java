@@ -43,11 +43,17 @@ public class AudioUploads {
     }
 
     /**
-     * The upload as stored and recorded; empty when the call was deleted. The size and SHA-1 are the audio's; what is
-     * stored is encrypted when the call's tenant encrypts its recordings ({@link UploadEncryption}).
+     * The upload as stored and recorded; empty when the call was deleted, or when it is closed to the recorder's
+     * tenant ({@link AudioFiles#closedTo}: then nothing of the body is read). The size and SHA-1 are the audio's;
+     * what is stored is encrypted when the call's tenant encrypts its recordings ({@link UploadEncryption}).
+     *
+     * @param recorderTenant the tenant of the recorder; empty for one that serves every tenant
      */
-    public Optional<Stored> upload(UUID callId, String fileId, AudioFormat format, InputStream body)
-            throws IOException {
+    public Optional<Stored> upload(UUID callId, String fileId, AudioFormat format, InputStream body,
+            Optional<UUID> recorderTenant) throws IOException {
+        if (recorderTenant.isPresent() && files.closedTo(callId, recorderTenant.get())) {
+            return Optional.empty();
+        }
         UploadEncryption.Plan plan = encryption.forCall(callId);
         if (plan instanceof UploadEncryption.NoActiveKey) {
             throw UploadEncryption.noActiveKey();
@@ -77,7 +83,7 @@ public class AudioUploads {
                 counted.count, watermark, Optional.ofNullable(wrapped), plan instanceof UploadEncryption.Pending);
         Optional<AudioFiles.Recorded> recorded;
         try {
-            recorded = files.record(upload);
+            recorded = files.record(upload, recorderTenant); // checks the call again, under its lock
         } catch (RuntimeException e) {
             deleteQuietly(key); // not recorded: nobody refers to it
             throw e;

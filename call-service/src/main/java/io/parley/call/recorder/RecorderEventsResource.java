@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,16 +18,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.call.call.CallBounds;
+import io.parley.call.ingest.RecorderEvent;
 import io.parley.call.ingest.RecorderEventReader;
+import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 
 /**
  * {@code POST /recorder/v1/events}: recorders that cannot speak Kafka post the events they would publish on
  * {@code recording.events} (docs/recorder-events.md), one JSON object or a JSON array of them. Every event is checked
  * against the contract first, so that a malformed one is a {@code 400} naming the field rather than a dead letter
- * later; {@code 202} means that the broker has stored every event of the request.
+ * later; and, from a tenant's recorder, against its tenant ({@link Recorders}): an event whose call is or would be
+ * another tenant's is a {@code 403}. Then nothing of the request is published. {@code 202} means that the broker has
+ * stored every event of the request, each stamped with the recorder's tenant.
  */
 @Path("/recorder/v1/events")
 public class RecorderEventsResource {
@@ -39,11 +46,18 @@ public class RecorderEventsResource {
     private final RecorderEventReader reader;
     private final RecorderEventPublisher publisher;
     private final ObjectMapper mapper;
+    private final Recorders recorders;
+    private final OtherTenantCalls otherTenantCalls;
+    private final Caller caller;
 
-    RecorderEventsResource(RecorderEventReader reader, RecorderEventPublisher publisher, ObjectMapper mapper) {
+    RecorderEventsResource(RecorderEventReader reader, RecorderEventPublisher publisher, ObjectMapper mapper,
+            Recorders recorders, OtherTenantCalls otherTenantCalls, Caller caller) {
         this.reader = reader;
         this.publisher = publisher;
         this.mapper = mapper;
+        this.recorders = recorders;
+        this.otherTenantCalls = otherTenantCalls;
+        this.caller = caller;
     }
 
     @POST
@@ -55,29 +69,56 @@ public class RecorderEventsResource {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);
         }
         JsonNode posted = mapper.readTree(bytes); // not JSON: 400 InvalidJson (ApiExceptionMappers)
-        List<RecorderEventPublisher.Posted> events = new ArrayList<>();
-        if (posted != null && posted.isArray()) {
-            for (int i = 0; i < posted.size(); i++) {
-                events.add(checked(posted.get(i), "[" + i + "]", posted.get(i).toString()));
-            }
-        } else {
-            events.add(checked(posted, "", new String(bytes, StandardCharsets.UTF_8)));
+        boolean array = posted != null && posted.isArray();
+        List<RecorderEvent> events = new ArrayList<>();
+        List<RecorderEventPublisher.Posted> toPublish = new ArrayList<>();
+        for (int i = 0; i < (array ? posted.size() : 1); i++) {
+            JsonNode event = array ? posted.get(i) : posted;
+            RecorderEvent read = checked(event, position(array, i));
+            events.add(read);
+            toPublish.add(new RecorderEventPublisher.Posted(read.callId().toString(),
+                    array ? event.toString() : new String(bytes, StandardCharsets.UTF_8)));
         }
-        publisher.publish(events);
+        Optional<UUID> tenant = recorders.tenantOf(caller);
+        if (tenant.isPresent()) {
+            otherTenantCalls.first(events, tenant.get()).ifPresent(crossing -> {
+                throw otherTenant(position(array, crossing.index()), crossing);
+            });
+        }
+        publisher.publish(toPublish, tenant);
         return Response.accepted().build();
     }
 
-    /** The event as it will be published, once it is known to keep the contract. */
-    private RecorderEventPublisher.Posted checked(JsonNode event, String position, String json) {
+    /** The event, once it is known to keep the contract. */
+    private RecorderEvent checked(JsonNode event, String position) {
         if (event == null || !event.isObject()) {
             throw ApiException.invalidField(position.isEmpty() ? "event" : position, "invalid",
                     "must be a recorder event (a JSON object)");
         }
         try {
-            return new RecorderEventPublisher.Posted(reader.read(event).callId().toString(), json);
+            return reader.read(event);
         } catch (MalformedEventException e) {
-            String field = position.isEmpty() ? e.field() : position + "." + e.field();
-            throw ApiException.invalidField(field, "invalid", e.getMessage());
+            throw ApiException.invalidField(field(position, e.field()), "invalid", e.getMessage());
         }
+    }
+
+    /**
+     * The {@code 403} for an event whose call is or would be another tenant's: the reason names the event and its
+     * field, and nothing of the other tenant.
+     */
+    private static ApiException otherTenant(String position, OtherTenantCalls.Crossing crossing) {
+        String field = field(position, crossing.field());
+        return new ApiException(403, new ApiError("OtherTenant", "A recorder reports only its own tenant's calls",
+                new ApiError.Details(List.of(new ApiError.FieldError(field, "other_tenant",
+                        field + " " + crossing.reason())))));
+    }
+
+    /** An event's position in the body: {@code [2]} in an array, nothing for a lone event. */
+    private static String position(boolean array, int index) {
+        return array ? "[" + index + "]" : "";
+    }
+
+    private static String field(String position, String field) {
+        return position.isEmpty() ? field : position + "." + field;
     }
 }

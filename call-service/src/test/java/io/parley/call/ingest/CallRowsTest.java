@@ -59,7 +59,7 @@ class CallRowsTest {
     @Test
     void aFilesEventMakesARowOnlyForACallWithoutOne() {
         RecorderEvent file = new RecorderEvent(UUID.randomUUID(), Type.FILE_COMPLETED, T0.plusSeconds(9), RECORDER,
-                CALL, Map.of(), List.of(), new Part("f1", Map.of()));
+                CALL, Map.of(), List.of(), new Part("f1", Map.of()), null);
 
         List<CallRows.Row> first = CallRows.of(List.of(file, event(Type.CALL_STARTED, 0, Map.of("call_state", 1))),
                 Map.of());
@@ -74,7 +74,7 @@ class CallRowsTest {
 
     private static RecorderEvent event(Type type, int second, Map<String, Object> call) {
         return new RecorderEvent(UUID.randomUUID(), type, T0.plusSeconds(second), RECORDER, CALL, call, List.of(),
-                null);
+                null, null);
     }
 
     private static long seconds(OffsetDateTime time) {

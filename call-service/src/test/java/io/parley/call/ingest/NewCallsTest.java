@@ -30,7 +30,7 @@ class NewCallsTest {
                 event(call, Type.CALL_UPDATED, 1, Map.of("to_number", "200"), participant("2", "200")),
                 event(call, Type.CALL_ENDED, 2, Map.of(), participant("1", null)));
 
-        List<NewCall> calls = NewCalls.of(CallRows.of(events, Map.of()), events, Set.of());
+        List<NewCall> calls = NewCalls.of(CallRows.of(events, Map.of()), events, Set.of(), Map.of());
 
         assertEquals(1, calls.size());
         assertEquals(Map.of("from_number", "100", "to_number", "200"), calls.get(0).fields());
@@ -51,7 +51,7 @@ class NewCallsTest {
                 event(renumbered, Type.CALL_UPDATED, 1, Map.of(), participant("1", "101")),
                 event(plain, Type.CALL_STARTED, 0, Map.of("from_number", "100")));
 
-        List<NewCall> calls = NewCalls.of(CallRows.of(events, Map.of(stored, T0)), events, Set.of(stored));
+        List<NewCall> calls = NewCalls.of(CallRows.of(events, Map.of(stored, T0)), events, Set.of(stored), Map.of());
 
         assertEquals(List.of(plain), calls.stream().map(NewCall::callId).toList());
     }
@@ -63,6 +63,6 @@ class NewCallsTest {
     private static RecorderEvent event(UUID call, Type type, int second, Map<String, Object> fields,
             Part... participants) {
         return new RecorderEvent(UUID.randomUUID(), type, T0.plusSeconds(second), RECORDER, call, fields,
-                List.of(participants), null);
+                List.of(participants), null, null);
     }
 }

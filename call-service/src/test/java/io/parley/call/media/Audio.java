@@ -26,9 +26,15 @@ final class Audio {
     private Audio() {
     }
 
+    /** A recorder that serves every tenant (root's role: docs/recorder-events.md). */
     static String recorder() {
-        return Callers.token(UUID.randomUUID(), UUID.randomUUID(), "system", List.of(), Set.of("recorder:publish"),
+        return Callers.token(UUID.randomUUID(), UUID.randomUUID(), "root", List.of(), Set.of("recorder:publish"),
                 "UTC");
+    }
+
+    /** A recorder of the tenant, which uploads only for the tenant's calls. */
+    static String recorderOf(UUID tenant) {
+        return Callers.token(UUID.randomUUID(), tenant, "system", List.of(), Set.of("recorder:publish"), "UTC");
     }
 
     /** A caller who reaches every call and may play it back. */
@@ -59,7 +65,11 @@ final class Audio {
     }
 
     static ValidatableResponse upload(UUID call, String fileId, String contentType, byte[] bytes) {
-        return given().auth().oauth2(recorder()).contentType(contentType).body(bytes)
+        return upload(recorder(), call, fileId, contentType, bytes);
+    }
+
+    static ValidatableResponse upload(String recorder, UUID call, String fileId, String contentType, byte[] bytes) {
+        return given().auth().oauth2(recorder).contentType(contentType).body(bytes)
                 .when().put("/recorder/v1/calls/" + call + "/files/" + fileId).then();
     }
 

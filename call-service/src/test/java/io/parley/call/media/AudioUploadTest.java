@@ -2,6 +2,7 @@ package io.parley.call.media;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.call.Callers;
 import io.parley.call.Rows;
+import io.parley.call.TestCalls;
 import io.parley.common.embedded.KafkaTopics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
@@ -110,6 +112,48 @@ class AudioUploadTest {
 
         assertTrue(Rows.first(dataSource, "SELECT * FROM call_file WHERE call_id = ?", call).isEmpty());
         assertTrue(Rows.first(dataSource, "SELECT * FROM call WHERE call_id = ?", call).isEmpty());
+    }
+
+    @Test
+    void tenantsRecorderUploadingOverAnotherTenantsCallIsNotFoundAndTheRecordingStays() {
+        UUID other = UUID.randomUUID();
+        UUID call = TestCalls.call(other, "2026-03-01T10:00:00Z").store(dataSource);
+        Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);
+        Object storageKey = Rows.first(dataSource, "SELECT * FROM call_file WHERE call_id = ?", call).get("storage_key");
+
+        Audio.upload(Audio.recorderOf(UUID.randomUUID()), call, "1", "audio/mpeg", Audio.bytes(99, 2_000))
+                .statusCode(404).body("error", equalTo("NotFound")).body("description", equalTo("Call not found"));
+
+        Map<String, Object> file = Rows.first(dataSource, "SELECT * FROM call_file WHERE call_id = ?", call);
+        assertEquals(storageKey, file.get("storage_key"));
+        assertEquals(Audio.sha1(audio), file.get("stored_watermark"));
+        assertTrue(Rows.first(dataSource, "SELECT * FROM audio_deletion WHERE storage_key = ?", storageKey).isEmpty(),
+                "the recording is not queued for deletion");
+        assertArrayEquals(audio, given().auth().oauth2(Audio.listener()).when()
+                .get("/api/v2/calls/" + call + ".json/file").then().statusCode(200).extract().asByteArray());
+    }
+
+    @Test
+    void tenantsRecorderUploadsForItsTenantsCallsAndANewCallIsItsTenants() {
+        UUID tenant = UUID.randomUUID();
+        UUID own = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource);
+        UUID fresh = UUID.randomUUID();
+
+        Audio.upload(Audio.recorderOf(tenant), own, "1", "audio/mpeg", audio).statusCode(201);
+        Audio.upload(Audio.recorderOf(tenant), fresh, "1", "audio/mpeg", audio).statusCode(201);
+
+        assertEquals(tenant, Rows.first(dataSource, "SELECT * FROM call WHERE call_id = ?", fresh).get("tenant_id"));
+    }
+
+    @Test
+    void tenantsRecorderUploadingForACallOfNoTenantIsNotFound() {
+        UUID call = UUID.randomUUID();
+        Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);
+
+        Audio.upload(Audio.recorderOf(UUID.randomUUID()), call, "2", "audio/mpeg", audio).statusCode(404);
+
+        assertTrue(Rows.first(dataSource, "SELECT * FROM call_file WHERE call_id = ? AND file_id = '2'", call)
+                .isEmpty());
     }
 
     @Test

@@ -3,21 +3,30 @@ package io.parley.call.recorder;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.parley.call.Callers;
 import io.parley.call.Rows;
+import io.parley.call.TestCalls;
+import io.parley.call.ingest.RecorderEvent;
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
@@ -135,6 +144,85 @@ class RecorderEventsResourceTest {
     }
 
     @Test
+    void tenantsRecorderPostingACallOnAnotherTenantsExtensionIsRefusedAndNothingIsPublished() {
+        String extension = extension();
+        TestCalls.tenantWithExtension(dataSource, UUID.randomUUID(), extension);
+        UUID own = UUID.randomUUID();
+        UUID call = UUID.randomUUID();
+
+        given().auth().oauth2(recorderOf(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("[" + callEvent("call.started", own, "\"from_number\": \"" + extension() + "\"") + ", "
+                        + callEvent("call.started", call, "\"from_number\": \"" + extension + "\"") + "]")
+                .when().post(PATH)
+                .then().statusCode(403)
+                .body("error", equalTo("OtherTenant"))
+                .body("description", equalTo("A recorder reports only its own tenant's calls"))
+                .body("details.fields[0].field_name", equalTo("[1].call"))
+                .body("details.fields[0].error", equalTo("other_tenant"))
+                .body("details.fields[0].description",
+                        equalTo("[1].call would be associated with another tenant by its numbers or identities"));
+
+        assertTrue(published(call).isEmpty());
+        assertTrue(published(own).isEmpty(), "nothing of the request is published");
+    }
+
+    @Test
+    void tenantsRecorderChangingAnotherTenantsCallIsRefusedAndTheCallIsUnchanged() {
+        UUID other = UUID.randomUUID();
+        UUID call = TestCalls.call(other, "2026-03-01T10:00:00Z").set("from_number", "original").store(dataSource);
+
+        given().auth().oauth2(recorderOf(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(callEvent("call.updated", call, "\"from_number\": \"rewritten\""))
+                .when().post(PATH)
+                .then().statusCode(403)
+                .body("error", equalTo("OtherTenant"))
+                .body("details.fields[0].field_name", equalTo("call.call_id"))
+                .body("details.fields[0].description", equalTo("call.call_id is not a call of the recorder's tenant"));
+
+        assertTrue(published(call).isEmpty());
+        assertEquals("original", Rows.first(dataSource, "SELECT * FROM call WHERE call_id = ?", call)
+                .get("from_number"));
+    }
+
+    @Test
+    void tenantsRecorderCallThatFindsNoTenantIsItsTenantsWhateverTheBodyClaims() {
+        UUID tenant = UUID.randomUUID();
+        UUID claimed = UUID.randomUUID();
+        TestCalls.tenantWithExtension(dataSource, claimed, extension());
+        UUID call = UUID.randomUUID();
+
+        given().auth().oauth2(recorderOf(tenant)).contentType(ContentType.JSON)
+                .body(callEvent("call.started", call, "\"from_number\": \"" + extension() + "\", \"tenant_id\": \""
+                        + claimed + "\""))
+                .header(RecorderEvent.RECORDER_TENANT_HEADER, claimed.toString())
+                .when().post(PATH)
+                .then().statusCode(202);
+
+        assertEquals(tenant, Rows.awaitFirst(dataSource, "SELECT * FROM call WHERE call_id = ?", call)
+                .get("tenant_id"));
+        Header stamp = published(call).orElseThrow().headers().lastHeader(RecorderEvent.RECORDER_TENANT_HEADER);
+        assertEquals(tenant.toString(), new String(stamp.value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rootRecorderServesEveryTenantAndItsEventsCarryNoTenant() {
+        String extension = extension();
+        UUID other = UUID.randomUUID();
+        TestCalls.tenantWithExtension(dataSource, other, extension);
+        UUID call = UUID.randomUUID();
+
+        given().auth().oauth2(Callers.token(UUID.randomUUID(), UUID.randomUUID(), "root", List.of(),
+                Set.of("recorder:publish"), "UTC")).contentType(ContentType.JSON)
+                .body(callEvent("call.started", call, "\"from_number\": \"" + extension + "\""))
+                .when().post(PATH)
+                .then().statusCode(202);
+
+        assertEquals(other, Rows.awaitFirst(dataSource, "SELECT * FROM call WHERE call_id = ? AND tenant_id IS NOT NULL",
+                call).get("tenant_id"));
+        assertNull(published(call).orElseThrow().headers().lastHeader(RecorderEvent.RECORDER_TENANT_HEADER));
+    }
+
+    @Test
     void callerWithoutThePublishPermissionIsDenied() {
         given().auth().oauth2(caller(Set.of("calls:view", "calls:pause_recording"))).contentType(ContentType.JSON)
                 .body(callEvent("call.started", UUID.randomUUID(), "\"from_number\": \"1\""))
@@ -150,6 +238,20 @@ class RecorderEventsResourceTest {
 
     static String recorder() {
         return caller(Set.of("recorder:publish"));
+    }
+
+    private static String recorderOf(UUID tenant) {
+        return Callers.token(UUID.randomUUID(), tenant, "system", List.of(), Set.of("recorder:publish"), "UTC");
+    }
+
+    private static String extension() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L));
+    }
+
+    /** The record published for the call, if any, read once the request has been answered (publishing is in it). */
+    private Optional<ConsumerRecord<String, String>> published(UUID call) {
+        return KafkaTopics.all(kafka, "recording.events").stream()
+                .filter(record -> record.value().contains(call.toString())).findFirst();
     }
 
     private static String caller(Set<String> permissions) {

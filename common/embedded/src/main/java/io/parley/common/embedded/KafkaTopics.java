@@ -120,10 +120,23 @@ public final class KafkaTopics {
 
     /** Publishes one record with a value of any bytes and waits for the broker's acknowledgement. */
     public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+        send(bootstrapServers, topic, key, value, Map.of());
+    }
+
+    /** Publishes one record with headers (their values in UTF-8) and waits for the broker's acknowledgement. */
+    public static void send(String bootstrapServers, String topic, String key, String value,
+            Map<String, String> headers) {
+        send(bootstrapServers, topic, key, value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void send(String bootstrapServers, String topic, String key, byte[] value,
+            Map<String, String> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
