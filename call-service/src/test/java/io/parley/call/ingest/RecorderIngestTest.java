@@ -256,8 +256,8 @@ class RecorderIngestTest {
                     """.formatted(refused, marker)));
 
             reason(refused, marker);
-            String health = given().get(health).then().statusCode(200).extract().asString();
-            assertFalse(health.contains(marker), health);
+            String report = given().get(health).then().statusCode(200).extract().asString();
+            assertFalse(report.contains(marker), report);
             assertTrue(log.lines().stream().noneMatch(line -> line.contains(marker)), String.join("\n", log.lines()));
         }
     }
