@@ -3,6 +3,7 @@ package io.parley.call;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,12 +16,13 @@ import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.security.VerifiedTokens;
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
 /**
  * The call endpoints are closed without the gateway's identity token: nothing past the security layer answers,
- * health stays open.
+ * health stays open on the management port, and is not on the API port.
  */
 @QuarkusTest
 class IdentityTokenTest {
@@ -30,6 +32,9 @@ class IdentityTokenTest {
 
     private static final CallerIdentity AGENT = new CallerIdentity(UUID.randomUUID(), UUID.randomUUID(),
             UUID.randomUUID(), UUID.randomUUID(), "agent", "user", List.of(), Set.of("calls_own:view"), "UTC");
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
     @Test
     void callPathsWithoutATokenAreUnauthorized() {
@@ -67,7 +72,14 @@ class IdentityTokenTest {
     }
 
     @Test
-    void healthNeedsNoToken() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+    void healthNeedsNoTokenOnTheManagementPort() {
+        given().when().get(ready).then().statusCode(200);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreNotOnTheApiPort() {
+        for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            given().auth().oauth2(IdentityTokens.of(AGENT)).when().get(path).then().statusCode(404);
+        }
     }
 }

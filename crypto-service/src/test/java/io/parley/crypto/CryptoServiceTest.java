@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import io.parley.common.directory.KnownTenant;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -22,10 +24,22 @@ class CryptoServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openApi;
+
     @Test
     void startsMigratedAndReportsHealthy() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -41,8 +55,8 @@ class CryptoServiceTest {
     }
 
     @Test
-    void servesMetricsAndOpenApi() {
-        given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200);
+    void servesMetricsAndOpenApiOnTheManagementPort() {
+        given().when().get(metrics).then().statusCode(200);
+        given().when().get(openApi).then().statusCode(200);
     }
 }

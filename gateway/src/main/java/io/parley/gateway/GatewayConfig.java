@@ -59,20 +59,44 @@ public interface GatewayConfig {
 
     interface Throttle {
 
-        /** Failed checks per login, in a burst, before 429; they come back at this many per window. */
+        /**
+         * Failed checks of one login from one client address, in a burst, before 429: what a user who mistypes meets,
+         * and all a guesser from one address gets against one login.
+         */
         @WithDefault("5")
-        long loginFailures();
+        long loginAddressFailures();
 
-        /** Failed checks per client address, in a burst, before 429; they come back at this many per window. */
+        /** Failed checks from one client address, whatever the logins, in a burst, before 429. */
         @WithDefault("20")
         long addressFailures();
 
-        /** The window the allowances above are refilled over. */
+        /**
+         * Failed checks of one login from all addresses together, in a burst, before 429: the ceiling a guesser with
+         * many addresses meets. Addresses the login signed in from within {@link #knownAddressTtl()} are exempt.
+         */
+        @WithDefault("50")
+        long loginFailures();
+
+        /** The window the allowances above are refilled over: each comes back at its size per window. */
         @WithDefault("1m")
         Duration window();
 
-        /** How many logins and addresses are tracked at most; the least recently seen go first. */
-        @WithDefault("100000")
+        /**
+         * How many times the wait doubles for a guesser who keeps going: each step beyond the first allows twice the
+         * failures of the one before over four times its window, so that its attempts come half as often.
+         */
+        @WithDefault("4")
+        int steps();
+
+        /** How long a successful sign-in exempts its address from the login's ceiling ({@link #loginFailures()}). */
+        @WithDefault("30d")
+        Duration knownAddressTtl();
+
+        /**
+         * How many entries each of the throttle's four tables keeps at most (login and address, address, login, known
+         * address); the least used go first.
+         */
+        @WithDefault("50000")
         long trackedKeys();
     }
 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import io.parley.gateway.identity.PemKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The gateway in front of stand-in services: what it forwards instead of the password, what it caches, what drops
@@ -40,15 +45,22 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(GatewayAuthenticationTest.StandInServices.class)
 class GatewayAuthenticationTest {
 
-    /** Every service is the stand-in; three failures per login, and addresses effectively unlimited. */
+    /**
+     * Every service is the stand-in; three failures per login and address, addresses otherwise effectively unlimited.
+     * 127.0.0.1 is a trusted proxy whose {@code X-Forwarded-For} names the client; other loopback addresses are
+     * clients that connect directly.
+     */
     public static class StandInServices implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("parley.gateway.directory-url", FakeServices.url(),
                     "parley.gateway.call-url", FakeServices.url(),
                     "parley.gateway.crypto-url", FakeServices.url(),
-                    "parley.gateway.throttle.login-failures", "3",
-                    "parley.gateway.throttle.address-failures", "1000");
+                    "parley.gateway.throttle.login-address-failures", "3",
+                    "parley.gateway.throttle.address-failures", "1000",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
         }
     }
 
@@ -177,6 +189,57 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void aStrangerFailingAUsersPasswordDoesNotKeepThatUserOut() {
+        String login = login();
+        for (int i = 0; i < 3; i++) {
+            from("127.0.0.2").auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(401);
+        }
+        from("127.0.0.2").auth().preemptive().basic(login, "guess-3")
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(429);
+
+        from("127.0.0.3").auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aForwardedHeaderFromAClientThatIsNoTrustedProxyChangesNothing() {
+        String login = login();
+        for (int i = 0; i < 3; i++) {
+            from("127.0.0.4").header("X-Forwarded-For", "198.51.100." + i)
+                    .auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(401);
+        }
+        from("127.0.0.4").header("X-Forwarded-For", "198.51.100.99")
+                .auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(429);
+    }
+
+    @Test
+    void behindATrustedProxyTheClientItNamesIsCounted() {
+        String login = login();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "198.51.100.7")
+                    .auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(401);
+        }
+        given().header("X-Forwarded-For", "198.51.100.7")
+                .auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(429);
+        given().header("X-Forwarded-For", "198.51.100.8")
+                .auth().preemptive().basic(login, FakeServices.PASSWORD)
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(200);
+    }
+
+    @Test
     void rangeHeadersReachTheService() {
         given().auth().preemptive().basic(login(), FakeServices.PASSWORD).header("Range", "bytes=100-199")
                 .when().get("/api/v2/calls/" + UUID.randomUUID() + ".json/file")
@@ -220,6 +283,17 @@ class GatewayAuthenticationTest {
 
     private static String login() {
         return "user-" + UUID.randomUUID();
+    }
+
+    /** A request whose connection comes from this loopback address (any of 127.0.0.0/8 reaches the gateway). */
+    private static RequestSpecification from(String address) {
+        try {
+            // Apache HttpClient 4's parameter for the address a connection is made from
+            return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.route.local-address", InetAddress.getByName(address))));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(address, e);
+        }
     }
 
     private static JwtClaims verified(String token) throws Exception {

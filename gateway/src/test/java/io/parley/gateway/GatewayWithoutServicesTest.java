@@ -63,9 +63,4 @@ class GatewayWithoutServicesTest {
         given().when().get("/api/v2/tenants.json")
                 .then().header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
     }
-
-    @Test
-    void healthIsServed() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
 }

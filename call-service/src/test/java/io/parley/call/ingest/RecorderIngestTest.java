@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.LogCapture;
 import io.parley.common.embedded.RandomText;
 import io.parley.common.embedded.RefusingTrigger;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Recorders' events on the real broker, stored in the real database: duplicates, reordering, malformed records. */
@@ -43,6 +45,9 @@ class RecorderIngestTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
 
     @Test
     void callReportedInSeveralEventsIsStoredWithItsParticipantsAndFiles() {
@@ -251,8 +256,8 @@ class RecorderIngestTest {
                     """.formatted(refused, marker)));
 
             reason(refused, marker);
-            String health = given().get("/q/health").then().statusCode(200).extract().asString();
-            assertFalse(health.contains(marker), health);
+            String report = given().get(health).then().statusCode(200).extract().asString();
+            assertFalse(report.contains(marker), report);
             assertTrue(log.lines().stream().noneMatch(line -> line.contains(marker)), String.join("\n", log.lines()));
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +45,7 @@ import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.events.outbox.OutboxLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -64,6 +66,9 @@ class OutboxDeliveryTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -117,7 +122,7 @@ class OutboxDeliveryTest {
                     && line.contains("behind parked event " + refused)));
             assertTrue(relayLog.lines().stream().noneMatch(line -> line.contains("too-large-")), "never the payload");
 
-            JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath health = given().when().get(ready).then().statusCode(200).extract().jsonPath();
             Map<String, Object> outboxHealth = health.getMap("checks.find { it.name == 'outbox' }.data");
             assertEquals(3, outboxHealth.get("parked"));
             assertEquals(refused.toString(), outboxHealth.get("oldest_parked_event_id"));

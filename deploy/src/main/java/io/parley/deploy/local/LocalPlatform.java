@@ -104,6 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
         int callPort = FreePorts.orFree(ports.call());
         int cryptoPort = FreePorts.orFree(ports.crypto());
         gatewayPort = FreePorts.orFree(ports.gateway());
+        LocalSettings.Management management = ports.management();
 
         Map<String, String> directoryEnv = backendEnvironment();
         directoryEnv.put("PARLEY_BOOTSTRAP_ROOT_LOGIN", settings.rootLogin());
@@ -116,21 +117,21 @@ public final class LocalPlatform implements AutoCloseable {
         environments.putAll(Map.of("directory-service", directoryEnv, "call-service", callEnv,
                 "crypto-service", cryptoEnv));
         List<ServiceProcess> backends = List.of(
-                startService("directory-service", 1, directoryPort, directoryEnv),
-                startService("call-service", 1, callPort, callEnv),
-                startService("crypto-service", 1, cryptoPort, cryptoEnv));
+                startService("directory-service", 1, directoryPort, management.directory(), directoryEnv),
+                startService("call-service", 1, callPort, management.call(), callEnv),
+                startService("crypto-service", 1, cryptoPort, management.crypto(), cryptoEnv));
         backends.forEach(service -> service.awaitReady(READY_TIMEOUT));
         // more instances join once the first have made the schemas and the root user, as a rolling scale-out would
         LocalSettings.Instances instances = settings.instances();
         List<ServiceProcess> more = new ArrayList<>();
         for (int instance = 2; instance <= instances.directory(); instance++) {
-            more.add(startService("directory-service", instance, FreePorts.pick(), directoryEnv));
+            more.add(startService("directory-service", instance, FreePorts.pick(), 0, directoryEnv));
         }
         for (int instance = 2; instance <= instances.call(); instance++) {
-            more.add(startService("call-service", instance, FreePorts.pick(), callEnv));
+            more.add(startService("call-service", instance, FreePorts.pick(), 0, callEnv));
         }
         for (int instance = 2; instance <= instances.crypto(); instance++) {
-            more.add(startService("crypto-service", instance, FreePorts.pick(), cryptoEnv));
+            more.add(startService("crypto-service", instance, FreePorts.pick(), 0, cryptoEnv));
         }
         more.forEach(service -> service.awaitReady(READY_TIMEOUT));
 
@@ -140,7 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "PARLEY_GATEWAY_CRYPTO_URL", "http://localhost:" + cryptoPort,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", identityKeys.privateKeyLocation()));
-        ServiceProcess gateway = startService("gateway", 1, gatewayPort, gatewayEnv);
+        ServiceProcess gateway = startService("gateway", 1, gatewayPort, management.gateway(), gatewayEnv);
         gateway.awaitReady(READY_TIMEOUT);
     }
 
@@ -187,18 +188,22 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Starts an instance of a service: the settings' environment, then what the launcher sets. An instance after the
-     * first is named {@code <service>-<instance>}.
+     * first is named {@code <service>-<instance>}. A management port of 0 is any free one.
      */
-    private ServiceProcess startService(String service, int instance, int port, Map<String, String> environment) {
-        return startService(service, instance == 1 ? service : service + "-" + instance, port, environment);
+    private ServiceProcess startService(String service, int instance, int port, int managementPort,
+            Map<String, String> environment) {
+        return startService(service, instance == 1 ? service : service + "-" + instance, port, managementPort,
+                environment);
     }
 
-    private ServiceProcess startService(String service, String name, int port, Map<String, String> environment) {
-        LOG.infof("Starting %s on port %d", name, port);
+    private ServiceProcess startService(String service, String name, int port, int requestedManagementPort,
+            Map<String, String> environment) {
+        int managementPort = FreePorts.orFree(requestedManagementPort);
+        LOG.infof("Starting %s on port %d (management %d)", name, port, managementPort);
         Map<String, String> processEnvironment = new HashMap<>(settings.environment());
         processEnvironment.putAll(environment);
         ServiceProcess process = ServiceProcess.start(service, name, settings.repository(),
-                settings.dataDirectory().resolve("logs"), port, processEnvironment);
+                settings.dataDirectory().resolve("logs"), port, managementPort, processEnvironment);
         services.add(process);
         return process;
     }
@@ -215,7 +220,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Map<String, String> another = new HashMap<>(environment);
         another.putAll(overrides);
-        ServiceProcess process = startService(service, name, FreePorts.pick(), another);
+        ServiceProcess process = startService(service, name, FreePorts.pick(), 0, another);
         process.awaitReady(READY_TIMEOUT);
         return process;
     }
@@ -240,6 +245,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** The started service instance of that name, for its address and log. */
     public String serviceUrl(String name) {
         return service(name).baseUrl();
+    }
+
+    /** The management interface of the started service instance of that name: health, metrics, OpenAPI. */
+    public String managementUrl(String name) {
+        return service(name).managementUrl();
     }
 
     /** The embedded PostgreSQL, for tests that restart it; absent when an external one is used. */
@@ -272,6 +282,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "",
                 "Parley is running.",
                 "  API:        " + apiUrl(),
+                "  Health:     " + managementUrl("gateway") + "/q/health/ready (gateway; services: "
+                        + String.join(", ", managementUrl("directory-service"), managementUrl("call-service"),
+                                managementUrl("crypto-service"))
+                        + ")",
                 "  Root login: " + settings.rootLogin() + " / " + shownPassword()
                         + "   (set on the first start of this data directory)",
                 "  Try:        curl -u " + settings.rootLogin() + ":" + shownPassword() + " " + apiUrl()

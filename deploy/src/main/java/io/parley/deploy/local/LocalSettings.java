@@ -30,8 +30,15 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, In
      */
     public static final String DEVELOPMENT_CRYPTO_MASTER_KEY = "bG9jYWwtZGV2ZWxvcG1lbnQtbWFzdGVyLWtleS0zMmI=";
 
-    /** Listening ports; 0 means any free port. */
-    public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka) {
+    /**
+     * Listening ports; 0 means any free port. Each service has two: its API and its management interface (health,
+     * metrics, OpenAPI), which the gateway never forwards to.
+     */
+    public record Ports(int gateway, int directory, int call, int crypto, int postgres, int kafka, Management management) {
+    }
+
+    /** The management interfaces' ports of the first instance of each service. */
+    public record Management(int gateway, int directory, int call, int crypto) {
     }
 
     /** How many processes of directory-, call- and crypto-service run; each at least one. */
@@ -49,7 +56,12 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, In
                 port(env, "PARLEY_CALL_PORT", 8082),
                 port(env, "PARLEY_CRYPTO_PORT", 8083),
                 port(env, "PARLEY_POSTGRES_PORT", 55432),
-                port(env, "PARLEY_KAFKA_PORT", 59092));
+                port(env, "PARLEY_KAFKA_PORT", 59092),
+                new Management(
+                        port(env, "PARLEY_GATEWAY_MANAGEMENT_PORT", 9000),
+                        port(env, "PARLEY_DIRECTORY_MANAGEMENT_PORT", 9001),
+                        port(env, "PARLEY_CALL_MANAGEMENT_PORT", 9002),
+                        port(env, "PARLEY_CRYPTO_MANAGEMENT_PORT", 9003)));
         Optional<Database> database = value(env, "PARLEY_DB_URL").map(url -> new Database(url,
                 value(env, "PARLEY_DB_USER").orElse("postgres"), value(env, "PARLEY_DB_PASSWORD").orElse("")));
         Instances instances = new Instances(

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * One instance of a service of the platform, run from its packaged Quarkus application as a child process. It can be
- * stopped (gracefully, or killed as a crash would) and started again with the same port and environment.
+ * stopped (gracefully, or killed as a crash would) and started again with the same ports and environment.
  */
 final class ServiceProcess {
 
@@ -27,17 +27,19 @@ final class ServiceProcess {
     private final String service;
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path application;
     private final Path repository;
     private final Path log;
     private final Map<String, String> environment;
     private Process process;
 
-    private ServiceProcess(String service, String name, int port, Path application, Path repository, Path log,
-            Map<String, String> environment) {
+    private ServiceProcess(String service, String name, int port, int managementPort, Path application,
+            Path repository, Path log, Map<String, String> environment) {
         this.service = service;
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.application = application;
         this.repository = repository;
         this.log = log;
@@ -49,8 +51,10 @@ final class ServiceProcess {
      * appended to {@code <logs>/<name>.log}.
      *
      * @param name the instance's name: the service's for its first instance, {@code <service>-2} for a second
+     * @param port the API port
+     * @param managementPort the port of health, metrics and OpenAPI
      */
-    static ServiceProcess start(String service, String name, Path repository, Path logs, int port,
+    static ServiceProcess start(String service, String name, Path repository, Path logs, int port, int managementPort,
             Map<String, String> environment) {
         Path application = repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(application)) {
@@ -61,13 +65,13 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + logs, e);
         }
-        ServiceProcess instance = new ServiceProcess(service, name, port, application, repository,
+        ServiceProcess instance = new ServiceProcess(service, name, port, managementPort, application, repository,
                 logs.resolve(name + ".log"), Map.copyOf(environment));
         instance.start();
         return instance;
     }
 
-    /** Starts the instance again, after it stopped or was killed, with the same port and environment. */
+    /** Starts the instance again, after it stopped or was killed, with the same ports and environment. */
     synchronized void start() {
         if (running()) {
             throw new IllegalStateException(name + " is running");
@@ -79,6 +83,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -86,9 +91,9 @@ final class ServiceProcess {
         }
     }
 
-    /** Waits until the instance reports ready on {@code /q/health/ready}. */
+    /** Waits until the instance reports ready on {@code /q/health/ready} of its management interface. */
     void awaitReady(Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         Process running = process;
@@ -162,6 +167,11 @@ final class ServiceProcess {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Where health ({@code /q/health}), metrics and the OpenAPI document are served. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     Path log() {

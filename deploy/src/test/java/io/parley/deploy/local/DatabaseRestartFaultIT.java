@@ -49,7 +49,7 @@ class DatabaseRestartFaultIT {
             // down until every instance that keeps data has noticed: each reports itself not ready
             for (String instance : INSTANCES.stream().filter(instance -> !instance.equals("gateway")).toList()) {
                 await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given()
-                        .when().get(platform.serviceUrl(instance) + "/q/health/ready")
+                        .when().get(platform.managementUrl(instance) + "/q/health/ready")
                         .then().statusCode(503));
             }
             postgres.restart();
@@ -60,7 +60,7 @@ class DatabaseRestartFaultIT {
 
         for (String instance : INSTANCES) {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given()
-                    .when().get(platform.serviceUrl(instance) + "/q/health/ready")
+                    .when().get(platform.managementUrl(instance) + "/q/health/ready")
                     .then().statusCode(200));
         }
         // the directory takes changes again, and its replicas learn them

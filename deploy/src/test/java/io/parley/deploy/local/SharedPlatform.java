@@ -56,8 +56,11 @@ final class SharedPlatform implements BeforeAllCallback {
                         Map.entry("PARLEY_GATEWAY_PORT", "0"), Map.entry("PARLEY_DIRECTORY_PORT", "0"),
                         Map.entry("PARLEY_CALL_PORT", "0"), Map.entry("PARLEY_CRYPTO_PORT", "0"),
                         Map.entry("PARLEY_POSTGRES_PORT", "0"), Map.entry("PARLEY_KAFKA_PORT", "0"),
+                        Map.entry("PARLEY_GATEWAY_MANAGEMENT_PORT", "0"),
+                        Map.entry("PARLEY_DIRECTORY_MANAGEMENT_PORT", "0"),
+                        Map.entry("PARLEY_CALL_MANAGEMENT_PORT", "0"), Map.entry("PARLEY_CRYPTO_MANAGEMENT_PORT", "0"),
                         Map.entry("PARLEY_ROOT_LOGIN", ROOT), Map.entry("PARLEY_ROOT_PASSWORD", PASSWORD),
-                        // every test signs in from 127.0.0.1: only the per-login limit is exercised end to end
+                        // every test signs in from 127.0.0.1: only the limit per login and address is exercised end to end
                         Map.entry("PARLEY_GATEWAY_THROTTLE_ADDRESS_FAILURES", "1000")));
                 environment.putAll(settings);
                 return new Running(LocalPlatform.start(LocalSettings.fromEnvironment(environment, repository)), data);

@@ -103,9 +103,23 @@ class WalkingSkeletonTest {
     @Test
     void everyServiceReportsHealthy() {
         for (String service : new String[] { "gateway", "directory-service", "call-service", "crypto-service" }) {
-            given().when().get(platform.serviceUrl(service) + "/q/health/ready")
+            given().when().get(platform.managementUrl(service) + "/q/health/ready")
                     .then().statusCode(200)
                     .body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServedOnTheManagementPortsOnly() {
+        for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            given().auth().preemptive().basic(ROOT, PASSWORD)
+                    .when().get(platform.serviceUrl("gateway") + path)
+                    .then().statusCode(404);
+            for (String service : new String[] { "directory-service", "call-service", "crypto-service" }) {
+                given().when().get(platform.serviceUrl(service) + path).then().statusCode(401); // the API port
+                given().when().get(platform.managementUrl(service) + path).then().statusCode(200);
+            }
+            given().when().get(platform.managementUrl("gateway") + path).then().statusCode(200);
         }
     }
 

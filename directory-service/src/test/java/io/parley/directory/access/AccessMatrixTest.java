@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.api.identity.IdentityToken;
 import io.parley.common.embedded.IdentityTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -45,6 +47,12 @@ class AccessMatrixTest {
 
     /** The directory every test reads; built once. */
     private static World world;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     record World(String tenantA, String tenantB, String systemTenant, String groupG, String groupH, String groupB,
             String systemGroup, String adminRole, String managerRole, String agentRole, String roleB,
@@ -105,9 +113,16 @@ class AccessMatrixTest {
     }
 
     @Test
-    void healthAndMetricsNeedNoToken() {
-        given().auth().none().when().get("/q/health/ready").then().statusCode(200);
-        given().auth().none().when().get("/q/metrics").then().statusCode(200);
+    void healthAndMetricsNeedNoTokenOnTheManagementPort() {
+        given().auth().none().when().get(ready).then().statusCode(200);
+        given().auth().none().when().get(metrics).then().statusCode(200);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreNotOnTheApiPort() {
+        for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            as(IdentityTokens.of(io.parley.directory.RootTokenByDefault.ROOT)).get(path).then().statusCode(404);
+        }
     }
 
     @Test

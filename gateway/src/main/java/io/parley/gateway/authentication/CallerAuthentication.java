@@ -17,8 +17,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Decides who is calling from their Basic credentials: a credential verified before is answered from the cache;
- * otherwise, unless the login or the address failed too often, the directory checks the password and a positive
- * answer is cached. Concurrent first requests with the same credentials share one check.
+ * otherwise, unless {@link FailureThrottle} holds the login or the address back, the directory checks the password and
+ * a positive answer is cached. Concurrent first requests with the same credentials share one check.
  */
 @ApplicationScoped
 public class CallerAuthentication {
@@ -35,7 +35,7 @@ public class CallerAuthentication {
     public record Refused() implements Outcome {
     }
 
-    /** Too many failures for this login or address; the password was not checked. */
+    /** Too many failures for this login, this address, or this login from this address; the password was not checked. */
     public record Throttled(Duration retryAfter) implements Outcome {
     }
 
@@ -78,16 +78,17 @@ public class CallerAuthentication {
         if (running != mine) {
             return onCurrentContext(running.outcome());
         }
-        Optional<Duration> wait = throttle.reserve(credentials.login(), clientAddress);
-        if (wait.isPresent()) {
+        FailureThrottle.Reservation reservation = throttle.reserve(credentials.login(), clientAddress);
+        if (reservation instanceof FailureThrottle.Refused refused) {
             inFlight.remove(key, mine);
-            check.complete(new Throttled(wait.get()));
+            check.complete(new Throttled(refused.retryAfter()));
             return check.future();
         }
+        FailureThrottle.Allowed attempt = (FailureThrottle.Allowed) reservation;
         directory.authenticate(credentials)
-                .map(answer -> outcome(key, answer, generation, credentials.login(), clientAddress))
+                .map(answer -> outcome(key, answer, generation, attempt))
                 .otherwise(failure -> {
-                    throttle.release(credentials.login(), clientAddress);
+                    throttle.giveBack(attempt);
                     return new Unavailable(failure);
                 })
                 .onComplete(result -> {
@@ -97,12 +98,12 @@ public class CallerAuthentication {
         return check.future();
     }
 
-    private Outcome outcome(CredentialKey key, Optional<CallerIdentity> answer, long generation, String login,
-            String clientAddress) {
+    private Outcome outcome(CredentialKey key, Optional<CallerIdentity> answer, long generation,
+            FailureThrottle.Allowed attempt) {
         if (answer.isEmpty()) {
             return new Refused(); // the reserved attempt stays counted as a failure
         }
-        throttle.release(login, clientAddress);
+        throttle.succeeded(attempt);
         VerifiedCaller caller = new VerifiedCaller(answer.get(), RenewingToken.forCaller(signer, answer.get()));
         cache.put(key, caller, generation);
         return authenticated(caller);

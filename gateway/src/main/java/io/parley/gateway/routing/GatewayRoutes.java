@@ -13,6 +13,7 @@ import io.parley.common.api.request.RequestIds;
 import io.parley.gateway.GatewayConfig;
 import io.parley.gateway.authentication.BasicCredentials;
 import io.parley.gateway.authentication.CallerAuthentication;
+import io.parley.gateway.authentication.ClientAddress;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -80,7 +81,7 @@ public class GatewayRoutes {
         if (outcome instanceof CallerAuthentication.Authenticated caller) {
             forward(context, caller, credentials);
         } else if (outcome instanceof CallerAuthentication.Throttled throttled) {
-            LOG.infof("Too many failed sign-ins from this login or address; retry after %ss",
+            LOG.infof("Too many failed sign-ins for this login or from this address; retry after %ss",
                     throttled.retryAfter().toSeconds());
             GatewayResponses.tooManyFailures(context.response(), throttled.retryAfter());
         } else if (outcome instanceof CallerAuthentication.Unavailable unavailable) {
@@ -99,9 +100,13 @@ public class GatewayRoutes {
         return requestId;
     }
 
-    /** The peer, or the client a trusted proxy names when {@code quarkus.http.proxy.*} forwarding is enabled. */
+    /**
+     * The TCP peer; only when {@code quarkus.http.proxy.proxy-address-forwarding} is on and the peer is one of
+     * {@code quarkus.http.proxy.trusted-proxies}, the client that proxy names (docs/authentication.md). A header from
+     * anyone else changes nothing.
+     */
     private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return request.remoteAddress() == null ? "unknown" : ClientAddress.of(request.remoteAddress().hostAddress());
     }
 
     private void forward(RoutingContext context, CallerAuthentication.Authenticated caller,
