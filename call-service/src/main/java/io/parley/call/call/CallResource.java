@@ -16,22 +16,25 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.call.access.CallScope;
 import io.parley.call.search.CallSearch;
+import io.parley.call.search.CallerSearches;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 
-/** Reference 3.1.4-3.1.6: search calls, view one, delete one (docs/calls.md). */
+/** Reference 3.1.4-3.1.6: search calls, view one, delete one (docs/calls.md); each caller's searches are bounded. */
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {
 
     private final CallService calls;
+    private final CallerSearches searches;
     private final Caller caller;
 
-    CallResource(CallService calls, Caller caller) {
+    CallResource(CallService calls, CallerSearches searches, Caller caller) {
         this.calls = calls;
+        this.searches = searches;
         this.caller = caller;
     }
 
@@ -40,7 +43,10 @@ public class CallResource {
     @Path("calls.json")
     public Map<String, Object> list(@Context UriInfo uri) {
         CallSearch search = CallSearch.of(uri.getQueryParameters(), timezone());
-        return calls.search(CallScope.of(caller, CallScope.VIEW), search, PageRequest.from(uri), uri);
+        PageRequest page = PageRequest.from(uri);
+        try (CallerSearches.Running running = searches.start(caller.userId())) {
+            return calls.search(CallScope.of(caller, CallScope.VIEW), search, page, uri);
+        }
     }
 
     @PermissionsAllowed({ "calls:view", "calls_own:view" })

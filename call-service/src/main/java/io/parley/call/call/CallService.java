@@ -26,30 +26,38 @@ import io.parley.common.events.outbox.Outbox;
 
 /**
  * The calls API's reads and deletes (reference 3.1.4-3.1.6), each limited to the caller's scope (a condition from
- * {@code CallScope}): a call outside it is as absent as one that does not exist.
+ * {@code CallScope}): a call outside it is as absent as one that does not exist. Searches run on connections of their
+ * own ({@link SearchConfig#DATASOURCE}), so that however many run, ingest and the other reads find theirs.
  */
 @ApplicationScoped
 public class CallService {
 
     private final DataSource dataSource;
+    private final DataSource searches;
     private final CallDocuments documents;
     private final Outbox outbox;
     private final SearchConfig config;
 
-    CallService(DataSource dataSource, CallDocuments documents, Outbox outbox, SearchConfig config) {
+    CallService(DataSource dataSource, @io.quarkus.agroal.DataSource(SearchConfig.DATASOURCE) DataSource searches,
+            CallDocuments documents, Outbox outbox, SearchConfig config) {
         this.dataSource = dataSource;
+        this.searches = searches;
         this.documents = documents;
         this.outbox = outbox;
         this.config = config;
     }
 
-    /** One page of the matching calls: {@code {"calls": [...], "next_url": ..., "total": ...}}. */
+    /**
+     * One page of the matching calls: {@code {"calls": [...], "next_url": ..., "total": ...}}. A search waits for a
+     * connection of searches as long as their pool says (then {@code 503}), never for one of the service's others.
+     */
     @Transactional(Transactional.TxType.REQUIRED) // the search's time limit holds for its transaction
     public Map<String, Object> search(SqlCondition scope, CallSearch search, PageRequest request, UriInfo uri) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = searches.getConnection()) {
             CallQuery query = CallQuery.prepare(connection, scope, search, config.statementTimeout());
             Page<UUID> page = Page.of(request, query, uri);
-            Map<UUID, Map<String, Object>> calls = documents.read(connection, page.items());
+            Map<UUID, Map<String, Object>> calls = query.inRemainingTime(() -> documents.read(connection,
+                    page.items()));
             return page.envelope("calls", calls::get);
         } catch (SQLException e) {
             throw new IllegalStateException("Call search failed", e);

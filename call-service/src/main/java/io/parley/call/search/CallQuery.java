@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
@@ -16,7 +17,9 @@ import io.parley.common.api.paging.PageSource;
 /**
  * The ids of the calls a search matches within the caller's scope, ordered by setup time and then call id (calls
  * whose setup is not reported yet first when descending, last when ascending), for {@code Page}. Every statement runs
- * in the caller's transaction under a time limit: a search that exceeds it is answered {@code 400 SearchTimeout}.
+ * in the caller's transaction under the search's time limit, which its statements share: each may take what the ones
+ * before it left, so that a page, its count ({@code max_total_calc}) and its calls' documents together take no longer.
+ * A search that exceeds it is answered {@code 400 SearchTimeout}.
  * <p>
  * A search for parts of texts ({@link CallSearch#textParts()}) is planned here, not by the database alone, which
  * cannot tell how many calls {@code %1234567%} matches: it guesses a few thousand, and to find a rare number it would
@@ -55,10 +58,18 @@ public final class CallQuery implements PageSource<UUID> {
     private final SqlCondition matchingCalls;
     private final String order;
     private final Duration timeout;
+    /** When the search's time is up, in {@link System#nanoTime()}. */
+    private final long deadline;
+
+    /** Statements on the search's connection, run in what remains of its time. */
+    @FunctionalInterface
+    public interface Statements<T> {
+        T run() throws SQLException;
+    }
 
     /** @param lookups index lookups any of which a match meets; only without parts of texts */
     private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, List<SqlCondition> lookups,
-            boolean ascending, Duration timeout) {
+            boolean ascending, Duration timeout, long deadline) {
         this.connection = connection;
         this.filter = filter;
         this.textParts = textParts;
@@ -68,6 +79,7 @@ public final class CallQuery implements PageSource<UUID> {
         String direction = ascending ? "ASC" : "DESC";
         this.order = " ORDER BY c.setup_time " + direction + ", c.call_id " + direction;
         this.timeout = timeout;
+        this.deadline = deadline;
     }
 
     private static SqlCondition union(List<SqlCondition> branches) {
@@ -84,10 +96,12 @@ public final class CallQuery implements PageSource<UUID> {
      * statements would get after a few runs) guesses how many calls a text matches, and for a rare number walks
      * every call in time order.
      *
-     * @throws ApiException 400 naming the first {@code regex} parameter PostgreSQL refuses
+     * @throws ApiException 400 naming the first {@code regex} parameter PostgreSQL refuses, 400 when checking them
+     *         takes the search's time
      */
     public static CallQuery prepare(Connection connection, SqlCondition scope, CallSearch search, Duration timeout)
             throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (PreparedStatement limit = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
                 + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
             limit.setString(1, timeout.toMillis() + "ms");
@@ -101,6 +115,9 @@ public final class CallQuery implements PageSource<UUID> {
                 if (INVALID_REGULAR_EXPRESSION.equals(e.getSQLState())) {
                     throw ApiException.invalidParameter(regex.parameter(), "is not a valid regular expression");
                 }
+                if (QUERY_CANCELED.equals(e.getSQLState())) {
+                    throw timedOut(timeout);
+                }
                 throw e;
             }
         }
@@ -111,12 +128,13 @@ public final class CallQuery implements PageSource<UUID> {
             filter = SqlCondition.all(List.of(filter, SqlCondition.any(lookups)));
             lookups = List.of();
         }
-        return new CallQuery(connection, filter, search.textParts(), lookups, search.ascending(), timeout);
+        return new CallQuery(connection, filter, search.textParts(), lookups, search.ascending(), timeout, deadline);
     }
 
     @Override
     public List<UUID> fetch(int offset, int count) {
         try {
+            limitToRemainingTime();
             if (textParts.equals(SqlCondition.TRUE)) {
                 return ids("SELECT c.call_id FROM " + matchingCalls.sql() + order + " LIMIT ? OFFSET ?",
                         matchingCalls, offset, count);
@@ -126,6 +144,7 @@ public final class CallQuery implements PageSource<UUID> {
                 return walk.page();
             }
             // materialized, the matches are collected first: the planner cannot turn the page into a walk
+            limitToRemainingTime();
             return ids("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE "
                     + matching.sql() + ") SELECT c.call_id FROM matches c" + order + " LIMIT ? OFFSET ?", matching,
                     offset, count);
@@ -179,6 +198,7 @@ public final class CallQuery implements PageSource<UUID> {
                         + ") SELECT 1 FROM matches", matching.parameters());
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT count(*) FROM (" + matches.sql() + " LIMIT ?) matching")) {
+            limitToRemainingTime();
             query.setLong(matches.bind(query, 1), cap);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -189,12 +209,38 @@ public final class CallQuery implements PageSource<UUID> {
         }
     }
 
+    /** Runs the search's last statements (e.g. reading the page's calls) in what remains of its time. */
+    public <T> T inRemainingTime(Statements<T> statements) {
+        try {
+            limitToRemainingTime();
+            return statements.run();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Gives the next statements of the transaction what the earlier ones left of the search's time. */
+    private void limitToRemainingTime() throws SQLException {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (remaining < 1) { // 0 would be no limit at all
+            throw timedOut(timeout);
+        }
+        try (PreparedStatement limit = connection.prepareStatement(
+                "SELECT set_config('statement_timeout', ?, true)")) {
+            limit.setString(1, remaining + "ms");
+            limit.execute();
+        }
+    }
+
     private RuntimeException failure(SQLException e) {
         if (QUERY_CANCELED.equals(e.getSQLState())) {
-            return new ApiException(400, ApiError.of("SearchTimeout", "The search did not finish within "
-                    + timeout.toMillis() + " ms: narrow it, e.g. with a daterange, a tenant_id"
-                    + " or a longer search text"));
+            return timedOut(timeout);
         }
         return new IllegalStateException("Call search failed", e);
+    }
+
+    private static ApiException timedOut(Duration timeout) {
+        return new ApiException(400, ApiError.of("SearchTimeout", "The search did not finish within "
+                + timeout.toMillis() + " ms: narrow it, e.g. with a daterange, a tenant_id or a longer search text"));
     }
 }

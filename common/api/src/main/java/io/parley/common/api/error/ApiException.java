@@ -1,6 +1,8 @@
 package io.parley.common.api.error;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure the caller can act on, carrying its HTTP status and the section 2.4 error body. Services throw it; one
@@ -10,11 +12,17 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final ApiError error;
+    private final Duration retryAfter;
 
     public ApiException(int status, ApiError error) {
+        this(status, error, null);
+    }
+
+    private ApiException(int status, ApiError error, Duration retryAfter) {
         super(error.description(), null, false, false);
         this.status = status;
         this.error = error;
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -23,6 +31,11 @@ public class ApiException extends RuntimeException {
 
     public ApiError error() {
         return error;
+    }
+
+    /** When to send the request again ({@code Retry-After}), where the refusal says. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** 400 naming one field. */
@@ -57,6 +70,14 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException unavailable(String description) {
         return new ApiException(503, ApiError.of("ServiceUnavailable", description));
+    }
+
+    /**
+     * 429 for a caller that has too much of one kind of work running already; answered with {@code Retry-After}, the
+     * time within which what runs has finished.
+     */
+    public static ApiException tooManyRequests(String description, Duration retryAfter) {
+        return new ApiException(429, ApiError.of("TooManyRequests", description), retryAfter);
     }
 
     /** 409 for a request that conflicts with the current state. */

@@ -31,10 +31,14 @@ public class ApiExceptionMappers {
             "The service is temporarily unavailable, please retry");
     private static final int RETRY_AFTER_SECONDS = 5;
 
-    /** A {@code 503} says when to try again, whatever could not answer. */
+    /** A {@code 503} says when to try again, whatever could not answer; a refusal that knows when says so. */
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
         Response response = json(e.status(), e.error());
+        if (e.retryAfter().isPresent()) {
+            long seconds = Math.max(1, e.retryAfter().get().plusMillis(999).toSeconds()); // whole seconds, rounded up
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
         return e.status() == 503 ? retryLater(response) : response;
     }
 
