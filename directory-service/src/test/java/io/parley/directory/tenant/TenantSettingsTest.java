@@ -155,6 +155,56 @@ class TenantSettingsTest {
     }
 
     @Test
+    void conditionModeTakesTheReferencesExampleAndNeedsACondition() {
+        String id = created("""
+                {"tenant": {"name": "%s", "fieldset_associate_calls": {"associate_calls": "condition",
+                  "associate_calls_condition":
+                    "BroadWorks-serviceProviderID = \\"FlexusProvider\\" AND BroadWorks-groupID = \\"FlexusGroup\\""}}}
+                """.formatted(unique("Condition")));
+        view(id).statusCode(200)
+                .body("tenant.fieldset_associate_calls.associate_calls", equalTo("condition"))
+                .body("tenant.fieldset_associate_calls.associate_calls_condition", equalTo(
+                        "BroadWorks-serviceProviderID = \"FlexusProvider\" AND BroadWorks-groupID = \"FlexusGroup\""));
+        update(id, "{\"tenant\": {\"fieldset_associate_calls\": {\"associate_calls_condition\": \" \"}}}")
+                .statusCode(400)
+                .body("details.fields[0].field_name", equalTo("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].error", equalTo("blank"));
+    }
+
+    @Test
+    void conditionThatDoesNotParseIsRejectedSayingWhereAndWhy() {
+        given().contentType(ContentType.JSON).body("""
+                {"tenant": {"name": "%s", "fieldset_associate_calls": {"associate_calls": "condition",
+                  "associate_calls_condition": "BroadWorks-groupID = \\"FlexusGroup\\" AND BroadWorks-spID = \\"F\\""}}}
+                """.formatted(unique("Unparsed")))
+                .when().post("/api/v2/tenants.json")
+                .then().statusCode(400)
+                .body("error", equalTo("RecordInvalid"))
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].error", equalTo("invalid"))
+                .body("details.fields[0].description",
+                        equalTo("is not a condition: unknown attribute BroadWorks-spID at character 40"));
+    }
+
+    @Test
+    void conditionGivenWithAnotherModeIsCheckedToo() {
+        String id = createTenant(unique("Extension"));
+        update(id, """
+                {"tenant": {"fieldset_associate_calls": {"associate_calls": "extension",
+                  "associate_calls_condition": "Call-fromNumber STARTS WITH \\"+1"}}}
+                """).statusCode(400)
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].description", equalTo("is not a condition: unterminated string at character 29"));
+        update(id, """
+                {"tenant": {"fieldset_associate_calls": {"associate_calls_condition": "Call-fromNumber STARTS WITH \\"+1\\""}}}
+                """).statusCode(200);
+        view(id).statusCode(200)
+                .body("tenant.fieldset_associate_calls.associate_calls", equalTo("extension"))
+                .body("tenant.fieldset_associate_calls.associate_calls_condition",
+                        equalTo("Call-fromNumber STARTS WITH \"+1\""));
+    }
+
+    @Test
     void autoProvisionNeedsAGroupAndRoleOfTheTenantItself() {
         String tenant = createTenant(unique("Provisioned"));
         String other = createTenant(unique("Other"));
