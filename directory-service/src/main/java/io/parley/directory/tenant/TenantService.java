@@ -359,8 +359,9 @@ public class TenantService {
     }
 
     /**
-     * A condition must parse whatever the mode, so that switching to {@code condition} later finds it usable; the
-     * reason names the character of the text as sent (positions count from 1).
+     * A condition must parse whatever the mode, so that switching to {@code condition} later finds it usable. It is
+     * checked as sent, and once more as stored when the mode is {@code condition}, which catches one stored before
+     * conditions were checked; the reason names the character of the text checked (positions count from 1).
      */
     private static void checkCondition(String condition, FieldErrors errors) {
         if (condition == null || condition.isBlank()) {

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -202,6 +204,19 @@ class TenantSettingsTest {
                 .body("tenant.fieldset_associate_calls.associate_calls", equalTo("extension"))
                 .body("tenant.fieldset_associate_calls.associate_calls_condition",
                         equalTo("Call-fromNumber STARTS WITH \"+1\""));
+    }
+
+    @Test
+    void storedConditionThatDoesNotParseIsCheckedWhenTheModeBecomesCondition() {
+        String id = createTenant(unique("Stored"));
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("UPDATE tenant SET associate_calls_condition = ?1 WHERE id = ?2")
+                .setParameter(1, "Nope = \"x\"").setParameter(2, UUID.fromString(id)).executeUpdate());
+        update(id, "{\"tenant\": {\"name\": \"" + unique("Renamed") + "\"}}").statusCode(200);
+        update(id, "{\"tenant\": {\"fieldset_associate_calls\": {\"associate_calls\": \"condition\"}}}")
+                .statusCode(400)
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].description", equalTo("is not a condition: unknown attribute Nope at character 1"));
     }
 
     @Test
