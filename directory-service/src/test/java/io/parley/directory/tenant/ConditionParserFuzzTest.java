@@ -39,9 +39,10 @@ class ConditionParserFuzzTest {
     @FuzzTest
     @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1")
     void anyText(FuzzedDataProvider data) {
-        String text = switch (data.consumeInt(0, 2)) {
+        String text = switch (data.consumeInt(0, 3)) {
             case 0 -> Mutations.ofText(data, SEEDS, TOKENS);
             case 1 -> tokens(data);
+            case 2 -> generated(data, 0);
             default -> data.consumeRemainingAsString();
         };
         try {
@@ -49,6 +50,24 @@ class ConditionParserFuzzTest {
         } catch (ConditionException e) {
             assertTrue(e.position() >= 1 && e.position() <= text.length() + 1, e.getMessage());
         }
+    }
+
+    /**
+     * A condition of the grammar, in random case and spacing, nested and long enough to reach the bounds on depth and
+     * comparisons now and then.
+     */
+    private static String generated(FuzzedDataProvider data, int depth) {
+        int choice = depth > 20 || data.remainingBytes() == 0 ? 0 : data.consumeInt(0, 4);
+        String blank = data.pickValue(List.of(" ", "  ", "\t", "\n"));
+        return switch (choice) {
+            case 0 -> data.pickValue(CallAttribute.values()).attributeName + blank
+                    + data.pickValue(List.of("=", "!=", "starts with", "ENDS WITH", "Contains")) + blank + "\""
+                    + data.consumeString(6).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            case 1 -> generated(data, depth + 1) + blank + "AND" + blank + generated(data, depth + 1);
+            case 2 -> generated(data, depth + 1) + blank + "or" + blank + generated(data, depth + 1);
+            case 3 -> "NOT" + blank + generated(data, depth + 1);
+            default -> "(" + generated(data, depth + 1) + ")";
+        };
     }
 
     /** A run of the language's own tokens and attribute names, so that most inputs get past the first token. */
