@@ -14,6 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.common.api.condition.ConditionException;
+import io.parley.common.api.condition.ConditionParser;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
@@ -42,6 +44,7 @@ import io.quarkus.security.ForbiddenException;
 public class TenantService {
 
     private static final String ASSOCIATE = "fieldset_associate_calls.";
+    private static final String CONDITION = "associate_calls_condition";
     private static final String LICENSING = "fieldset_licensing.";
     private static final List<String> NAME_CONSTRAINTS = List.of("tenant_name_key", "tenant_normalized_name_key");
     private static final String NAME_TAKEN = "Tenant with such name exists already";
@@ -233,7 +236,7 @@ public class TenantService {
             checkValue("record_unknown_users", association.recordUnknownUsers(), CallAssociation.UNKNOWN_USER_RULES,
                     errors);
             for (String[] setting : new String[][] {
-                    { "associate_calls_condition", association.associateCallsCondition() },
+                    { CONDITION, association.associateCallsCondition() },
                     { "broadworks_sp_id", association.broadworksSpId() },
                     { "broadworks_group_id", association.broadworksGroupId() },
                     { "sip_uri_host", association.sipUriHost() },
@@ -242,6 +245,9 @@ public class TenantService {
                     { "metaswitch_group", association.metaswitchGroup() } }) {
                 errors.text(ASSOCIATE + setting[0], setting[1] == null ? null : setting[1].strip(),
                         DirectoryLimits.SETTING_BYTES);
+            }
+            if (!errors.has(ASSOCIATE + CONDITION)) {
+                checkCondition(association.associateCallsCondition(), errors);
             }
             present(association.provisionGroupId()).filter(group -> !ownedBy("user_group", group, tenant.id))
                     .ifPresent(group -> errors.invalid(ASSOCIATE + "provision_group_id",
@@ -321,7 +327,10 @@ public class TenantService {
             }
             case "cisco_partition" -> required("cisco_partition", association.ciscoPartition, errors);
             case "sip_uri_host" -> required("sip_uri_host", association.sipUriHost, errors);
-            case "condition" -> required("associate_calls_condition", association.associateCallsCondition, errors);
+            case "condition" -> {
+                required(CONDITION, association.associateCallsCondition, errors);
+                checkCondition(association.associateCallsCondition, errors);
+            }
             default -> {
                 // "extension" needs nothing more: users' extensions decide
             }
@@ -347,6 +356,22 @@ public class TenantService {
                 errors.invalid(LICENSING + seat.tenantField, holders + " users hold a " + seat.userField.replace('_', ' '));
             }
         });
+    }
+
+    /**
+     * A condition must parse whatever the mode, so that switching to {@code condition} later finds it usable. It is
+     * checked as sent, and once more as stored when the mode is {@code condition}, which catches one stored before
+     * conditions were checked; the reason names the character of the text checked (positions count from 1).
+     */
+    private static void checkCondition(String condition, FieldErrors errors) {
+        if (condition == null || condition.isBlank()) {
+            return;
+        }
+        try {
+            ConditionParser.parse(condition);
+        } catch (ConditionException e) {
+            errors.invalid(ASSOCIATE + CONDITION, "is not a condition: " + e.getMessage());
+        }
     }
 
     private static void required(String field, String value, FieldErrors errors) {

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.RandomText;
 import io.parley.common.events.DirectoryEvents;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -152,6 +154,69 @@ class TenantSettingsTest {
                 .then().statusCode(400)
                 .body("details.fields[0].field_name", equalTo("fieldset_associate_calls.metaswitch_group"))
                 .body("details.fields[0].error", equalTo("blank"));
+    }
+
+    @Test
+    void conditionModeTakesTheReferencesExampleAndNeedsACondition() {
+        String id = created("""
+                {"tenant": {"name": "%s", "fieldset_associate_calls": {"associate_calls": "condition",
+                  "associate_calls_condition":
+                    "BroadWorks-serviceProviderID = \\"FlexusProvider\\" AND BroadWorks-groupID = \\"FlexusGroup\\""}}}
+                """.formatted(unique("Condition")));
+        view(id).statusCode(200)
+                .body("tenant.fieldset_associate_calls.associate_calls", equalTo("condition"))
+                .body("tenant.fieldset_associate_calls.associate_calls_condition", equalTo(
+                        "BroadWorks-serviceProviderID = \"FlexusProvider\" AND BroadWorks-groupID = \"FlexusGroup\""));
+        update(id, "{\"tenant\": {\"fieldset_associate_calls\": {\"associate_calls_condition\": \" \"}}}")
+                .statusCode(400)
+                .body("details.fields[0].field_name", equalTo("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].error", equalTo("blank"));
+    }
+
+    @Test
+    void conditionThatDoesNotParseIsRejectedSayingWhereAndWhy() {
+        given().contentType(ContentType.JSON).body("""
+                {"tenant": {"name": "%s", "fieldset_associate_calls": {"associate_calls": "condition",
+                  "associate_calls_condition": "BroadWorks-groupID = \\"FlexusGroup\\" AND BroadWorks-spID = \\"F\\""}}}
+                """.formatted(unique("Unparsed")))
+                .when().post("/api/v2/tenants.json")
+                .then().statusCode(400)
+                .body("error", equalTo("RecordInvalid"))
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].error", equalTo("invalid"))
+                .body("details.fields[0].description",
+                        equalTo("is not a condition: unknown attribute BroadWorks-spID at character 40"));
+    }
+
+    @Test
+    void conditionGivenWithAnotherModeIsCheckedToo() {
+        String id = createTenant(unique("Extension"));
+        update(id, """
+                {"tenant": {"fieldset_associate_calls": {"associate_calls": "extension",
+                  "associate_calls_condition": "Call-fromNumber STARTS WITH \\"+1"}}}
+                """).statusCode(400)
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].description", equalTo("is not a condition: unterminated string at character 29"));
+        update(id, """
+                {"tenant": {"fieldset_associate_calls": {"associate_calls_condition": "Call-fromNumber STARTS WITH \\"+1\\""}}}
+                """).statusCode(200);
+        view(id).statusCode(200)
+                .body("tenant.fieldset_associate_calls.associate_calls", equalTo("extension"))
+                .body("tenant.fieldset_associate_calls.associate_calls_condition",
+                        equalTo("Call-fromNumber STARTS WITH \"+1\""));
+    }
+
+    @Test
+    void storedConditionThatDoesNotParseIsCheckedWhenTheModeBecomesCondition() {
+        String id = createTenant(unique("Stored"));
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("UPDATE tenant SET associate_calls_condition = ?1 WHERE id = ?2")
+                .setParameter(1, "Nope = \"x\"").setParameter(2, UUID.fromString(id)).executeUpdate());
+        update(id, "{\"tenant\": {\"name\": \"" + unique("Renamed") + "\"}}").statusCode(200);
+        update(id, "{\"tenant\": {\"fieldset_associate_calls\": {\"associate_calls\": \"condition\"}}}")
+                .statusCode(400)
+                .body("details.fields.field_name", contains("fieldset_associate_calls.associate_calls_condition"))
+                .body("details.fields[0].description", equalTo("is not a condition: unknown attribute Nope at character 1"));
     }
 
     @Test
