@@ -286,19 +286,13 @@ public final class LocalPlatform implements AutoCloseable {
                         + String.join(", ", managementUrl("directory-service"), managementUrl("call-service"),
                                 managementUrl("crypto-service"))
                         + ")",
-                "  Root login: " + settings.rootLogin() + " / " + shownPassword()
-                        + "   (set on the first start of this data directory)",
-                "  Try:        curl -u " + settings.rootLogin() + ":" + shownPassword() + " " + apiUrl()
-                        + "/tenants.json",
+                "  Root login: " + settings.rootLogin()
+                        + ", password from PARLEY_ROOT_PASSWORD or the README's development default"
+                        + " (set on the first start of this data directory)",
+                "  Try:        curl -u " + settings.rootLogin() + " " + apiUrl() + "/tenants.json   (asks for it)",
                 "  Data:       " + settings.dataDirectory(),
                 "  Logs:       " + settings.dataDirectory().resolve("logs"),
                 "Press Ctrl-C to stop.");
-    }
-
-    /** The development default is shown; a password someone chose stays out of the console and its logs. */
-    private String shownPassword() {
-        return LocalSettings.DEVELOPMENT_ROOT_PASSWORD.equals(settings.rootPassword()) ? settings.rootPassword()
-                : "<PARLEY_ROOT_PASSWORD>";
     }
 
     /** Stops the services (gateway first), then Kafka, then PostgreSQL. */
