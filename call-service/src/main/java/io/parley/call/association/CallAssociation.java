@@ -88,8 +88,8 @@ public class CallAssociation {
     /**
      * The tenant a call has, else the one of its own setting, else the one of its extensions: an extension of exactly
      * one extension-mode tenant finds it; one shared by tenants finds none. The numbers' extensions are found first, their
-     * tenants after (a fence): joined by estimates, a planner that took the tenants for few looked every number up in
-     * every tenant (33,400 lookups, 350 ms, for a batch of 167 calls and a directory of 100 tenants). A call reported
+     * tenants after (a fence): joined by estimates, a planner that took the tenants for few would look every number up
+     * in every tenant, a cost that grows with the batch times the directory (docs/performance.md). A call reported
      * by a tenant's recorder that finds none takes the recorder's tenant if it {@code claims} it (a call new to the
      * batch); it {@code crosses} when its tenant is not the recorder's, and then nothing of it may be stored.
      */
