@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.call.association.TenantConditions.Conditions;
+import io.parley.common.api.condition.CallAttribute;
 
 /**
  * Associates calls with the directory as the tenant's {@code fieldset_associate_calls} says (reference 3.6.1),
@@ -28,8 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A call row is written into each of the call table's many indexes, so a call is written as few times as possible:
  * calls not stored yet are associated from what they are about to be stored with ({@link #ofNewCalls}) and stored
  * with it, and stored calls are associated in one statement that writes each call at most once ({@link #associate}).
- * Written as stored and given its tenant, then its group, a new call took half of ingest's time. Both run the same
- * rules, on a batch of calls at a time, in the caller's transaction.
+ * Both run the same rules, on a batch of calls at a time, in the caller's transaction. Tenants' conditions are
+ * evaluated in Java on the batch's calls ({@link TenantConditions}), never one query per tenant or call.
  */
 @ApplicationScoped
 public class CallAssociation {
@@ -49,9 +53,11 @@ public class CallAssociation {
      */
     private static final String STORED_CALLS = """
             WITH batch AS MATERIALIZED (
-                SELECT c.call_id, c.tenant_id, c.group_id, c.client_id, %s, r.recorder_tenant, r.claims
+                SELECT c.call_id, c.tenant_id, c.group_id, c.client_id, %s, r.recorder_tenant, r.claims,
+                    m.condition_tenant
                 FROM call c LEFT JOIN unnest(?::uuid[], ?::uuid[], ?::boolean[]) AS r(call_id, recorder_tenant, claims)
                     ON r.call_id = c.call_id
+                LEFT JOIN unnest(?::uuid[], ?::uuid[]) AS m(call_id, condition_tenant) ON m.call_id = c.call_id
                 WHERE c.call_id = ANY(?)),
             participant AS MATERIALIZED (
                 SELECT call_id, participant_id, party_number, user_id FROM call_participant WHERE call_id = ANY(?)),
@@ -61,7 +67,8 @@ public class CallAssociation {
     private static final String NEW_CALLS = """
             WITH batch AS MATERIALIZED (
                 SELECT *, NULL::uuid AS tenant_id, NULL::uuid AS group_id, NULL::uuid AS client_id
-                FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], %s) AS c(call_id, recorder_tenant, claims, %s)),
+                FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::uuid[], %s)
+                    AS c(call_id, recorder_tenant, claims, condition_tenant, %s)),
             participant AS MATERIALIZED (
                 SELECT *, NULL::uuid AS user_id
                 FROM unnest(?::uuid[], ?::text[], ?::text[]) AS p(call_id, participant_id, party_number)),
@@ -70,7 +77,9 @@ public class CallAssociation {
 
     /**
      * A tenant found by a setting of its own, checked before extensions; ties go to the lowest tenant id. Asked of each
-     * call of no tenant yet, once, among the tenants that have such a setting (read once per batch).
+     * call of no tenant yet, once, among the tenants that have such a setting (read once per batch). A {@code condition}
+     * tenant's condition is evaluated beforehand ({@link TenantConditions}): the call's {@code condition_tenant} is the
+     * first whose condition it matches, so that conditions never become SQL.
      */
     private static final String TENANT_BY_SETTING = """
             (SELECT t.id FROM setting_tenant t
@@ -82,7 +91,8 @@ public class CallAssociation {
                  OR (t.associate_calls = 'cisco_partition' AND t.cisco_partition <> ''
                      AND t.cisco_partition IN (c.cisco_nearend_partition, c.cisco_farend_partition))
                  OR (t.associate_calls = 'sip_uri_host' AND t.sip_uri_host <> ''
-                     AND lower(t.sip_uri_host) IN (%s, %s)))
+                     AND lower(t.sip_uri_host) IN (%s, %s))
+                 OR (t.associate_calls = 'condition' AND t.id = c.condition_tenant))
              ORDER BY t.id LIMIT 1)""".formatted(SIP_HOST.formatted("c.from_id"), SIP_HOST.formatted("c.to_id"));
 
     /**
@@ -194,6 +204,20 @@ public class CallAssociation {
             DELETE FROM call WHERE call_id IN (SELECT call_id FROM unknown)
             """;
 
+    /** The call fields conditions read. */
+    private static final List<String> CONDITION_FIELDS = Arrays.stream(CallAttribute.values())
+            .map(attribute -> attribute.field).distinct().toList();
+
+    /** The fields conditions read of stored calls of no tenant yet. */
+    private static final String UNASSIGNED_CALLS = "SELECT call_id, " + String.join(", ", CONDITION_FIELDS)
+            + " FROM call WHERE call_id = ANY(?) AND tenant_id IS NULL";
+
+    private final TenantConditions tenantConditions;
+
+    CallAssociation(TenantConditions tenantConditions) {
+        this.tenantConditions = tenantConditions;
+    }
+
     /**
      * The tenant of the recorder that reported a call's events, whose calls alone they may touch: the call must be
      * the tenant's, or find it, or find no tenant and {@code claim} it (a call new to the caller's batch takes the
@@ -239,6 +263,7 @@ public class CallAssociation {
                 participantNumbers.add(number);
             });
         }
+        Conditions conditions = tenantConditions.read(connection);
         Map<UUID, Found> tenants = new HashMap<>(); // each call that found its tenant, its participants' users aside
         Map<UUID, Map<String, UUID>> users = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(FOUND_FOR_NEW_CALLS)) {
@@ -248,6 +273,8 @@ public class CallAssociation {
                     .map(call -> call.recorder() == null ? null : call.recorder().tenantId()).toArray()));
             query.setArray(index++, connection.createArrayOf("boolean", calls.stream()
                     .map(call -> call.recorder() != null && call.recorder().claims()).toArray()));
+            query.setArray(index++, connection.createArrayOf("uuid", calls.stream()
+                    .map(call -> conditions.firstMatching(call.fields()::get)).toArray()));
             for (String field : CALL_FIELDS) {
                 query.setArray(index++, connection.createArrayOf("text",
                         calls.stream().map(call -> call.fields().get(field)).toArray()));
@@ -297,15 +324,19 @@ public class CallAssociation {
         if (!toAssociate.isEmpty()) {
             Array ids = connection.createArrayOf("uuid", toAssociate.toArray());
             List<UUID> bound = toAssociate.stream().filter(recorders::containsKey).toList();
+            Map<UUID, UUID> byCondition = conditionTenants(connection, ids);
             try (PreparedStatement statement = connection.prepareStatement(ASSOCIATE_STORED_CALLS)) {
                 statement.setArray(1, connection.createArrayOf("uuid", bound.toArray()));
                 statement.setArray(2, connection.createArrayOf("uuid", bound.stream()
                         .map(call -> recorders.get(call).tenantId()).toArray()));
                 statement.setArray(3, connection.createArrayOf("boolean", bound.stream()
                         .map(call -> recorders.get(call).claims()).toArray()));
-                statement.setArray(4, ids);
-                statement.setArray(5, ids);
+                statement.setArray(4, connection.createArrayOf("uuid", byCondition.keySet().toArray()));
+                statement.setArray(5, connection.createArrayOf("uuid", byCondition.keySet().stream()
+                        .map(byCondition::get).toArray()));
                 statement.setArray(6, ids);
+                statement.setArray(7, ids);
+                statement.setArray(8, ids);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         crossing.add(rows.getObject(1, UUID.class));
@@ -318,5 +349,33 @@ public class CallAssociation {
             statement.executeUpdate();
         }
         return crossing;
+    }
+
+    /**
+     * The tenant each stored call of no tenant yet finds by condition, from its fields as stored now (the batch's
+     * events applied): none when there is no condition tenant.
+     */
+    private Map<UUID, UUID> conditionTenants(Connection connection, Array calls) throws SQLException {
+        Conditions conditions = tenantConditions.read(connection);
+        if (conditions.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> found = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(UNASSIGNED_CALLS)) {
+            query.setArray(1, calls);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, Object> fields = new HashMap<>();
+                    for (String field : CONDITION_FIELDS) {
+                        fields.put(field, rows.getObject(field));
+                    }
+                    UUID tenant = conditions.firstMatching(fields::get);
+                    if (tenant != null) {
+                        found.put(rows.getObject("call_id", UUID.class), tenant);
+                    }
+                }
+            }
+        }
+        return found;
     }
 }

@@ -134,6 +134,66 @@ class CallAssociationTest {
     }
 
     @Test
+    void theReferencesExampleTenantReceivesTheCallsItsConditionMatches() {
+        String provider = "FlexusProvider-" + number();
+        UUID flexus = tenant(condition("BroadWorks-serviceProviderID = \"%s\" AND BroadWorks-groupID = \"FlexusGroup\""
+                .formatted(provider)));
+
+        UUID ofFlexus = call(participants(number(), number()),
+                ", \"broadworks_sp_id\": \"" + provider + "\", \"broadworks_group_id\": \"FlexusGroup\"");
+        UUID ofAnotherGroup = call(participants(number(), number()),
+                ", \"broadworks_sp_id\": \"" + provider + "\", \"broadworks_group_id\": \"OtherGroup\"");
+
+        assertEquals(flexus, awaitCall(ofFlexus, "tenant_id IS NOT NULL").get("tenant_id"));
+        assertNull(awaitCall(ofAnotherGroup, "true").get("tenant_id"));
+    }
+
+    @Test
+    void aConditionTenantWinsOverTheExtensionTenantOfTheCallsAgent() {
+        UUID byExtension = tenant("\"associate_calls\": \"extension\"");
+        String extension = number();
+        user(byExtension, null, extension);
+        String host = "pbx-" + number() + ".flexus.example";
+        UUID byCondition = tenant(condition("SIP-fromHost = \"%s\" AND NOT Call-toNumber STARTS WITH \"+1900\""
+                .formatted(host.toUpperCase())));
+
+        UUID matching = call(participants(extension, "+15550100"), ", \"from_id\": \"sip:" + extension + "@" + host
+                + ":5060\", \"to_number\": \"+15550100\"");
+        UUID excluded = call(participants(extension, "+19005550100"), ", \"from_id\": \"sip:" + extension + "@"
+                + host + "\", \"to_number\": \"+19005550100\"");
+
+        assertEquals(byCondition, awaitCall(matching, "tenant_id IS NOT NULL").get("tenant_id"));
+        assertEquals(byExtension, awaitCall(excluded, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    @Test
+    void aCallMatchesTheConditionOnceALaterEventCompletesItsAttributes() {
+        String system = "ms-" + number();
+        UUID tenant = tenant(condition("Metaswitch-system = \"%s\" AND Metaswitch-group CONTAINS \"sales\""
+                .formatted(system)));
+        UUID call = call(participants(number(), number()), ", \"metaswitch_system\": \"" + system + "\"");
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+
+        recorderEvent(call, "call.updated", "2026-03-01T10:01:00Z", "{\"call_id\": \"" + call
+                + "\", \"metaswitch_group\": \"east-sales\"}");
+
+        assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    @Test
+    void ofTwoConditionTenantsACallMatchesTheLowestIdWins() {
+        String agent = "agent-" + number();
+        UUID one = tenant(condition("Call-agentID = \"%s\"".formatted(agent)));
+        UUID other = tenant(condition("Call-agentID STARTS WITH \"%s\"".formatted(agent)));
+
+        UUID call = call(participants(number(), number()), ", \"agent_id\": \"" + agent + "\"");
+
+        // PostgreSQL orders uuids by their bytes, as their texts in lower case sort
+        UUID lowest = one.toString().compareTo(other.toString()) < 0 ? one : other;
+        assertEquals(lowest, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    @Test
     void anExtensionTwoTenantsShareFindsNeither() {
         String shared = number();
         UUID one = tenant("\"extension_uniqueness\": \"tenant\", \"associate_calls\": \"extension\"");
@@ -327,6 +387,12 @@ class CallAssociationTest {
             batch.commit();
         }
         assertEquals(tenant, awaitCall(call, "tenant_id IS NOT NULL").get("tenant_id"));
+    }
+
+    /** A condition tenant's association settings. */
+    private static String condition(String condition) {
+        return "\"associate_calls\": \"condition\", \"associate_calls_condition\": \""
+                + condition.replace("\"", "\\\"") + "\"";
     }
 
     private UUID tenant(String association) {

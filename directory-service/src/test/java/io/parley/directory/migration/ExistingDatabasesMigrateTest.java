@@ -131,6 +131,26 @@ class ExistingDatabasesMigrateTest {
                         AND indexdef LIKE 'CREATE UNIQUE INDEX%%' ORDER BY 1""".formatted(schema)));
     }
 
+    /**
+     * Tenants whose calls are associated by condition are published again, so that replicas which did not keep the
+     * condition learn it; the others are not.
+     */
+    @Test
+    void conditionTenantsAreMarkedToBeAnnouncedAgain() throws SQLException {
+        String schema = schemas.newSchema();
+        schemas.migrateAsBefore(schema, "9", "db/migration");
+        schemas.execute(schema, """
+                INSERT INTO tenant (id, name, name_key, created_at, associate_calls, associate_calls_condition) VALUES
+                    ('00000000-0000-0000-0000-00000000000a', 'Flexus', 'flexus', now(), 'condition',
+                     'BroadWorks-serviceProviderID = "FlexusProvider" AND BroadWorks-groupID = "FlexusGroup"'),
+                    ('00000000-0000-0000-0000-00000000000b', 'Acme', 'acme', now(), 'extension', '');
+                """);
+
+        current(schema).migrate();
+
+        assertEquals(List.of("Flexus"), schemas.query(schema, "SELECT name FROM tenant WHERE announce_again"));
+    }
+
     /** The service's Flyway as Quarkus configures it (common/events microprofile-config.properties). */
     private static Flyway current(String schema) {
         return ServiceMigrationSteps.apply(schemas.configure(schema)

@@ -13,6 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.parley.common.api.condition.CallAttribute;
 import io.parley.common.api.condition.ConditionException;
 import io.parley.common.api.condition.ConditionParser;
+import io.parley.common.embedded.fuzz.ConditionTexts;
 import io.parley.common.embedded.fuzz.FuzzInputs;
 import io.parley.common.embedded.fuzz.Mutations;
 
@@ -42,7 +43,7 @@ class ConditionParserFuzzTest {
         String text = switch (data.consumeInt(0, 3)) {
             case 0 -> Mutations.ofText(data, SEEDS, TOKENS);
             case 1 -> tokens(data);
-            case 2 -> generated(data, 0);
+            case 2 -> ConditionTexts.generated(data, List.of());
             default -> data.consumeRemainingAsString();
         };
         try {
@@ -50,24 +51,6 @@ class ConditionParserFuzzTest {
         } catch (ConditionException e) {
             assertTrue(e.position() >= 1 && e.position() <= text.length() + 1, e.getMessage());
         }
-    }
-
-    /**
-     * A condition of the grammar, in random case and spacing, nested and long enough to reach the bounds on depth and
-     * comparisons now and then.
-     */
-    private static String generated(FuzzedDataProvider data, int depth) {
-        int choice = depth > 20 || data.remainingBytes() == 0 ? 0 : data.consumeInt(0, 4);
-        String blank = data.pickValue(List.of(" ", "  ", "\t", "\n"));
-        return switch (choice) {
-            case 0 -> data.pickValue(CallAttribute.values()).attributeName + blank
-                    + data.pickValue(List.of("=", "!=", "starts with", "ENDS WITH", "Contains")) + blank + "\""
-                    + data.consumeString(6).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            case 1 -> generated(data, depth + 1) + blank + "AND" + blank + generated(data, depth + 1);
-            case 2 -> generated(data, depth + 1) + blank + "or" + blank + generated(data, depth + 1);
-            case 3 -> "NOT" + blank + generated(data, depth + 1);
-            default -> "(" + generated(data, depth + 1) + ")";
-        };
     }
 
     /** A run of the language's own tokens and attribute names, so that most inputs get past the first token. */

@@ -64,6 +64,10 @@ public class KnownTenant extends PanacheEntityBase {
     @Column(name = "sip_uri_host", nullable = false)
     public String sipUriHost = "";
 
+    /** The condition of a {@code condition} tenant, as the directory accepted it (docs/recorder-events.md). */
+    @Column(name = "associate_calls_condition", nullable = false)
+    public String associateCallsCondition = "";
+
     /** {@code record} or {@code ignore}: what becomes of the tenant's calls that match none of its users. */
     @Column(name = "record_unknown_users", nullable = false)
     public String recordUnknownUsers = "record";
@@ -108,6 +112,7 @@ public class KnownTenant extends PanacheEntityBase {
         metaswitchGroup = association.path("metaswitch_group").asText("");
         ciscoPartition = association.path("cisco_partition").asText("");
         sipUriHost = association.path("sip_uri_host").asText("");
+        associateCallsCondition = association.path("associate_calls_condition").asText("");
         recordUnknownUsers = association.path("record_unknown_users").asText(recordUnknownUsers);
         autoProvision = association.path("auto_provision").asBoolean(false);
         provisionGroupId = optionalUuid(association.path("provision_group_id"));

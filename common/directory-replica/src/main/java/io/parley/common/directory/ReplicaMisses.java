@@ -88,10 +88,10 @@ public class ReplicaMisses {
             entityManager.createNativeQuery("""
                     INSERT INTO known_tenant (id, name, changed_at, received_at, extension_uniqueness, associate_calls,
                         broadworks_sp_id, broadworks_group_id, metaswitch_system, metaswitch_group, cisco_partition,
-                        sip_uri_host, record_unknown_users, auto_provision, provision_group_id, provision_role_id,
-                        encrypt_data)
+                        sip_uri_host, associate_calls_condition, record_unknown_users, auto_provision,
+                        provision_group_id, provision_role_id, encrypt_data)
                     VALUES (:id, :name, :changed, now(), :uniqueness, :associate, :spId, :bwGroup, :msSystem, :msGroup,
-                        :partition, :sipHost, :unknownUsers, :autoProvision, CAST(:provisionGroup AS uuid),
+                        :partition, :sipHost, :condition, :unknownUsers, :autoProvision, CAST(:provisionGroup AS uuid),
                         CAST(:provisionRole AS uuid), :encrypt)
                     ON CONFLICT (id) DO NOTHING""")
                     .setParameter("id", id)
@@ -105,6 +105,7 @@ public class ReplicaMisses {
                     .setParameter("msGroup", tenant.metaswitchGroup)
                     .setParameter("partition", tenant.ciscoPartition)
                     .setParameter("sipHost", tenant.sipUriHost)
+                    .setParameter("condition", tenant.associateCallsCondition)
                     .setParameter("unknownUsers", tenant.recordUnknownUsers)
                     .setParameter("autoProvision", tenant.autoProvision)
                     .setParameter("provisionGroup", text(tenant.provisionGroupId))

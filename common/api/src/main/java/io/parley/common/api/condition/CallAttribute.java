@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,9 @@ public enum CallAttribute {
         SIP_URI_HOST
     }
 
+    /** The host of a SIP id or URI, as the {@code sip_uri_host} mode reads it: {@code sip:102@pbx.example.com:5060}. */
+    private static final Pattern SIP_HOST = Pattern.compile("@([^:;>]+)");
+
     private static final Map<String, CallAttribute> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(attribute -> key(attribute.attributeName), Function.identity()));
 
@@ -70,6 +75,23 @@ public enum CallAttribute {
         this.attributeName = attributeName;
         this.field = field;
         this.source = source;
+    }
+
+    /**
+     * The attribute's text in a call whose call fields, by name, {@code fields} gives; {@code null} when the call has
+     * not reported it (or, for a host, its field holds no SIP URI).
+     */
+    public String valueIn(Function<String, Object> fields) {
+        Object value = fields.apply(field);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        if (source == Source.VALUE) {
+            return text;
+        }
+        Matcher host = SIP_HOST.matcher(text);
+        return host.find() ? host.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     /** The attribute a condition names, in any case. */
