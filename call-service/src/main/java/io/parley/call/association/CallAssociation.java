@@ -77,11 +77,14 @@ public class CallAssociation {
 
     /**
      * A tenant found by a setting of its own, checked before extensions; ties go to the lowest tenant id. Asked of each
-     * call of no tenant yet, once, among the tenants that have such a setting (read once per batch). A {@code condition}
-     * tenant's condition is evaluated beforehand ({@link TenantConditions}): the call's {@code condition_tenant} is the
-     * first whose condition it matches, so that conditions never become SQL.
+     * call of no tenant yet, once, among the tenants that have such a setting (read once per batch). Conditions are
+     * evaluated beforehand ({@link TenantConditions}), so that they never become SQL: the call's
+     * {@code condition_tenant} is the first tenant whose condition it matches, checked here by its key to be such a
+     * tenant still, and the lower of the two ids wins. Condition tenants are not among those the call is compared
+     * with, which would cost every call of the batch a comparison with each of them.
      */
     private static final String TENANT_BY_SETTING = """
+            LEAST(
             (SELECT t.id FROM setting_tenant t
              WHERE (
                  (t.associate_calls = 'broadworks_group' AND t.broadworks_sp_id <> ''
@@ -91,9 +94,11 @@ public class CallAssociation {
                  OR (t.associate_calls = 'cisco_partition' AND t.cisco_partition <> ''
                      AND t.cisco_partition IN (c.cisco_nearend_partition, c.cisco_farend_partition))
                  OR (t.associate_calls = 'sip_uri_host' AND t.sip_uri_host <> ''
-                     AND lower(t.sip_uri_host) IN (%s, %s))
-                 OR (t.associate_calls = 'condition' AND t.id = c.condition_tenant))
-             ORDER BY t.id LIMIT 1)""".formatted(SIP_HOST.formatted("c.from_id"), SIP_HOST.formatted("c.to_id"));
+                     AND lower(t.sip_uri_host) IN (%s, %s)))
+             ORDER BY t.id LIMIT 1),
+            (SELECT k.id FROM known_tenant k WHERE k.id = c.condition_tenant AND k.deleted_at IS NULL
+                 AND k.associate_calls = 'condition'))""".formatted(SIP_HOST.formatted("c.from_id"),
+            SIP_HOST.formatted("c.to_id"));
 
     /**
      * The tenant a call has, else the one of its own setting, else the one of its extensions: an extension of exactly
@@ -105,7 +110,8 @@ public class CallAssociation {
      */
     private static final String TENANT = """
             setting_tenant AS MATERIALIZED (
-                SELECT * FROM known_tenant WHERE deleted_at IS NULL AND associate_calls <> 'extension'),
+                SELECT * FROM known_tenant
+                WHERE deleted_at IS NULL AND associate_calls NOT IN ('extension', 'condition')),
             number AS (
                 SELECT call_id, party_number AS number FROM participant WHERE party_number IS NOT NULL
                 UNION SELECT call_id, from_number FROM batch WHERE from_number IS NOT NULL
@@ -208,9 +214,12 @@ public class CallAssociation {
     private static final List<String> CONDITION_FIELDS = Arrays.stream(CallAttribute.values())
             .map(attribute -> attribute.field).distinct().toList();
 
-    /** The fields conditions read of stored calls of no tenant yet. */
-    private static final String UNASSIGNED_CALLS = "SELECT call_id, " + String.join(", ", CONDITION_FIELDS)
-            + " FROM call WHERE call_id = ANY(?) AND tenant_id IS NULL";
+    /**
+     * The fields conditions read of stored calls, and their tenants: calls of a tenant are left out after reading, not
+     * by the query, whose planner would otherwise be free to read the whole index of calls of no tenant.
+     */
+    private static final String STORED_FIELDS = "SELECT call_id, tenant_id, " + String.join(", ", CONDITION_FIELDS)
+            + " FROM call WHERE call_id = ANY(?)";
 
     private final TenantConditions tenantConditions;
 
@@ -361,10 +370,13 @@ public class CallAssociation {
             return Map.of();
         }
         Map<UUID, UUID> found = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(UNASSIGNED_CALLS)) {
+        try (PreparedStatement query = connection.prepareStatement(STORED_FIELDS)) {
             query.setArray(1, calls);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    if (rows.getObject("tenant_id") != null) {
+                        continue;
+                    }
                     Map<String, Object> fields = new HashMap<>();
                     for (String field : CONDITION_FIELDS) {
                         fields.put(field, rows.getObject(field));

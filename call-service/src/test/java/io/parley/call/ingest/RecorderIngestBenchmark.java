@@ -57,6 +57,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * long a sample of calls took from the publication of their first event until a query found them, p50 and p99, and
  * the p99 of each quarter of the run (a tail that grows is a backlog).</li>
  * </ol>
+ * {@link #ingestWithConditionTenants} measures what tenants' conditions cost ingest: run it alone with
+ * {@code -Dtest=RecorderIngestBenchmark#ingestWithConditionTenants}.
  */
 @QuarkusTest
 class RecorderIngestBenchmark {
@@ -67,6 +69,9 @@ class RecorderIngestBenchmark {
     private static final int BURST_CALLS = 30_000;
     private static final int PACED_RATE = 5_000;
     private static final int PACED_SECONDS = 20;
+    private static final int CONDITION_TENANTS = 100;
+    private static final int CONDITION_ROUND_CALLS = 15_000;
+    private static final int CONDITION_ROUND_PAIRS = 6;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -141,6 +146,91 @@ class RecorderIngestBenchmark {
                     "paced " + PACED_RATE + "/s: published to found", latency[0], latency[1],
                     pacedCalls / SAMPLE_EVERY, "  p99 of each quarter of the paced run", latency[2], latency[3],
                     latency[4], latency[5]);
+        }
+    }
+
+    /**
+     * The cost of 100 condition tenants ({@code associate_calls: condition}) to ingest, against ingest without them in
+     * the same run: after the warm-up, rounds of 15,000 calls alternate between the two (ABBA order, so that a drift
+     * of the machine's load through the run weighs on both alike), and each pair gives the ratio of their rates.
+     * Every call is evaluated against every condition (tenants' own settings come before extensions) and matches
+     * none, so it is still associated by extension as in {@link #ingestThroughputAndLatency}: the difference is the
+     * evaluation. Half the conditions compare attributes the calls report (numbers, name, protocol), half BroadWorks
+     * ids they lack, as the reference's example does.
+     */
+    @Test
+    void ingestWithConditionTenants() throws Exception {
+        KafkaTopics.create(kafka, CallEvents.TOPIC);
+        knownAgents();
+        conditionTenants();
+        conditionTenantsLive(true); // the warm-up compiles and plans the evaluation's paths too
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            UUID warmUpRecorder = UUID.randomUUID();
+            for (int i = 0; i < WARM_UP_CALLS; i++) {
+                publishCall(producer, warmUpRecorder);
+            }
+            producer.flush();
+            awaitEnded(warmUpRecorder, WARM_UP_CALLS);
+            awaitStatistics();
+
+            double[] without = new double[CONDITION_ROUND_PAIRS];
+            double[] with = new double[CONDITION_ROUND_PAIRS];
+            double[] ratios = new double[CONDITION_ROUND_PAIRS];
+            for (int pair = 0; pair < CONDITION_ROUND_PAIRS; pair++) {
+                boolean conditionsFirst = pair % 2 == 1;
+                for (boolean conditions : new boolean[] { conditionsFirst, !conditionsFirst }) {
+                    conditionTenantsLive(conditions);
+                    awaitRest();
+                    double rate = roundRate(producer);
+                    (conditions ? with : without)[pair] = rate;
+                }
+                ratios[pair] = with[pair] / without[pair];
+                LOG.infof("pair %d: without conditions %.0f events/s, with %d condition tenants %.0f (ratio %.3f)",
+                        pair + 1, without[pair], CONDITION_TENANTS, with[pair], ratios[pair]);
+            }
+            conditionTenantsLive(false);
+            LOG.infof("%nRecorder ingest with %d condition tenants (%d pairs of rounds of %d events)%n"
+                    + "%-44s %10.0f events/s%n%-44s %10.0f events/s%n%-44s %10.3f (pairs: %.3f to %.3f)%n",
+                    CONDITION_TENANTS, CONDITION_ROUND_PAIRS, 3 * CONDITION_ROUND_CALLS,
+                    "without condition tenants, median", Percentiles.of(without, 0.5),
+                    "with condition tenants, median", Percentiles.of(with, 0.5),
+                    "with / without, median of the pairs", Percentiles.of(ratios, 0.5),
+                    Percentiles.of(ratios, 0), Percentiles.of(ratios, 1));
+        }
+    }
+
+    /** Events per second of one round: its calls published at once, until every one is stored and ended. */
+    private double roundRate(KafkaProducer<String, String> producer) throws Exception {
+        UUID recorder = UUID.randomUUID();
+        long start = System.nanoTime();
+        for (int i = 0; i < CONDITION_ROUND_CALLS; i++) {
+            publishCall(producer, recorder);
+        }
+        producer.flush();
+        awaitEnded(recorder, CONDITION_ROUND_CALLS);
+        return 3 * CONDITION_ROUND_CALLS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The condition tenants, deleted (as the replica keeps a deleted tenant) when a round goes without them. */
+    private void conditionTenants() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO known_tenant (id, name, changed_at, received_at, associate_calls,"
+                    + " associate_calls_condition, deleted_at) SELECT md5('condition tenant ' || t)::uuid,"
+                    + " 'Condition tenant ' || t, now(), now(), 'condition', CASE WHEN t % 2 = 0"
+                    + " THEN '(Call-fromNumber STARTS WITH \"9' || t || '\" OR Call-toNumber = \"+4420' || t || '\")"
+                    + " AND Call-voipProtocol = \"1\" AND NOT Call-fromName CONTAINS \"Test\"'"
+                    + " ELSE 'BroadWorks-serviceProviderID = \"Provider' || t || '\""
+                    + " AND BroadWorks-groupID = \"Group' || t || '\"' END, now()"
+                    + " FROM generate_series(1, " + CONDITION_TENANTS + ") t ON CONFLICT DO NOTHING");
+        }
+    }
+
+    private void conditionTenantsLive(boolean live) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("UPDATE known_tenant SET deleted_at = " + (live ? "NULL" : "now()")
+                    + " WHERE associate_calls = 'condition'");
         }
     }
 
