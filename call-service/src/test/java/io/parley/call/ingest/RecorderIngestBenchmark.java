@@ -93,18 +93,8 @@ class RecorderIngestBenchmark {
         KafkaTopics.create(kafka, CallEvents.TOPIC); // before the first call event, as in production
         knownAgents();
         double[] latency;
-        // sends wait up to 10 ms to go out together, as a recorder's client would batch them; sent one request every
-        // few events, they cost the broker, which shares this machine, a tenth of it. The wait counts in the latency.
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            UUID warmUpRecorder = UUID.randomUUID();
-            for (int i = 0; i < WARM_UP_CALLS; i++) {
-                publishCall(producer, warmUpRecorder);
-            }
-            producer.flush();
-            awaitEnded(warmUpRecorder, WARM_UP_CALLS);
-            awaitStatistics();
+        try (KafkaProducer<String, String> producer = recorderProducer()) {
+            warmUp(producer);
 
             UUID burstRecorder = UUID.randomUUID();
             long start = System.nanoTime();
@@ -164,16 +154,8 @@ class RecorderIngestBenchmark {
         knownAgents();
         conditionTenants();
         conditionTenantsLive(true); // the warm-up compiles and plans the evaluation's paths too
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            UUID warmUpRecorder = UUID.randomUUID();
-            for (int i = 0; i < WARM_UP_CALLS; i++) {
-                publishCall(producer, warmUpRecorder);
-            }
-            producer.flush();
-            awaitEnded(warmUpRecorder, WARM_UP_CALLS);
-            awaitStatistics();
+        try (KafkaProducer<String, String> producer = recorderProducer()) {
+            warmUp(producer);
 
             double[] without = new double[CONDITION_ROUND_PAIRS];
             double[] with = new double[CONDITION_ROUND_PAIRS];
@@ -199,6 +181,27 @@ class RecorderIngestBenchmark {
                     "with / without, median of the pairs", Percentiles.of(ratios, 0.5),
                     Percentiles.of(ratios, 0), Percentiles.of(ratios, 1));
         }
+    }
+
+    /**
+     * A producer as a recorder's client: sends wait up to 10 ms to go out together; sent one request every few events,
+     * they cost the broker, which shares this machine, a tenth of it. The wait counts in the latency.
+     */
+    private KafkaProducer<String, String> recorderProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new StringSerializer());
+    }
+
+    /** The warm-up's calls stored, not measured, then the wait for the call tables' first statistics. */
+    private void warmUp(KafkaProducer<String, String> producer) throws Exception {
+        UUID recorder = UUID.randomUUID();
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            publishCall(producer, recorder);
+        }
+        producer.flush();
+        awaitEnded(recorder, WARM_UP_CALLS);
+        awaitStatistics();
     }
 
     /** Events per second of one round: its calls published at once, until every one is stored and ended. */
