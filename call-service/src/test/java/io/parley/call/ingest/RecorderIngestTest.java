@@ -191,6 +191,31 @@ class RecorderIngestTest {
         assertEquals("500", awaitRow("SELECT * FROM call WHERE call_id = ?", call).get("from_number"));
     }
 
+    /**
+     * A record the dead-letter topic cannot take goes there without its value, the reason saying so and where the
+     * record stays, and ingest goes on: sending it again and again would hold the partition forever.
+     */
+    @Test
+    void aRecordTooLargeForTheDeadLetterTopicIsSetAsideWithoutItsValue() {
+        UUID call = UUID.randomUUID();
+        KafkaTopics.create(kafka, "recording.events.dlq");
+        KafkaTopics.withSettings(kafka, "recording.events.dlq", Map.of("max.message.bytes", "2000"), () -> {
+            publish(call, "not json " + "x".repeat(5_000) + call);
+            publish(call, event("call.started", "2026-03-01T10:00:00Z", """
+                    {"call_id": "%s", "from_number": "501"}
+                    """.formatted(call)));
+            // one partition, in order: the large record was set aside before this event was applied
+            assertEquals("501", awaitRow("SELECT * FROM call WHERE call_id = ?", call).get("from_number"));
+        });
+
+        ConsumerRecord<String, String> dead = KafkaTopics.all(kafka, "recording.events.dlq").stream()
+                .filter(record -> call.toString().equals(record.key())).findFirst().orElseThrow();
+        assertEquals("", dead.value());
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("not JSON") && reason.contains("too large for this topic and is left out: it stays"
+                + " at recording.events-"), reason);
+    }
+
     @Test
     void textLongerInBytesThanItsIndexHoldsIsSetAsideNamingTheField() {
         UUID refused = UUID.randomUUID();

@@ -71,24 +71,33 @@ public final class KafkaTopics {
      */
     public static void compactUntil(String bootstrapServers, String topic, Duration timeout,
             BooleanSupplier compacted) {
+        withSettings(bootstrapServers, topic, Map.of(TopicConfig.SEGMENT_MS_CONFIG, "100",
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01", TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0"),
+                () -> Awaitility.await().alias(topic + " compacted").atMost(timeout)
+                        .pollInterval(Duration.ofSeconds(1)).until(compacted::getAsBoolean));
+    }
+
+    /**
+     * Gives a topic the settings ({@code max.message.bytes}, ...) while {@code during} runs, then its own settings
+     * back (the broker's defaults).
+     */
+    public static void withSettings(String bootstrapServers, String topic, Map<String, String> settings,
+            Runnable during) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(
-                    set(TopicConfig.SEGMENT_MS_CONFIG, "100"),
-                    set(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01"),
-                    set(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")))).all().get(30, TimeUnit.SECONDS);
+            admin.incrementalAlterConfigs(Map.of(resource, settings.entrySet().stream()
+                    .map(setting -> set(setting.getKey(), setting.getValue())).toList())).all()
+                    .get(30, TimeUnit.SECONDS);
             try {
-                Awaitility.await().alias(topic + " compacted").atMost(timeout).pollInterval(Duration.ofSeconds(1))
-                        .until(compacted::getAsBoolean);
+                during.run();
             } finally {
-                admin.incrementalAlterConfigs(Map.of(resource, List.of(TopicConfig.SEGMENT_MS_CONFIG,
-                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG)
-                        .stream().map(name -> new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE))
+                admin.incrementalAlterConfigs(Map.of(resource, settings.keySet().stream()
+                        .map(name -> new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE))
                         .toList())).all().get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while compacting " + topic, e);
+            throw new IllegalStateException("Interrupted while setting " + topic + "'s settings", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not set " + topic + "'s settings", e);
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,7 +18,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Sets aside the records a consumer cannot apply (docs/events.md, "Dead letters"): the record goes, as it came, to
  * the consumer's dead-letter topic, with its original headers and the reason and origin in {@code dead-letter-*}
  * headers (named as SmallRye's dead-letter strategy names them). The send waits for the broker's acknowledgement,
- * and is repeated while the broker cannot take it, so that a consumer moves past a record only once it is safe.
+ * and is repeated while the broker cannot take it, so that a consumer moves past a record only once it is safe. A
+ * record the dead-letter topic can never take (larger than its {@code max.message.bytes}, or than the producer's
+ * {@code max.request.size}, once the headers are added) is set aside without its value, the reason saying so and
+ * where the record stays while its topic retains it: trying it again would hold the consumer forever.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -46,16 +50,32 @@ public class DeadLetters {
     public void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, String reason) {
         String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
         LOG.warnf("%s set aside on %s: %s", origin, deadLetterTopic, reason);
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        retry.untilDone("Dead letter of " + origin, () -> {
+            try {
+                emitter.sendMessageAndAwait(deadLetter(record, deadLetterTopic, reason, value));
+            } catch (RuntimeException e) {
+                if (Failures.chain(e).stream().noneMatch(RecordTooLargeException.class::isInstance)) {
+                    throw e;
+                }
+                LOG.warnf("%s is too large for %s: set aside without its value", origin, deadLetterTopic);
+                emitter.sendMessageAndAwait(deadLetter(record, deadLetterTopic, reason + "; the record's value ("
+                        + value.length + " bytes) was too large for this topic and is left out: it stays at "
+                        + origin + " while that topic retains it", new byte[0]));
+            }
+        });
+    }
+
+    /** The record as it came, with the reason and its origin in headers. */
+    private static Message<byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String deadLetterTopic,
+            String reason, byte[] value) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(REASON, bytes(reason));
         headers.add(TOPIC, bytes(record.topic()));
         headers.add(PARTITION, bytes(Integer.toString(record.partition())));
         headers.add(OFFSET, bytes(Long.toString(record.offset())));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(deadLetterTopic).withKey(record.key()).withHeaders(headers).build();
-        byte[] value = record.value() == null ? new byte[0] : record.value();
-        retry.untilDone("Dead letter of " + origin, () -> emitter.sendMessageAndAwait(Message.of(value)
-                .addMetadata(metadata)));
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withTopic(deadLetterTopic)
+                .withKey(record.key()).withHeaders(headers).build());
     }
 
     private static byte[] bytes(String text) {
