@@ -211,6 +211,7 @@ class RecorderIngestTest {
         ConsumerRecord<String, String> dead = KafkaTopics.all(kafka, "recording.events.dlq").stream()
                 .filter(record -> call.toString().equals(record.key())).findFirst().orElseThrow();
         assertEquals("", dead.value());
+        assertNotNull(dead.headers().lastHeader("dead-letter-value-left-out"));
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains("not JSON") && reason.contains("too large for this topic and is left out: it stays"
                 + " at recording.events-"), reason);

@@ -1,13 +1,19 @@
 package io.parley.deploy.deadletters;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
@@ -38,21 +44,28 @@ public final class ReplayDeadLetters {
 
     static final String DEAD_LETTER_HEADERS = "dead-letter-";
     static final String ORIGIN_TOPIC = "dead-letter-topic";
+    /** Set by a consumer on a dead letter whose value it had to leave out (common/events DeadLetters). */
+    static final String VALUE_LEFT_OUT = "dead-letter-value-left-out";
     private static final String USAGE = """
-            Usage: deploy/replay-dead-letters <dead-letter-topic> [--bootstrap-servers host:port] [--dry-run]
+            Usage: deploy/replay-dead-letters <dead-letter-topic> [--bootstrap-servers host:port]
+                                              [--command-config client.properties] [--dry-run]
 
             Republishes each record of the dead-letter topic to the topic named in its dead-letter-topic header.
               --bootstrap-servers  the Kafka cluster (default: $PARLEY_KAFKA_BOOTSTRAP_SERVERS, else localhost:59092)
+              --command-config     Kafka client settings (security.protocol, sasl.*, ssl.*), as Kafka's own tools take
               --dry-run            list what would be replayed; republish and commit nothing
             """;
 
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final String deadLetterTopic;
     private final boolean dryRun;
     private final PrintStream out;
 
-    ReplayDeadLetters(String bootstrapServers, String deadLetterTopic, boolean dryRun, PrintStream out) {
+    ReplayDeadLetters(String bootstrapServers, Map<String, Object> clientSettings, String deadLetterTopic,
+            boolean dryRun, PrintStream out) {
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = clientSettings;
         this.deadLetterTopic = deadLetterTopic;
         this.dryRun = dryRun;
         this.out = out;
@@ -81,31 +94,50 @@ public final class ReplayDeadLetters {
         String bootstrap = Optional.ofNullable(env.get("PARLEY_KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank())
                 .orElse("localhost:59092");
         boolean dryRun = false;
+        Map<String, Object> clientSettings = Map.of();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--dry-run")) {
                 dryRun = true;
             } else if (arg.equals("--bootstrap-servers") && i + 1 < args.size()) {
                 bootstrap = args.get(++i);
+            } else if (arg.equals("--command-config") && i + 1 < args.size()) {
+                clientSettings = clientSettings(Path.of(args.get(++i)));
             } else if (!arg.startsWith("-") && topic == null) {
                 topic = arg;
             } else {
                 return Optional.empty();
             }
         }
-        return topic == null ? Optional.empty() : Optional.of(new ReplayDeadLetters(bootstrap, topic, dryRun, out));
+        return topic == null ? Optional.empty()
+                : Optional.of(new ReplayDeadLetters(bootstrap, clientSettings, topic, dryRun, out));
+    }
+
+    /** The Kafka client settings of a properties file, for the consumer and the producer alike. */
+    private static Map<String, Object> clientSettings(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
     }
 
     Outcome run() {
-        Map<String, Object> consumerConfig = Map.of(
+        Map<String, Object> consumerConfig = new HashMap<>(clientSettings);
+        consumerConfig.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "parley-replay-" + deadLetterTopic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, Object> producerConfig = Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        Map<String, Object> producerConfig = new HashMap<>(clientSettings);
+        producerConfig.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
@@ -129,6 +161,12 @@ public final class ReplayDeadLetters {
                     String position = record.topic() + "-" + record.partition() + "@" + record.offset();
                     if (origin.isEmpty()) {
                         out.printf("%s skipped: no %s header%n", position, ORIGIN_TOPIC);
+                        skipped++;
+                        continue;
+                    }
+                    if (header(record, VALUE_LEFT_OUT).isPresent()) {
+                        out.printf("%s skipped: its value was left out (%s)%n", position,
+                                header(record, "dead-letter-reason").orElse("no reason given"));
                         skipped++;
                         continue;
                     }

@@ -2,11 +2,15 @@ package io.parley.deploy.deadletters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.parley.common.embedded.EmbeddedKafkaBroker;
 import io.parley.common.embedded.KafkaTopics;
@@ -74,6 +79,34 @@ class ReplayDeadLettersTest {
     }
 
     @Test
+    void aDeadLetterWhoseValueWasLeftOutIsSkipped() {
+        String topic = "events-" + UUID.randomUUID();
+        String deadLetters = topic + ".dlq.test";
+        setAside(deadLetters, topic, "k1", "", Map.of("dead-letter-value-left-out", "true"));
+        setAside(deadLetters, topic, "k2", "{}", Map.of());
+
+        assertEquals(new ReplayDeadLetters.Outcome(1, 1), replay(deadLetters, false));
+        assertEquals(List.of("k2"), KafkaTopics.all(broker.bootstrapServers(), topic).stream()
+                .map(ConsumerRecord::key).toList());
+    }
+
+    @Test
+    void clientSettingsComeFromACommandConfigFileAsForKafkasTools(@TempDir Path directory) throws IOException {
+        Path settings = directory.resolve("client.properties");
+        Files.writeString(settings, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+        String topic = "events-" + UUID.randomUUID();
+        String deadLetters = topic + ".dlq.test";
+        setAside(deadLetters, topic, "k1", "{}", Map.of());
+
+        ReplayDeadLetters replay = ReplayDeadLetters.fromArguments(List.of(deadLetters, "--bootstrap-servers",
+                broker.bootstrapServers(), "--command-config", settings.toString()), Map.of(), System.out)
+                .orElseThrow();
+
+        // the broker speaks plaintext: a client told to use SASL_SSL cannot reach it, which shows the file was read
+        assertThrows(RuntimeException.class, replay::run);
+    }
+
+    @Test
     void theCommandNeedsTheDeadLetterTopic() {
         assertTrue(ReplayDeadLetters.fromArguments(List.of("--dry-run"), Map.of(), System.out).isEmpty());
         assertTrue(ReplayDeadLetters.fromArguments(List.of("t.dlq", "--bootstrap-servers"), Map.of(), System.out)
@@ -90,6 +123,11 @@ class ReplayDeadLettersTest {
 
     /** A record as a consumer sets it aside: its original headers, then the dead-letter ones. */
     private static void setAside(String deadLetters, String origin, String key, String value) {
+        setAside(deadLetters, origin, key, value, Map.of());
+    }
+
+    private static void setAside(String deadLetters, String origin, String key, String value,
+            Map<String, String> moreHeaders) {
         KafkaTopics.create(broker.bootstrapServers(), deadLetters);
         KafkaTopics.create(broker.bootstrapServers(), origin);
         RecordHeaders headers = new RecordHeaders();
@@ -98,6 +136,7 @@ class ReplayDeadLettersTest {
         headers.add("dead-letter-topic", bytes(origin));
         headers.add("dead-letter-partition", bytes("0"));
         headers.add("dead-letter-offset", bytes("7"));
+        moreHeaders.forEach((name, headerValue) -> headers.add(name, bytes(headerValue)));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
                 new StringSerializer())) {

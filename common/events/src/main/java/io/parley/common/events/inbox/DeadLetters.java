@@ -31,6 +31,8 @@ public class DeadLetters {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    /** On a dead letter set aside without its value: {@code true}. deploy/replay-dead-letters skips such records. */
+    public static final String VALUE_LEFT_OUT = "dead-letter-value-left-out";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<byte[]> emitter;
@@ -59,9 +61,12 @@ public class DeadLetters {
                     throw e;
                 }
                 LOG.warnf("%s is too large for %s: set aside without its value", origin, deadLetterTopic);
-                emitter.sendMessageAndAwait(deadLetter(record, deadLetterTopic, reason + "; the record's value ("
+                Message<byte[]> withoutValue = deadLetter(record, deadLetterTopic, reason + "; the record's value ("
                         + value.length + " bytes) was too large for this topic and is left out: it stays at "
-                        + origin + " while that topic retains it", new byte[0]));
+                        + origin + " while that topic retains it", new byte[0]);
+                withoutValue.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getHeaders()
+                        .add(VALUE_LEFT_OUT, bytes("true"));
+                emitter.sendMessageAndAwait(withoutValue);
             }
         });
     }
