@@ -29,7 +29,8 @@ public final class CrdSchemas {
 
     /** The vendored files, one CustomResourceDefinition each. */
     static final List<String> FILES = List.of("strimzi-kafka.yaml", "strimzi-kafkanodepool.yaml",
-            "strimzi-kafkatopic.yaml", "strimzi-kafkauser.yaml", "cnpg-clusters.yaml", "keda-scaledobjects.yaml");
+            "strimzi-kafkatopic.yaml", "strimzi-kafkauser.yaml", "cnpg-clusters.yaml", "keda-scaledobjects.yaml",
+            "keda-triggerauthentications.yaml");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

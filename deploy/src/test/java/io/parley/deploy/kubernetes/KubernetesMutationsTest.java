@@ -2,7 +2,9 @@ package io.parley.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -146,6 +148,22 @@ class KubernetesMutationsTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> aLargerOutboxRecordSetInAConfigMapIsReported() {
+        return mutated(overlay -> ((ArrayNode) container(overlay, "directory-service").withArray("envFrom"))
+                .addObject().putObject("configMapRef").put("name", "directory-service-limits"),
+                ManifestRules::topicsOfServices, "KafkaTopic", "less than the outbox sends (67108864)",
+                overlay -> new RenderedOverlay(overlay.name(), Stream.concat(overlay.objects().stream(), Stream.of(
+                        RenderedOverlay.parse("limits", """
+                                apiVersion: v1
+                                kind: ConfigMap
+                                metadata:
+                                  name: directory-service-limits
+                                data:
+                                  PARLEY_OUTBOX_MAX_RECORD_SIZE: 64M
+                                """).objects().get(0))).toList()));
+    }
+
+    @TestFactory
     Stream<DynamicTest> aMissingDeadLetterTopicIsReported() {
         return mutated(overlay -> {
         }, ManifestRules::topicsOfServices, "directory.events.dlq.crypto-service", "No KafkaTopic creates",
@@ -233,7 +251,8 @@ class KubernetesMutationsTest {
     }
 
     private static boolean selects(JsonNode selector, JsonNode labels) {
-        return ManifestRules.matches(KubernetesModel.read(selector, LabelSelector.class),
-                KubernetesModel.read(labels, java.util.Map.class));
+        Map<String, String> labelMap = new LinkedHashMap<>();
+        labels.properties().forEach(label -> labelMap.put(label.getKey(), label.getValue().asString()));
+        return ManifestRules.matches(KubernetesModel.read(selector, LabelSelector.class), labelMap);
     }
 }

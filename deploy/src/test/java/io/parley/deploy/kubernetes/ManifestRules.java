@@ -403,7 +403,7 @@ public final class ManifestRules {
         Duration window = Duration.ZERO;
         for (String service : services.services()) {
             if (topics.usesEvents(service)) {
-                Map<String, String> environment = deploymentOf(service).map(ManifestRules::environment)
+                Map<String, String> environment = deploymentOf(service).map(this::environment)
                         .orElse(Map.of());
                 largestRecord = Math.max(largestRecord, topics.maxRecordSize(service, environment));
                 Duration serviceWindow = topics.dedupeWindow(service, environment);
@@ -622,10 +622,21 @@ public final class ManifestRules {
         return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
 
-    /** The variables a Deployment's containers set to literal values. */
-    private static Map<String, String> environment(Deployment deployment) {
+    /**
+     * The variables a Deployment's containers set to literal values, directly or from the overlay's ConfigMaps
+     * ({@code envFrom}); a direct value wins, as in Kubernetes.
+     */
+    private Map<String, String> environment(Deployment deployment) {
+        List<ConfigMap> configMaps = typed("ConfigMap", ConfigMap.class);
         Map<String, String> environment = new LinkedHashMap<>();
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource> of())) {
+                String prefix = Objects.requireNonNullElse(source.getPrefix(), "");
+                configMaps.stream().filter(map -> source.getConfigMapRef() != null
+                        && map.getMetadata().getName().equals(source.getConfigMapRef().getName())
+                        && map.getData() != null)
+                        .forEach(map -> map.getData().forEach((key, value) -> environment.put(prefix + key, value)));
+            }
             Objects.requireNonNullElse(container.getEnv(), List.<EnvVar> of()).stream()
                     .filter(variable -> variable.getValue() != null)
                     .forEach(variable -> environment.put(variable.getName(), variable.getValue()));
