@@ -128,6 +128,33 @@ class KubernetesMutationsTest {
                         .toList()));
     }
 
+    /** A metrics scraper's namespace may reach management ports (the overlays let one), never an API port. */
+    @TestFactory
+    Stream<DynamicTest> aMonitoringNamespaceReachingCallServicesApiPortIsReported() {
+        return mutated(overlay -> {
+        }, ManifestRules::networkPolicies, "call-service", "monitoring",
+                overlay -> new RenderedOverlay(overlay.name(), Stream.concat(overlay.objects().stream(), Stream.of(
+                        RenderedOverlay.parse("policy", """
+                                apiVersion: networking.k8s.io/v1
+                                kind: NetworkPolicy
+                                metadata:
+                                  name: call-service-api-from-monitoring
+                                  namespace: %s
+                                spec:
+                                  podSelector:
+                                    matchLabels: %s
+                                  ingress:
+                                    - from:
+                                        - namespaceSelector:
+                                            matchLabels:
+                                              kubernetes.io/metadata.name: monitoring
+                                      ports:
+                                        - port: 8080
+                                """.formatted(namespace(overlay, "call-service"),
+                                podLabels(overlay, "call-service"))).objects().get(0)))
+                        .toList()));
+    }
+
     @TestFactory
     Stream<DynamicTest> aTopicKeptShorterThanTheDedupeWindowIsReported() {
         return mutated(overlay -> config(overlay, "call.events").put("retention.ms", "3600000"),

@@ -88,8 +88,8 @@ public final class ManifestRules {
         rules.put("every Deployment has a PodDisruptionBudget", this::disruptionBudgets);
         rules.put("gateway and directory-service have a HorizontalPodAutoscaler", this::autoscalers);
         rules.put("only the gateway is exposed", this::exposure);
-        rules.put("NetworkPolicies deny by default and admit outside traffic only to the gateway's API port",
-                this::networkPolicies);
+        rules.put("NetworkPolicies deny by default and admit outside traffic only to the gateway's API port, and"
+                + " a monitoring namespace to management ports", this::networkPolicies);
         rules.put("no secret values are committed", this::secretValues);
         rules.put("every KafkaTopic states partitions, replicas 3, min.insync.replicas 2, retention, size",
                 this::kafkaTopicSettings);
@@ -305,6 +305,9 @@ public final class ManifestRules {
                     continue;
                 }
                 for (Deployment deployment : selected) {
+                    if (scrapesManagementPort(deployment, rule, outside)) {
+                        continue;
+                    }
                     if (gateway.isEmpty() || deployment != gateway.get()) {
                         findings.add(describe(policy) + " lets " + outside + " reach " + describe(deployment));
                     } else if (rule.getPorts() == null || rule.getPorts().isEmpty()) {
@@ -526,6 +529,23 @@ public final class ManifestRules {
                     + managementPort + " where the health checks are");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A metrics scraper's way in: peers that are namespaces (never address blocks), to the service's management port
+     * alone, where health and metrics are and the API is not.
+     */
+    private boolean scrapesManagementPort(Deployment deployment, NetworkPolicyIngressRule rule, List<String> outside) {
+        Optional<String> service = serviceOf(deployment);
+        if (service.isEmpty() || rule.getPorts() == null || rule.getPorts().isEmpty()
+                || !outside.stream().allMatch(peer -> peer.startsWith("namespaces "))) {
+            return false;
+        }
+        int management = Integer.parseInt(services.setting(service.get(), "quarkus.management.port", "9000",
+                environment(deployment)));
+        return rule.getPorts().stream().allMatch(port -> port.getPort() != null && deployment.getSpec().getTemplate()
+                .getSpec().getContainers().stream()
+                .anyMatch(container -> portNumber(container, port.getPort()).equals(Optional.of(management))));
     }
 
     /** The gateway's API port: its {@code quarkus.http.port} as the Deployment sets it. */
