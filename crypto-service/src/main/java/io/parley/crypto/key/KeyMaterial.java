@@ -39,7 +39,10 @@ final class KeyMaterial {
     static final int MIN_BITS = 1024;
     static final int MAX_BITS = 16384;
 
-    /** Not installed as a JVM-wide provider: only the PEM reading here uses it. */
+    /**
+     * The PEM reading here asks this instance by reference, never the JVM's provider list; Quarkus installs BouncyCastle
+     * there too (quarkus.security.security-providers), last, for what a native image must carry of it.
+     */
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
