@@ -30,6 +30,12 @@ class KubernetesMutationsTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> anImageTheBuildDoesNotMakeIsReported() {
+        return mutated(overlay -> container(overlay, "call-service").put("image", "registry.example.com/parley/calls:1"),
+                ManifestRules::images, "call-service", "not the image parley/call-service the build makes");
+    }
+
+    @TestFactory
     Stream<DynamicTest> aProbeOnTheApiPortIsReported() {
         return mutated(overlay -> ((ObjectNode) container(overlay, "crypto-service").path("livenessProbe")
                 .path("httpGet")).put("port", 8083), ManifestRules::probes, "crypto-service",

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -59,6 +60,8 @@ public final class ManifestRules {
             Pattern.CASE_INSENSITIVE);
     /** A file a secret is mounted as, named instead of the secret: {@code file:/run/secrets/identity.pem}. */
     private static final Pattern FILE_REFERENCE = Pattern.compile("(file:)?/\\S*");
+    /** The variables the build sets in a service's image ({@code quarkus.jib.environment-variables.<NAME>}). */
+    private static final String IMAGE_VARIABLES = "quarkus.jib.environment-variables.";
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/ready", "/q/health/live", "/q/health/started");
 
     private final RenderedOverlay overlay;
@@ -82,6 +85,7 @@ public final class ManifestRules {
         rules.put("core objects are Kubernetes API types, no unknown fields", this::apiTypes);
         rules.put("custom resources match their operator's CRD schema", this::customResources);
         rules.put("every service runs as a Deployment", this::servicesDeployed);
+        rules.put("Deployments run the images the build makes, with their ports, user and variables", this::images);
         rules.put("containers have readiness, liveness and startup probes on the health checks", this::probes);
         rules.put("containers request and limit cpu and memory", this::resources);
         rules.put("containers run as non-root, read-only, without privilege escalation", this::securityContexts);
@@ -124,6 +128,54 @@ public final class ManifestRules {
                 .map(service -> "No Deployment runs " + service + " (named so, or labelled " + NAME_LABEL + ": "
                         + service + ")")
                 .toList();
+    }
+
+    /**
+     * Each service's container runs the image its build makes ({@code quarkus.container-image.*}, {@code quarkus.jib.*}
+     * in the root POM): {@code <group>/<name>} under any registry and tag, the image's ports declared, its user if the
+     * pod names one, and the variables it sets (the ports the service listens on) not overridden to other values.
+     */
+    public List<String> images() {
+        List<String> findings = new ArrayList<>();
+        for (Deployment deployment : deployments) {
+            Optional<String> service = serviceOf(deployment);
+            if (service.isEmpty()) {
+                continue;
+            }
+            String image = services.property(service.get(), "quarkus.container-image.group").orElse("") + "/"
+                    + services.property(service.get(), "quarkus.container-image.name").orElse(service.get());
+            Map<String, String> environment = environment(deployment);
+            Long podUser = Optional.ofNullable(deployment.getSpec().getTemplate().getSpec().getSecurityContext())
+                    .map(PodSecurityContext::getRunAsUser).orElse(null);
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = describe(deployment) + " container " + container.getName();
+                String name = container.getImage() == null ? "" : container.getImage().replaceFirst("[@:][^/]*$", "");
+                if (!name.equals(image) && !name.endsWith("/" + image)) {
+                    findings.add(where + " runs " + container.getImage() + ", not the image " + image
+                            + " the build makes");
+                }
+                Set<Integer> declared = Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort> of())
+                        .stream().map(ContainerPort::getContainerPort).collect(Collectors.toSet());
+                for (String port : services.property(service.get(), "quarkus.jib.ports").orElse("").split(",")) {
+                    if (!port.isBlank() && !declared.contains(Integer.parseInt(port.trim()))) {
+                        findings.add(where + " does not declare port " + port.trim() + ", which its image exposes");
+                    }
+                }
+                Long user = Optional.ofNullable(container.getSecurityContext()).map(SecurityContext::getRunAsUser)
+                        .orElse(podUser);
+                services.property(service.get(), "quarkus.jib.user").map(Long::valueOf)
+                        .filter(imageUser -> user != null && !user.equals(imageUser))
+                        .ifPresent(imageUser -> findings.add(where + " runs as user " + user + ", not the image's "
+                                + imageUser));
+                services.propertiesUnder(service.get(), IMAGE_VARIABLES).forEach((variable, inImage) -> {
+                    if (!environment.get(variable).equals(inImage)) {
+                        findings.add(where + " sets " + variable + " to " + environment.get(variable)
+                                + ", the image to " + inImage);
+                    }
+                });
+            }
+        }
+        return findings;
     }
 
     public List<String> probes() {
@@ -646,9 +698,11 @@ public final class ManifestRules {
      * The variables a Deployment's containers set to literal values, directly or from the overlay's ConfigMaps
      * ({@code envFrom}); a direct value wins, as in Kubernetes.
      */
+    /** The environment a Deployment's service runs with: its image's variables, then the ConfigMaps', then its own. */
     private Map<String, String> environment(Deployment deployment) {
         List<ConfigMap> configMaps = typed("ConfigMap", ConfigMap.class);
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(serviceOf(deployment)
+                .map(service -> services.propertiesUnder(service, IMAGE_VARIABLES)).orElse(Map.of()));
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource> of())) {
                 String prefix = Objects.requireNonNullElse(source.getPrefix(), "");

@@ -29,6 +29,8 @@ public final class ServiceConfiguration {
     private static final Pattern ARTIFACT = Pattern.compile("<artifactId>(parley-common-[a-z-]+)</artifactId>");
     private static final Pattern CHANNEL_TOPIC = Pattern
             .compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
+    /** A Quarkus build setting the root POM states as a property: {@code <quarkus.jib.user>185</quarkus.jib.user>}. */
+    private static final Pattern BUILD_SETTING = Pattern.compile("<(quarkus\\.[^>\\s]+)>([^<]*)</\\1>");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
 
     /** A Kafka channel of a service: where it reads or writes, and in which consumer group. */
@@ -46,8 +48,17 @@ public final class ServiceConfiguration {
         this.services = services;
     }
 
-    /** The services of the repository: the modules of the root POM with an {@code application.properties}. */
+    /**
+     * The services of the repository: the modules of the root POM with an {@code application.properties}, each with
+     * the Quarkus build settings the root POM states (the container image's), the defaults of the common modules it
+     * is built with, then its own properties.
+     */
     public static ServiceConfiguration of(Path repository) {
+        Properties build = new Properties();
+        Matcher settings = BUILD_SETTING.matcher(read(repository.resolve("pom.xml")));
+        while (settings.find()) {
+            build.setProperty(settings.group(1), settings.group(2).trim());
+        }
         Map<String, Properties> commonDefaults = new LinkedHashMap<>();
         for (String module : modules(repository.resolve("common"))) {
             Path dir = repository.resolve("common").resolve(module);
@@ -61,6 +72,7 @@ public final class ServiceConfiguration {
                 continue;
             }
             Properties merged = new Properties();
+            merged.putAll(build);
             Set<String> commonModules = new LinkedHashSet<>();
             Matcher dependencies = ARTIFACT.matcher(read(repository.resolve(module).resolve("pom.xml")));
             while (dependencies.find()) {
@@ -94,6 +106,14 @@ public final class ServiceConfiguration {
             return environment.get(variable);
         }
         return property(service, key).orElse(defaultValue);
+    }
+
+    /** A service's properties under a prefix, by the rest of their names, expressions resolved. */
+    public Map<String, String> propertiesUnder(String service, String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        properties(service).stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).sorted()
+                .forEach(key -> found.put(key.substring(prefix.length()), property(service, key).orElseThrow()));
+        return found;
     }
 
     /** Every Kafka channel of a service that names its topic. */
