@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -117,20 +118,51 @@ final class ServiceProcess {
     }
 
     /** Asks the instance to stop (SIGTERM, a graceful Quarkus shutdown), and kills it if it does not in time. */
-    synchronized void stop(Duration grace) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
+    void stop(Duration grace) {
+        terminate();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (awaitExit(grace).isEmpty()) {
                 LOG.warnf("%s did not stop within %s; killing it", name, grace);
-                process.destroyForcibly().waitFor();
+                kill();
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            synchronized (this) {
+                process.destroyForcibly();
+            }
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sends the instance SIGTERM, as Kubernetes does to stop a pod, and returns at once: it finishes what it has
+     * taken on and exits, which {@link #exitCode(Duration)} waits for.
+     */
+    synchronized void terminate() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** The exit code of the instance's process once it has ended, waited for up to {@code timeout}. */
+    OptionalInt exitCode(Duration timeout) {
+        try {
+            return awaitExit(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name + " to exit", e);
+        }
+    }
+
+    private OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        Process ending;
+        synchronized (this) {
+            ending = process;
+        }
+        if (ending == null) {
+            return OptionalInt.empty();
+        }
+        return ending.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(ending.exitValue())
+                : OptionalInt.empty();
     }
 
     /** Kills the instance at once (SIGKILL), as a crash or an evicted pod would end: nothing runs on the way out. */

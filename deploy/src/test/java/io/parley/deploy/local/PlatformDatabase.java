@@ -18,7 +18,12 @@ final class PlatformDatabase {
     private final LocalSettings.Database database;
 
     PlatformDatabase(LocalPlatform platform) {
-        this.database = platform.database();
+        this(platform.database());
+    }
+
+    /** The same for another database of the platform's server, as an instance started on a database of its own. */
+    PlatformDatabase(LocalSettings.Database database) {
+        this.database = database;
     }
 
     /**
@@ -98,6 +103,11 @@ final class PlatformDatabase {
     /** The events a service committed about one object (its record key) and has not published yet. */
     long unpublishedAbout(String schema, UUID key) {
         return count("SELECT count(*) FROM " + schema + ".outbox_event WHERE message_key = ?", key.toString());
+    }
+
+    /** How many sessions wait for a lock the session of that backend process id holds. */
+    long blockedBy(int pid) {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", pid);
     }
 
     private long count(String sql, Object... parameters) {
