@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,8 +46,13 @@ public record RenderedOverlay(String name, List<ObjectNode> objects) {
             process = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
                     .redirectError(errors.toFile()).start();
         } catch (IOException e) {
-            throw new AssertionError("The Kubernetes manifests are rendered with kubectl, which could not be run ("
-                    + e.getMessage() + "): install kubectl (its built-in Kustomize renders the overlays)", e);
+            String reason = "The Kubernetes manifests are rendered with kubectl, which could not be run ("
+                    + e.getMessage() + "): install kubectl (its built-in Kustomize renders the overlays)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(reason, e);
+            }
+            // a machine with only a JDK still runs every other test; CI, which has kubectl, always checks
+            return Assumptions.abort(reason + ". Skipped: not in CI (CI=true makes it a failure)");
         }
         try {
             String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
