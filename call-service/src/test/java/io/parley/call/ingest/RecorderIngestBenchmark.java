@@ -184,8 +184,9 @@ class RecorderIngestBenchmark {
     }
 
     /**
-     * A producer as a recorder's client: sends wait up to 10 ms to go out together; sent one request every few events,
-     * they cost the broker, which shares this machine, a tenth of it. The wait counts in the latency.
+     * A producer as a recorder's client: sends wait up to 10 ms to go out together, so that the broker, which shares
+     * the machine with the service, takes requests of many events rather than one each. The wait counts in the
+     * latency.
      */
     private KafkaProducer<String, String> recorderProducer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
