@@ -257,8 +257,11 @@ public class CallAssociation {
     /**
      * What calls not stored yet are associated with, found from what they are about to be stored with; calls that
      * found no tenant and do not cross are not in the answer. Writes nothing.
+     *
+     * @param conditions the condition tenants, read once for the batch ({@link TenantConditions#read})
      */
-    public Map<UUID, Found> ofNewCalls(Connection connection, List<NewCall> calls) throws SQLException {
+    public Map<UUID, Found> ofNewCalls(Connection connection, List<NewCall> calls, Conditions conditions)
+            throws SQLException {
         if (calls.isEmpty()) {
             return Map.of();
         }
@@ -272,7 +275,6 @@ public class CallAssociation {
                 participantNumbers.add(number);
             });
         }
-        Conditions conditions = tenantConditions.read(connection);
         Map<UUID, Found> tenants = new HashMap<>(); // each call that found its tenant, its participants' users aside
         Map<UUID, Map<String, UUID>> users = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(FOUND_FOR_NEW_CALLS)) {
@@ -313,7 +315,7 @@ public class CallAssociation {
 
     /** Associates stored calls, in the caller's transaction and on its connection. */
     public void associate(Connection connection, Collection<UUID> calls) throws SQLException {
-        associate(connection, calls, Set.of(), Map.of());
+        associate(connection, calls, Set.of(), Map.of(), tenantConditions.read(connection));
     }
 
     /**
@@ -321,10 +323,11 @@ public class CallAssociation {
      * were stored with all there is to find. Ended calls of unknown users are dropped among all of them. A call that
      * crosses (its tenant is not its recorder's, given in {@code recorders}) is left as it is.
      *
+     * @param conditions the condition tenants, read once for the batch ({@link TenantConditions#read})
      * @return the calls that cross; the caller must not let anything it stored of them stand
      */
     public Set<UUID> associate(Connection connection, Collection<UUID> calls, Set<UUID> associatedAsStored,
-            Map<UUID, RecorderTenant> recorders) throws SQLException {
+            Map<UUID, RecorderTenant> recorders, Conditions conditions) throws SQLException {
         if (calls.isEmpty()) {
             return Set.of();
         }
@@ -333,7 +336,7 @@ public class CallAssociation {
         if (!toAssociate.isEmpty()) {
             Array ids = connection.createArrayOf("uuid", toAssociate.toArray());
             List<UUID> bound = toAssociate.stream().filter(recorders::containsKey).toList();
-            Map<UUID, UUID> byCondition = conditionTenants(connection, ids);
+            Map<UUID, UUID> byCondition = conditionTenants(connection, ids, conditions);
             try (PreparedStatement statement = connection.prepareStatement(ASSOCIATE_STORED_CALLS)) {
                 statement.setArray(1, connection.createArrayOf("uuid", bound.toArray()));
                 statement.setArray(2, connection.createArrayOf("uuid", bound.stream()
@@ -364,8 +367,8 @@ public class CallAssociation {
      * The tenant each stored call of no tenant yet finds by condition, from its fields as stored now (the batch's
      * events applied): none when there is no condition tenant.
      */
-    private Map<UUID, UUID> conditionTenants(Connection connection, Array calls) throws SQLException {
-        Conditions conditions = tenantConditions.read(connection);
+    private static Map<UUID, UUID> conditionTenants(Connection connection, Array calls, Conditions conditions)
+            throws SQLException {
         if (conditions.isEmpty()) {
             return Map.of();
         }

@@ -27,7 +27,7 @@ import io.parley.common.api.condition.ConditionParser;
  * on. Conditions are parsed once per text (a tenant's condition changes rarely, its calls come all day).
  */
 @ApplicationScoped
-class TenantConditions {
+public class TenantConditions {
 
     private static final Logger LOG = Logger.getLogger(TenantConditions.class);
 
@@ -39,8 +39,8 @@ class TenantConditions {
     /** Enough for every condition tenant of a large platform; a text refused is kept too, as empty. */
     private final Cache<String, Optional<Condition>> parsed = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    /** The condition tenants of the moment. */
-    Conditions read(Connection connection) throws SQLException {
+    /** The condition tenants of the moment, read once for the association of a batch. */
+    public Conditions read(Connection connection) throws SQLException {
         List<TenantCondition> tenants = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(LIVE); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -69,7 +69,7 @@ class TenantConditions {
     }
 
     /** The condition tenants, lowest id first. */
-    static final class Conditions {
+    public static final class Conditions {
 
         private final List<TenantCondition> tenants;
 

@@ -30,6 +30,8 @@ import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.Found;
 import io.parley.call.association.CallAssociation.NewCall;
 import io.parley.call.association.CallAssociation.RecorderTenant;
+import io.parley.call.association.TenantConditions;
+import io.parley.call.association.TenantConditions.Conditions;
 import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallChanges;
 import io.parley.call.call.CallFields;
@@ -67,16 +69,18 @@ class CallWriter {
 
     private final DataSource dataSource;
     private final CallAssociation association;
+    private final TenantConditions tenantConditions;
     private final AutoProvisioning provisioning;
     private final CallChanges changes;
     private final AudioIntegrity integrity;
     private final String consumer;
 
-    CallWriter(DataSource dataSource, CallAssociation association, AutoProvisioning provisioning,
-            CallChanges changes, AudioIntegrity integrity,
+    CallWriter(DataSource dataSource, CallAssociation association, TenantConditions tenantConditions,
+            AutoProvisioning provisioning, CallChanges changes, AudioIntegrity integrity,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
         this.association = association;
+        this.tenantConditions = tenantConditions;
         this.provisioning = provisioning;
         this.changes = changes;
         this.integrity = integrity;
@@ -109,7 +113,8 @@ class CallWriter {
             Map<UUID, RecorderTenant> recorders = recorderTenants(toApply, stored.keySet());
             List<CallRows.Row> rows = CallRows.of(toApply, stored);
             List<NewCall> newCalls = NewCalls.of(rows, toApply, stored.keySet(), recorders);
-            Map<UUID, Found> found = association.ofNewCalls(connection, newCalls);
+            Conditions conditions = tenantConditions.read(connection); // once for the batch, as it reads the replica
+            Map<UUID, Found> found = association.ofNewCalls(connection, newCalls, conditions);
             if (found.values().stream().anyMatch(Found::crosses)) {
                 throw crossesTenants();
             }
@@ -133,7 +138,8 @@ class CallWriter {
             integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
                     .map(RecorderEvent::callId).distinct().toList());
             if (!association.associate(connection, touched,
-                    newCalls.stream().map(NewCall::callId).collect(Collectors.toSet()), recorders).isEmpty()) {
+                    newCalls.stream().map(NewCall::callId).collect(Collectors.toSet()), recorders, conditions)
+                    .isEmpty()) {
                 throw crossesTenants();
             }
             provisioning.request(connection, touched);

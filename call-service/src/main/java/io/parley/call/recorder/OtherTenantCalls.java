@@ -21,6 +21,7 @@ import io.parley.call.association.CallAssociation;
 import io.parley.call.association.CallAssociation.Found;
 import io.parley.call.association.CallAssociation.NewCall;
 import io.parley.call.association.CallAssociation.RecorderTenant;
+import io.parley.call.association.TenantConditions;
 import io.parley.call.ingest.RecorderEvent;
 import io.parley.call.ingest.RecorderEvent.Part;
 
@@ -42,10 +43,12 @@ class OtherTenantCalls {
 
     private final DataSource dataSource;
     private final CallAssociation association;
+    private final TenantConditions tenantConditions;
 
-    OtherTenantCalls(DataSource dataSource, CallAssociation association) {
+    OtherTenantCalls(DataSource dataSource, CallAssociation association, TenantConditions tenantConditions) {
         this.dataSource = dataSource;
         this.association = association;
+        this.tenantConditions = tenantConditions;
     }
 
     /** The first event of the request, in its order, whose call is or would be another tenant's than {@code tenant}. */
@@ -70,7 +73,7 @@ class OtherTenantCalls {
                 calls.add(new NewCall(probe, event.call(), numbers(event),
                         new RecorderTenant(tenant, storedTenant == null)));
             }
-            Map<UUID, Found> found = association.ofNewCalls(connection, calls);
+            Map<UUID, Found> found = association.ofNewCalls(connection, calls, tenantConditions.read(connection));
             probes.forEach((probe, i) -> {
                 if (found.containsKey(probe) && found.get(probe).crosses()) {
                     RecorderEvent event = events.get(i);
