@@ -15,13 +15,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.parley.common.embedded.EmbeddedKafkaBroker;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * Kafka stopped for 30 seconds while a recorder publishes calls and users change the directory, then started again:
  * nothing is lost and nothing applied twice. Recorders' own producers hold their events meanwhile; the services'
  * outboxes hold the directory's changes, and every replica (call-service, crypto-service, the gateway's credential
  * cache) learns each of them once the broker is back. Posting recorder events over HTTP answers 503 meanwhile, so
- * that the recorder knows to send them again.
+ * that the recorder knows to send them again; every service stays ready, as its API works without the broker.
  */
 @ExtendWith(FaultPlatform.class)
 class BrokerOutageFaultIT {
@@ -65,6 +66,7 @@ class BrokerOutageFaultIT {
                     .then().statusCode(200);
             postRecorderEvent(center, 503);
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
+            everyServiceStaysInItsLoadBalancer();
             broker.restart();
 
             published.get();
@@ -80,6 +82,16 @@ class BrokerOutageFaultIT {
         signIn(login, "second-password", 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> database.unpublished("directory") == 0);
         postRecorderEvent(center, 202);
+    }
+
+    /** Every service still reports itself ready and alive: on Kubernetes, its pods keep serving the API. */
+    private static void everyServiceStaysInItsLoadBalancer() {
+        for (String service : List.of("gateway", "directory-service", "call-service", "crypto-service")) {
+            for (String check : List.of("/q/health/ready", "/q/health/live", "/q/health/started")) {
+                Response health = given().when().get(platform.managementUrl(service) + check);
+                assertEquals(200, health.statusCode(), service + check + ": " + health.asString());
+            }
+        }
     }
 
     /** The agents added while the broker was down: all but the first four. */
