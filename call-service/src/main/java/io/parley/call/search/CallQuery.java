@@ -36,7 +36,7 @@ public final class CallQuery implements PageSource<UUID> {
 
     /**
      * How many calls a search for parts of texts walks through before it collects every match instead: a few
-     * milliseconds of reading at ten million calls (see call-service/README.md).
+     * milliseconds of reading at ten million calls (docs/performance.md).
      */
     public static final int WALK_BUDGET = 2_000;
 
