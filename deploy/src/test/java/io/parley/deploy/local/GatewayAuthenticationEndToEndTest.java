@@ -158,7 +158,7 @@ class GatewayAuthenticationEndToEndTest {
                 .body("error", equalTo("TooManyRequests"));
     }
 
-    /** Needs the services' token verification (issue 4, services' side). */
+    /** The services verify the gateway's token themselves: one sent around the gateway is refused. */
     @Test
     void aServiceCalledDirectlyWithoutATokenRefusesTheRequest() {
         given().when().get(platform.serviceUrl("directory-service") + "/api/v2/tenants.json")
@@ -168,7 +168,7 @@ class GatewayAuthenticationEndToEndTest {
                 .then().statusCode(401);
     }
 
-    /** Needs the services' token verification (issue 4, services' side). */
+    /** The services accept tokens of the gateway's key only. */
     @Test
     void aServiceRefusesATokenSignedByAnotherKeyAndAcceptsTheGatewaysKey() {
         String directory = platform.serviceUrl("directory-service") + "/api/v2/tenants.json";

@@ -27,7 +27,7 @@ import io.parley.common.embedded.Percentiles;
  * interleaved, after a warm-up; and what a sign-in costs cold (the password hash checked by the directory) and warm
  * (cached). Not part of the default test run (its name does not end in Test); run it with
  * {@code ./mvnw -pl deploy -am verify -Dtest=GatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * It prints a table; the bar (issue 4) is at most 1 ms added at p50 and at least 60% of the direct throughput.
+ * It prints a table; the bar is at most 1 ms added at p50 and at least 60% of the direct throughput.
  */
 @ExtendWith(SharedPlatform.class)
 class GatewayBenchmark {
