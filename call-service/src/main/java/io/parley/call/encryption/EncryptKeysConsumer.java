@@ -46,7 +46,7 @@ public class EncryptKeysConsumer {
     @Incoming("crypto-keys")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(consumer, record, deadLetters, this::apply);
+        inbox.consume(consumer, record, deadLetters, CryptoKeyEvents.VERSION, this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -227,6 +229,26 @@ class DirectoryReplicaTest {
         assertNotNull(dead.headers().lastHeader("dead-letter-reason"));
 
         awaitConsumed(publishTenant(DirectoryEvents.TENANT_CREATED, tenant, 1L, "After", SECOND));
+        assertEquals("After", known(tenant).name);
+    }
+
+    @Test
+    void anEventOfANewerContractIsSetAsideAndTheNextOneApplied() {
+        UUID tenant = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        KafkaTopics.send(kafka, DirectoryEvents.TOPIC, tenant.toString(), """
+                {"event_id": "%s", "type": "tenant.created", "version": %d, "occurred_at": "%s", "tenant_id": "%s",
+                 "revision": 1, "data": {"tenant": {"tenant_id": "%s", "name": "Newer"}}}
+                """.formatted(newer, DirectoryEvents.VERSION + 1, "2026-01-01T09:00:00Z", tenant, tenant));
+
+        var dead = KafkaTopics.await(kafka, "directory.events.dlq.call-service",
+                value -> value.contains(newer.toString()), Duration.ofSeconds(30)).orElseThrow();
+        assertEquals("version is " + (DirectoryEvents.VERSION + 1) + ", newer than the " + DirectoryEvents.VERSION
+                + " this consumer reads: upgrade it, then replay this event",
+                new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
+        assertNull(known(tenant), "nothing of the newer event was applied");
+
+        awaitConsumed(publishTenant(DirectoryEvents.TENANT_UPDATED, tenant, 2L, "After", SECOND));
         assertEquals("After", known(tenant).name);
     }
 

@@ -42,7 +42,7 @@ public class ProvisioningRequestsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(consumer, record, DEAD_LETTERS, this::apply);
+        inbox.consume(consumer, record, DEAD_LETTERS, ProvisioningRequests.VERSION, this::apply);
     }
 
     private void apply(EventEnvelope event) {

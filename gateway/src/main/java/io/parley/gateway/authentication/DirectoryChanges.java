@@ -23,6 +23,9 @@ public class DirectoryChanges {
 
     public static final String CHANNEL = "directory-events";
 
+    /** The contract version of directory events this gateway reads; a newer event drops every cached credential. */
+    static final int VERSION = 1;
+
     private static final Logger LOG = Logger.getLogger(DirectoryChanges.class);
 
     /**
@@ -49,13 +52,18 @@ public class DirectoryChanges {
         try {
             apply(new JsonObject(event));
         } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
-            // not an event as documented: the safe answer is to forget everything (the parser's message may quote it)
+            // not an event as documented, or of a newer contract: the safe answer is to forget everything (the parser's
+            // message may quote it)
             LOG.warnf("Unreadable directory event (%s), all cached credentials dropped", e.getClass().getSimpleName());
             cache.invalidateAll();
         }
     }
 
     private void apply(JsonObject event) {
+        if (event.getInteger("version", VERSION) > VERSION) {
+            // a contract this gateway was not written for: what the event changed cannot be known for sure
+            throw new IllegalArgumentException("version newer than " + VERSION);
+        }
         String type = event.getString("type", "");
         Optional<String> resource = changedResource(type);
         if (resource.isEmpty()) {

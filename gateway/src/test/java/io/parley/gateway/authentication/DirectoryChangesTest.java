@@ -86,6 +86,13 @@ class DirectoryChangesTest {
         }
     }
 
+    @Test
+    void anEventOfANewerContractDropsEverythingWhateverItNames() {
+        cacheAlice();
+        changes.consume(event("user.created", "user", UUID.randomUUID()).replace("\"version\": 1", "\"version\": 2"));
+        assertTrue(cache.get(aliceKey).isEmpty());
+    }
+
     private void cacheAlice() {
         cache.put(aliceKey, TestIdentities.verified(alice), cache.generation());
         assertTrue(cache.get(aliceKey).isPresent());

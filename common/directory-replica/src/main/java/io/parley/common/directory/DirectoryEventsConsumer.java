@@ -48,7 +48,7 @@ public class DirectoryEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.consume(consumer, record, deadLetters, this::apply);
+        inbox.consume(consumer, record, deadLetters, DirectoryEvents.VERSION, this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -45,10 +45,12 @@ public class EventInbox {
 
     /**
      * Applies the record's event once, or sets the record aside on {@code deadLetterTopic}; returns when either is
-     * done, however long the database or the broker is unavailable meanwhile.
+     * done, however long the database or the broker is unavailable meanwhile. An event of a newer contract version
+     * than {@code newestVersion}, the one this consumer was written for, is set aside: its publisher was upgraded
+     * before this consumer, and the dead letter is replayed once this consumer is upgraded too.
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, String deadLetterTopic,
-            Consumer<EventEnvelope> effect) {
+            int newestVersion, Consumer<EventEnvelope> effect) {
         Header requestId = record.headers().lastHeader(RequestIds.HEADER);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
@@ -56,15 +58,20 @@ public class EventInbox {
         try {
             String where = "Event " + record.topic() + "-" + record.partition() + "@" + record.offset() + " ("
                     + consumer + ")";
-            retry.applyAlone(where, () -> receive(consumer, record, effect))
+            retry.applyAlone(where, () -> receive(consumer, record, newestVersion, effect))
                     .ifPresent(reason -> deadLetters.send(record, deadLetterTopic, reason));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
-    private void receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
+    private void receive(String consumer, ConsumerRecord<String, byte[]> record, int newestVersion,
+            Consumer<EventEnvelope> effect) {
         EventEnvelope event = parse(record.value());
+        if (event.version() > newestVersion) {
+            throw new MalformedEventException("version", "is " + event.version() + ", newer than the " + newestVersion
+                    + " this consumer reads: upgrade it, then replay this event");
+        }
         if (processed.firstDelivery(consumer, event.eventId())) {
             effect.accept(event);
         } else {
