@@ -55,7 +55,7 @@ final class MonitoringChecks {
         try {
             Files.createDirectories(work);
             if (!Files.exists(checks.resolve("node_modules/.package-lock.json"))) {
-                run(checks, work.resolve("npm-ci.log"), "npm", "ci", "--no-audit", "--no-fund");
+                install(checks, work);
             }
             Path requestFile = work.resolve("request.json");
             JSON.writeValue(requestFile.toFile(), Map.of(
@@ -74,6 +74,19 @@ final class MonitoringChecks {
                             strings(node.path("problems")))).toList());
         } catch (IOException e) {
             throw new IllegalStateException("Could not run the monitoring checks in " + checks, e);
+        }
+    }
+
+    /** Installs the libraries the lock file names; skipped outside CI if the registry cannot be reached. */
+    private static void install(Path checks, Path work) throws IOException {
+        try {
+            run(checks, work.resolve("npm-ci.log"), "npm", "ci", "--no-audit", "--no-fund");
+        } catch (AssertionError e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw e;
+            }
+            Assumptions.abort("npm could not install the checks' libraries (" + e.getMessage()
+                    + "). Skipped: not in CI (CI=true makes it a failure)");
         }
     }
 
