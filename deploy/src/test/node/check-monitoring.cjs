@@ -1,7 +1,8 @@
 // Checks what Prometheus and Grafana will load, with their own libraries: each PromQL expression with the grammar
 // (@prometheus-io/lezer-promql) and the linter (@prometheus-io/codemirror-promql's Parser: types of function
 // arguments and operands) of Prometheus' web UI, and each dashboard against the Dashboard type Grafana publishes
-// (@grafana/schema), compiled with TypeScript so that a misspelled or mistyped field fails.
+// (@grafana/schema) and each panel's options against the options type of its kind of panel, compiled with TypeScript
+// so that a misspelled or mistyped field fails.
 //
 // Usage: node check-monitoring.cjs <request.json>, where the request is
 //   {"expressions": [{"where": "...", "expr": "..."}], "dashboards": [{"where": "...", "path": "..."}]}
@@ -49,11 +50,39 @@ const JSON_OF_TYPES = [
   '  : T extends Array<infer U> ? Array<Json<U>> : T extends object ? { [K in keyof T]: Json<T[K]> } : T;',
 ];
 
-/** The dashboard's JSON as an object literal that must satisfy Grafana's Dashboard type, compiled in memory. */
+/** The options type Grafana publishes for each kind of panel the dashboards use; a row has none. */
+const PANEL_OPTIONS = {
+  timeseries: '@grafana/schema/dist/esm/raw/composable/timeseries/panelcfg/x/TimeSeriesPanelCfg_types.gen',
+  stat: '@grafana/schema/dist/esm/raw/composable/stat/panelcfg/x/StatPanelCfg_types.gen',
+};
+
+/**
+ * The dashboard's JSON as an object literal that must satisfy Grafana's Dashboard type, and each panel's options
+ * the options type of its kind of panel (which Dashboard leaves open), compiled in memory.
+ */
 function checkDashboard(file) {
   const json = fs.readFileSync(file, 'utf8');
+  const dashboard = JSON.parse(json);
+  const header = [
+    ...JSON_OF_TYPES,
+    ...Object.entries(PANEL_OPTIONS).map(([type, module]) => `import type { Options as Options_${type} } from '${module}';`),
+  ];
+  const lines = [...header, ...`export const dashboard = ${json.trim()} satisfies Json<Dashboard>;`.split('\n')];
+  const problems = [];
+  const panelAt = new Map();
+  (dashboard.panels || []).forEach((panel, index) => {
+    if (panel.type === 'row') {
+      return;
+    }
+    if (!PANEL_OPTIONS[panel.type]) {
+      problems.push(`panel "${panel.title}": no options type is known here for panels of type ${panel.type}`);
+      return;
+    }
+    panelAt.set(lines.length, panel.title);
+    lines.push(`export const panel${index} = ${JSON.stringify(panel.options || {})} satisfies Json<Options_${panel.type}>;`);
+  });
+  const source = lines.join('\n') + '\n';
   const virtual = path.join(__dirname, 'dashboard-under-check.ts');
-  const source = [...JSON_OF_TYPES, `export const dashboard = ${json.trim()} satisfies Json<Dashboard>;`, ''].join('\n');
   const options = {
     strict: true,
     noEmit: true,
@@ -70,15 +99,18 @@ function checkDashboard(file) {
   host.fileExists = (name) => name === virtual || fileExists.call(host, name);
   host.readFile = (name) => (name === virtual ? source : readFile.call(host, name));
   const program = ts.createProgram([virtual], options, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-    if (diagnostic.file && diagnostic.start !== undefined) {
-      // the JSON starts on the line after the types, so its lines count from there
-      const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-      return `line ${line - JSON_OF_TYPES.length + 1}: ${message}`;
+    if (!diagnostic.file || diagnostic.start === undefined) {
+      problems.push(message);
+      continue;
     }
-    return message;
-  });
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    // the dashboard's JSON starts after the header, a panel's options each on a line of their own
+    problems.push(panelAt.has(line) ? `panel "${panelAt.get(line)}" options: ${message}`
+      : `line ${line - header.length + 1}: ${message}`);
+  }
+  return problems;
 }
 
 const request = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));

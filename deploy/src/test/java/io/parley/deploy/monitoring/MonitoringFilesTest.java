@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +25,15 @@ import org.junit.jupiter.api.TestFactory;
  * The alert rules and the dashboard load in Prometheus and Grafana: every PromQL expression passes Prometheus' own
  * grammar and linter, the dashboard Grafana's published Dashboard type ({@link MonitoringChecks}); they use only the
  * metrics docs/operations.md lists (the services' contract); and each alert has its section there saying what to do.
- * The checks' own mistakes (a wrong argument type, a syntax error, a misspelled dashboard field) are reported, which
- * proves they can fail.
+ * The checks' own mistakes (a wrong argument type, a syntax error, a misspelled dashboard field, a panel option of
+ * the wrong value) are reported, which proves they can fail.
  */
 class MonitoringFilesTest {
 
     private static final String WRONG_TYPE = "a range function over an instant vector";
     private static final String SYNTAX_ERROR = "an unclosed parenthesis";
     private static final String MISSPELLED = "a misspelled dashboard field";
+    private static final String UNKNOWN_OPTION = "a tooltip mode no panel has";
 
     private static final MonitoringFiles FILES = new MonitoringFiles(
             Path.of(System.getProperty("parley.repository", "..")).toAbsolutePath().normalize());
@@ -46,12 +48,21 @@ class MonitoringFilesTest {
         FILES.dashboardExpressions().forEach((query, expr) -> expressions.put("panel " + query, expr));
         expressions.put(WRONG_TYPE, "sum(rate(parley_outbox_parked))");
         expressions.put(SYNTAX_ERROR, "sum(rate(parley_dead_letters_total[5m])");
-        Path misspelled = Path.of(System.getProperty("java.io.tmpdir")).resolve("parley-misspelled-dashboard.json");
-        Files.writeString(misspelled, Files.readString(FILES.dashboardFile())
-                .replaceFirst("\"graphTooltip\"", "\"graphTooltips\""));
+        Path misspelled = changedDashboard("\"graphTooltip\"", "\"graphTooltips\"");
+        Path unknownOption = changedDashboard("\"mode\": \"multi\"", "\"mode\": \"several\"");
         answer = MonitoringChecks.check(FILES.repository(), new MonitoringChecks.Request(expressions,
-                Map.of("dashboard", FILES.dashboardFile(), MISSPELLED, misspelled)));
+                Map.of("dashboard", FILES.dashboardFile(), MISSPELLED, misspelled, UNKNOWN_OPTION, unknownOption)));
         Files.delete(misspelled);
+        Files.delete(unknownOption);
+    }
+
+    /** A copy of the dashboard with the first {@code text} replaced, in a file of its own. */
+    private static Path changedDashboard(String text, String replacement) throws IOException {
+        String dashboard = Files.readString(FILES.dashboardFile());
+        assertTrue(dashboard.contains(text), "The dashboard has no " + text + " to change");
+        Path changed = Files.createTempFile("parley-dashboard", ".json");
+        Files.writeString(changed, dashboard.replaceFirst(Pattern.quote(text), replacement));
+        return changed;
     }
 
     @TestFactory
@@ -125,6 +136,12 @@ class MonitoringFilesTest {
     void aSyntaxErrorIsReported() {
         assertTrue(answer.expression(SYNTAX_ERROR).problems().stream().anyMatch(p -> p.contains("syntax error")),
                 answer.expression(SYNTAX_ERROR).toString());
+    }
+
+    @Test
+    void aPanelOptionGrafanaDoesNotKnowIsReported() {
+        assertTrue(answer.dashboard(UNKNOWN_OPTION).problems().stream().anyMatch(p -> p.contains("\"several\"")),
+                answer.dashboard(UNKNOWN_OPTION).toString());
     }
 
     @Test
