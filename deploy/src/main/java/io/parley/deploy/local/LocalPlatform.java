@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -278,20 +279,27 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     String banner() {
+        String gateway = "http://localhost:" + gatewayPort;
         return String.join(System.lineSeparator(),
                 "",
                 "Parley is running.",
                 "  API:        " + apiUrl(),
+                "  OpenAPI:    " + gateway + "/openapi (YAML; ?format=json for JSON), Swagger UI: " + gateway
+                        + "/swagger-ui",
                 "  Health:     " + managementUrl("gateway") + "/q/health/ready (gateway; services: "
                         + String.join(", ", managementUrl("directory-service"), managementUrl("call-service"),
                                 managementUrl("crypto-service"))
                         + ")",
+                "  Metrics:    " + String.join(", ", Stream.of("gateway", "directory-service", "call-service",
+                        "crypto-service").map(name -> managementUrl(name) + "/q/metrics").toList())
+                        + " (Prometheus text; docs/operations.md)",
                 "  Root login: " + settings.rootLogin()
                         + ", password from PARLEY_ROOT_PASSWORD or the README's development default"
                         + " (set on the first start of this data directory)",
                 "  Try:        curl -u " + settings.rootLogin() + " " + apiUrl() + "/tenants.json   (asks for it)",
                 "  Data:       " + settings.dataDirectory(),
-                "  Logs:       " + settings.dataDirectory().resolve("logs"),
+                "  Logs:       " + settings.dataDirectory().resolve("logs")
+                        + " (<service>.log, JSON lines, rotated by size: docs/operations.md)",
                 "Press Ctrl-C to stop.");
     }
 

@@ -23,6 +23,15 @@ import org.jboss.logging.Logger;
 final class ServiceProcess {
 
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
+    /**
+     * How much log a service keeps, unless the environment says otherwise: files of 10 MB, the current one and 5
+     * before it, so at most 60 MB per instance whatever the load.
+     */
+    static final Map<String, String> LOG_ROTATION = Map.of(
+            "QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE", "10M",
+            "QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX", "5",
+            // a restarted instance goes on writing its file, as one that never stopped would
+            "QUARKUS_LOG_FILE_ROTATION_ROTATE_ON_BOOT", "false");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String service;
@@ -48,8 +57,9 @@ final class ServiceProcess {
     }
 
     /**
-     * Starts {@code <repository>/<service>/target/quarkus-app/quarkus-run.jar} with the given environment, its output
-     * appended to {@code <logs>/<name>.log}.
+     * Starts {@code <repository>/<service>/target/quarkus-app/quarkus-run.jar} with the given environment. It logs to
+     * {@code <logs>/<name>.log} itself, rotating the file by size ({@link #LOG_ROTATION}); what the JVM prints outside
+     * logging (a crash before logging starts) is appended to {@code <logs>/<name>.out}.
      *
      * @param name the instance's name: the service's for its first instance, {@code <service>-2} for a second
      * @param port the API port
@@ -81,8 +91,13 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", application.toString()))
                 .directory(repository.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output().toFile()));
+        builder.environment().putAll(LOG_ROTATION);
         builder.environment().putAll(environment);
+        // the service's own log file, rotated by Quarkus' file handler, instead of an unbounded console
+        builder.environment().put("QUARKUS_LOG_FILE_ENABLED", "true");
+        builder.environment().put("QUARKUS_LOG_FILE_PATH", log.toAbsolutePath().toString());
+        builder.environment().put("QUARKUS_LOG_CONSOLE_ENABLED", "false");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
@@ -100,7 +115,8 @@ final class ServiceProcess {
         Process running = process;
         while (System.nanoTime() < deadline) {
             if (!running.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + running.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with code " + running.exitValue() + "; see " + log
+                        + " and " + output());
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -208,5 +224,10 @@ final class ServiceProcess {
 
     Path log() {
         return log;
+    }
+
+    /** What the JVM prints outside logging: nothing, unless it fails before logging starts. */
+    Path output() {
+        return log.resolveSibling(name + ".out");
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The operators' CustomResourceDefinitions vendored in {@code k8s-crds/} (Strimzi, CloudNativePG, KEDA; their
+ * The operators' CustomResourceDefinitions vendored in {@code k8s-crds/} (Strimzi, CloudNativePG, KEDA, Prometheus
+ * Operator; their
  * sources in its README), and validation of custom resources against them as the API server does it: by the
  * {@code openAPIV3Schema} of the served version the object's {@code apiVersion} names, as a structural schema. Such a
  * schema refuses a field it does not declare unless {@code x-kubernetes-preserve-unknown-fields} keeps them, takes an
@@ -30,7 +31,8 @@ public final class CrdSchemas {
     /** The vendored files, one CustomResourceDefinition each. */
     static final List<String> FILES = List.of("strimzi-kafka.yaml", "strimzi-kafkanodepool.yaml",
             "strimzi-kafkatopic.yaml", "strimzi-kafkauser.yaml", "cnpg-clusters.yaml", "keda-scaledobjects.yaml",
-            "keda-triggerauthentications.yaml");
+            "keda-triggerauthentications.yaml", "prometheus-operator-podmonitors.yaml",
+            "prometheus-operator-prometheusrules.yaml");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

@@ -220,6 +220,21 @@ class KubernetesMutationsTest {
                         .toList()));
     }
 
+    @TestFactory
+    Stream<DynamicTest> metricsScrapedOnTheApiPortAreReported() {
+        return mutated(overlay -> overlay.ofKind("PodMonitor").forEach(monitor -> monitor.path("spec")
+                .path("podMetricsEndpoints").valueStream().forEach(endpoint -> ((ObjectNode) endpoint).put("port",
+                        "http"))),
+                ManifestRules::metricsScraped, "call-service", "has no PodMonitor scraping /q/metrics");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aMisspelledFieldOfAPrometheusRuleIsReported() {
+        return mutated(overlay -> overlay.ofKind("PrometheusRule").forEach(rule -> ((ObjectNode) rule.path("spec")
+                .path("groups").path(0).path("rules").path(0)).put("expresion", "up == 0")),
+                ManifestRules::customResources, "PrometheusRule", "expresion");
+    }
+
     /** The rule, on a copy of each overlay changed by {@code change}, reports {@code expected} about the object. */
     private static Stream<DynamicTest> mutated(Consumer<RenderedOverlay> change,
             Function<ManifestRules, List<String>> rule, String object, String expected) {

@@ -63,6 +63,8 @@ public final class ManifestRules {
     /** The variables the build sets in a service's image ({@code quarkus.jib.environment-variables.<NAME>}). */
     private static final String IMAGE_VARIABLES = "quarkus.jib.environment-variables.";
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/ready", "/q/health/live", "/q/health/started");
+    /** Where each service publishes its metrics, on the management port. */
+    private static final String METRICS_PATH = "/q/metrics";
 
     private final RenderedOverlay overlay;
     private final ServiceConfiguration services;
@@ -99,6 +101,7 @@ public final class ManifestRules {
                 this::kafkaTopicSettings);
         rules.put("every topic the services use has a KafkaTopic that takes what they send", this::topicsOfServices);
         rules.put("lag scaling stops at the topic's partition count", this::lagScaling);
+        rules.put("a PodMonitor scrapes every service's metrics on its management port", this::metricsScraped);
         return rules;
     }
 
@@ -551,6 +554,35 @@ public final class ManifestRules {
                 .findFirst();
     }
 
+    /**
+     * Prometheus, through its operator's PodMonitor, scrapes each service's pods where the metrics are: a PodMonitor of
+     * the Deployment's namespace selects its pods, with an endpoint on the management port (by name or number) and
+     * path {@code /q/metrics}. The Services expose the API port alone, so a ServiceMonitor could not reach it.
+     */
+    public List<String> metricsScraped() {
+        List<String> findings = new ArrayList<>();
+        for (Deployment deployment : deployments) {
+            Optional<String> service = serviceOf(deployment);
+            if (service.isEmpty()) {
+                continue;
+            }
+            int management = managementPort(service.get(), deployment);
+            boolean scraped = overlay.ofKind("PodMonitor").stream()
+                    .filter(monitor -> Objects.equals(monitor.path("metadata").path("namespace").asString(null),
+                            deployment.getMetadata().getNamespace()))
+                    .filter(monitor -> matches(KubernetesModel.read(monitor.path("spec").path("selector"),
+                            LabelSelector.class), podLabels(deployment)))
+                    .flatMap(monitor -> monitor.path("spec").path("podMetricsEndpoints").valueStream())
+                    .anyMatch(endpoint -> METRICS_PATH.equals(endpoint.path("path").asString("/metrics"))
+                            && scrapedPort(deployment, endpoint).equals(Optional.of(management)));
+            if (!scraped) {
+                findings.add(describe(deployment) + " has no PodMonitor scraping " + METRICS_PATH
+                        + " on its management port " + management);
+            }
+        }
+        return findings;
+    }
+
     private Optional<String> serviceOf(Deployment deployment) {
         String labelled = Optional.ofNullable(deployment.getMetadata().getLabels()).map(l -> l.get(NAME_LABEL))
                 .orElse(deployment.getMetadata().getName());
@@ -593,11 +625,23 @@ public final class ManifestRules {
                 || !outside.stream().allMatch(peer -> peer.startsWith("namespaces "))) {
             return false;
         }
-        int management = Integer.parseInt(services.setting(service.get(), "quarkus.management.port", "9000",
-                environment(deployment)));
+        int management = managementPort(service.get(), deployment);
         return rule.getPorts().stream().allMatch(port -> port.getPort() != null && deployment.getSpec().getTemplate()
                 .getSpec().getContainers().stream()
                 .anyMatch(container -> portNumber(container, port.getPort()).equals(Optional.of(management))));
+    }
+
+    /** A service's management port (health, metrics): its {@code quarkus.management.port} as the Deployment sets it. */
+    private int managementPort(String service, Deployment deployment) {
+        return Integer.parseInt(services.setting(service, "quarkus.management.port", "9000", environment(deployment)));
+    }
+
+    /** The container port a PodMonitor's endpoint scrapes: {@code port} names it, {@code portNumber} numbers it. */
+    private static Optional<Integer> scrapedPort(Deployment deployment, JsonNode endpoint) {
+        IntOrString port = endpoint.has("portNumber") ? new IntOrString(endpoint.path("portNumber").asInt())
+                : endpoint.has("port") ? new IntOrString(endpoint.path("port").asString()) : null;
+        return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(container -> portNumber(container, port)).flatMap(Optional::stream).findFirst();
     }
 
     /** The gateway's API port: its {@code quarkus.http.port} as the Deployment sets it. */

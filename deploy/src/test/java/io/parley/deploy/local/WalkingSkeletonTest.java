@@ -2,10 +2,12 @@ package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +108,18 @@ class WalkingSkeletonTest {
             given().when().get(platform.managementUrl(service) + "/q/health/ready")
                     .then().statusCode(200)
                     .body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void theBannerShowsWhereEachServiceMetricsAndTheApiDocumentAre() {
+        String banner = platform.banner();
+        String gateway = platform.serviceUrl("gateway");
+        assertTrue(banner.contains(gateway + "/openapi") && banner.contains(gateway + "/swagger-ui"), banner);
+        for (String service : new String[] { "gateway", "directory-service", "call-service", "crypto-service" }) {
+            String metrics = platform.managementUrl(service) + "/q/metrics";
+            assertTrue(banner.contains(metrics), banner);
+            given().when().get(metrics).then().statusCode(200).body(containsString("# TYPE"));
         }
     }
 
