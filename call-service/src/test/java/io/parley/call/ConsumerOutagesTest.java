@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,8 +38,10 @@ import org.junit.jupiter.api.Test;
 import io.parley.common.embedded.DatabaseSessions;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.LogCapture;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.inbox.RetryInPlace;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -76,6 +79,9 @@ class ConsumerOutagesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String databaseUrl;
@@ -154,6 +160,8 @@ class ConsumerOutagesTest {
 
     @Test
     void anEventBehindALockHeldLongerThanTheContentionBoundIsSetAsideAndTheNextOneIsApplied() throws Exception {
+        Map<String, String> contention = Map.of("topic", RECORDING_DEAD_LETTERS, "reason", "contention");
+        double contendedBefore = ScrapedMetrics.of(metrics).value("parley_dead_letters_total", contention);
         UUID locked = UUID.randomUUID();
         UUID next = UUID.randomUUID();
         try (DatabaseSessions sessions = sessions()) {
@@ -171,6 +179,8 @@ class ConsumerOutagesTest {
             assertEquals(1L, awaitCount("SELECT count(*) FROM calls.call WHERE call_id = ?", next, 1));
             admin.rollback();
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ScrapedMetrics.of(metrics)
+                .value("parley_dead_letters_total", contention) > contendedBefore);
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.parley.crypto;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.common.directory.KnownTenant;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.common.events.DirectoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -52,6 +55,26 @@ class CryptoServiceTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> KnownTenant.findByIdOptional(tenant).isPresent()));
+    }
+
+    @Test
+    void aDirectoryRecordThatIsNotAnEventIsCountedAsADeadLetterOfTheContract() {
+        Map<String, String> contract = Map.of("topic", "directory.events.dlq.crypto-service", "reason", "contract",
+                "service", "crypto-service");
+        double before = ScrapedMetrics.of(metrics).value("parley_dead_letters_total", contract);
+
+        KafkaTopics.send(kafka, DirectoryEvents.TOPIC, UUID.randomUUID().toString(), "not an event");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ScrapedMetrics.of(metrics).value("parley_dead_letters_total", contract) > before);
+    }
+
+    @Test
+    void theOutboxGaugesAreShown() {
+        ScrapedMetrics scraped = ScrapedMetrics.of(metrics);
+        assertTrue(scraped.sum("parley_outbox_parked", Map.of("service", "crypto-service")).isPresent());
+        assertTrue(scraped.sum("parley_outbox_oldest_pending_age_seconds", Map.of("service", "crypto-service"))
+                .isPresent());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.URL;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.identity.IdentityToken;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.gateway.identity.PemKeys;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -65,6 +68,9 @@ class GatewayAuthenticationTest {
     }
 
     private static final KafkaProducer<String, String> EVENTS = producer();
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @AfterAll
     static void closeProducer() {
@@ -171,6 +177,52 @@ class GatewayAuthenticationTest {
                 .contentType("application/json")
                 .body("error", equalTo("TooManyRequests"));
         assertEquals(3, FakeServices.checks(login), "the fourth attempt was not checked");
+    }
+
+    @Test
+    void signInsAreCountedByOutcomeAndCachedCredentialsAsCacheHits() {
+        String login = login();
+        Map<String, String> succeeded = Map.of("outcome", "success", "service", "gateway");
+        Map<String, String> hits = Map.of("cache", "credentials", "result", "hit", "service", "gateway");
+        Map<String, String> misses = Map.of("cache", "credentials", "result", "miss", "service", "gateway");
+        ScrapedMetrics before = ScrapedMetrics.of(metrics);
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(login, FakeServices.PASSWORD)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(200);
+        }
+
+        ScrapedMetrics after = ScrapedMetrics.of(metrics);
+        assertEquals(3, after.value("parley_authentication_total", succeeded)
+                - before.value("parley_authentication_total", succeeded));
+        assertEquals(2, after.value("cache_gets_total", hits) - before.value("cache_gets_total", hits));
+        assertEquals(1, after.value("cache_gets_total", misses) - before.value("cache_gets_total", misses));
+    }
+
+    @Test
+    void failedAndThrottledSignInsAreCounted() {
+        String login = login();
+        Map<String, String> failed = Map.of("outcome", "failure", "service", "gateway");
+        Map<String, String> throttled = Map.of("outcome", "throttled", "service", "gateway");
+        ScrapedMetrics before = ScrapedMetrics.of(metrics);
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(login, "guess-" + i)
+                    .when().get("/api/v2/tenants.json")
+                    .then().statusCode(401);
+        }
+        given().auth().preemptive().basic(login, "guess-3")
+                .when().get("/api/v2/tenants.json")
+                .then().statusCode(429);
+
+        ScrapedMetrics after = ScrapedMetrics.of(metrics);
+        assertEquals(3, after.value("parley_authentication_total", failed)
+                - before.value("parley_authentication_total", failed));
+        assertEquals(1, after.value("parley_authentication_total", throttled)
+                - before.value("parley_authentication_total", throttled));
+        assertEquals(1, after.value("parley_throttled_requests_total", Map.of("service", "gateway"))
+                - before.value("parley_throttled_requests_total", Map.of("service", "gateway")));
     }
 
     @Test

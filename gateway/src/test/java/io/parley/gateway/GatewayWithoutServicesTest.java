@@ -4,9 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.common.embedded.ScrapedMetrics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -46,6 +52,9 @@ class GatewayWithoutServicesTest {
         }
     }
 
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void unreachableDirectoryGetsA503JsonErrorNotAHang() {
         given().auth().preemptive().basic("root", "whatever")
@@ -53,6 +62,16 @@ class GatewayWithoutServicesTest {
                 .then().statusCode(503)
                 .contentType("application/json")
                 .body("error", equalTo("ServiceUnavailable"));
+    }
+
+    @Test
+    void aCredentialCheckTheDirectoryCannotAnswerIsCountedAsUnavailable() {
+        Map<String, String> unavailable = Map.of("outcome", "unavailable", "service", "gateway");
+        double before = ScrapedMetrics.of(metrics).value("parley_authentication_total", unavailable);
+
+        given().auth().preemptive().basic("root", "whatever").when().get("/api/v2/tenants.json").then().statusCode(503);
+
+        assertEquals(1, ScrapedMetrics.of(metrics).value("parley_authentication_total", unavailable) - before);
     }
 
     @Test

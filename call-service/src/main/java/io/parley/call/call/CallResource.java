@@ -14,11 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.parley.call.access.CallScope;
 import io.parley.call.search.CallSearch;
 import io.parley.call.search.CallerSearches;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.metrics.SearchLatency;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
@@ -31,11 +34,15 @@ public class CallResource {
     private final CallService calls;
     private final CallerSearches searches;
     private final Caller caller;
+    private final Timer simpleSearches;
+    private final Timer advancedSearches;
 
-    CallResource(CallService calls, CallerSearches searches, Caller caller) {
+    CallResource(CallService calls, CallerSearches searches, Caller caller, MeterRegistry registry) {
         this.calls = calls;
         this.searches = searches;
         this.caller = caller;
+        this.simpleSearches = SearchLatency.of(registry, "calls_simple");
+        this.advancedSearches = SearchLatency.of(registry, "calls_advanced");
     }
 
     @PermissionsAllowed({ "calls:view", "calls_own:view" })
@@ -45,7 +52,8 @@ public class CallResource {
         CallSearch search = CallSearch.of(uri.getQueryParameters(), timezone());
         PageRequest page = PageRequest.from(uri);
         try (CallerSearches.Running running = searches.start(caller.userId())) {
-            return calls.search(CallScope.of(caller, CallScope.VIEW), search, page, uri);
+            return (search.advanced() ? advancedSearches : simpleSearches)
+                    .record(() -> calls.search(CallScope.of(caller, CallScope.VIEW), search, page, uri));
         }
     }
 

@@ -3,6 +3,7 @@ package io.parley.call.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.parley.common.api.ApiIds;
+import io.parley.common.events.inbox.DeadLetterReason;
 import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.inbox.RetryInPlace;
@@ -40,18 +42,29 @@ public class RecordingEventsConsumer {
     private final CallWriter writer;
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
+    private final IngestMetrics metrics;
 
     RecordingEventsConsumer(RecorderEventReader reader, CallWriter writer, RetryInPlace retry,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, IngestMetrics metrics) {
         this.reader = reader;
         this.writer = writer;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
+        long start = System.nanoTime();
+        try {
+            apply(records);
+        } finally {
+            metrics.batchSince(start);
+        }
+    }
+
+    private void apply(ConsumerRecords<String, byte[]> records) {
         List<RecorderEvent> events = new ArrayList<>(records.count());
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -59,7 +72,8 @@ public class RecordingEventsConsumer {
                 events.add(reader.read(record.value()).publishedFor(recorderTenant(record)));
                 sources.add(record);
             } catch (MalformedEventException e) {
-                deadLetters.send(record, DEAD_LETTERS, e.getMessage());
+                deadLetters.send(record, DEAD_LETTERS, DeadLetterReason.contract(e.getMessage()));
+                metrics.unreadable();
             }
         }
         if (events.isEmpty()) {
@@ -67,6 +81,7 @@ public class RecordingEventsConsumer {
         }
         if (retry.applyTogether("Batch of recorder events at " + position(sources.get(0)), () -> writer.apply(events))) {
             LOG.debugf("Applied a batch of %d recorder events", events.size());
+            events.forEach(metrics::applied);
             return;
         }
         LOG.warnf("Batch of %d recorder events at %s failed; applying them one by one", events.size(),
@@ -74,8 +89,14 @@ public class RecordingEventsConsumer {
         for (int i = 0; i < events.size(); i++) {
             RecorderEvent event = events.get(i);
             ConsumerRecord<String, byte[]> source = sources.get(i);
-            retry.applyAlone("Recorder event at " + position(source), () -> writer.apply(List.of(event)))
-                    .ifPresent(reason -> deadLetters.send(source, DEAD_LETTERS, reason));
+            Optional<DeadLetterReason> refused = retry.applyAlone("Recorder event at " + position(source),
+                    () -> writer.apply(List.of(event)));
+            if (refused.isPresent()) {
+                deadLetters.send(source, DEAD_LETTERS, refused.get());
+                metrics.deadLettered(event);
+            } else {
+                metrics.applied(event);
+            }
         }
     }
 

@@ -32,11 +32,13 @@ public class Playback {
     private final AudioFiles files;
     private final AudioSources sources;
     private final CurrentVertxRequest currentRequest;
+    private final PlaybackMetrics metrics;
 
-    Playback(AudioFiles files, AudioSources sources, CurrentVertxRequest currentRequest) {
+    Playback(AudioFiles files, AudioSources sources, CurrentVertxRequest currentRequest, PlaybackMetrics metrics) {
         this.files = files;
         this.sources = sources;
         this.currentRequest = currentRequest;
+        this.metrics = metrics;
     }
 
     /** The files to serve: 404 for a call outside the scope, an unknown file, or a call without audio. */
@@ -58,6 +60,7 @@ public class Playback {
      */
     public Response serve(List<StoredFile> stored, DataKeyOpener keys, String rangeHeader, String method)
             throws IOException {
+        long start = System.nanoTime();
         boolean withBody = !HttpMethod.HEAD.equals(method);
         AudioSource source = sources.of(stored, keys);
         long length = source.length();
@@ -68,11 +71,11 @@ public class Playback {
                     .build();
         } else if (requested instanceof ByteRange.Satisfiable satisfiable) {
             ByteRange range = satisfiable.range();
-            response = Response.status(206).entity(body(source, range.first(), range.length(), withBody))
+            response = Response.status(206).entity(body(source, range.first(), range.length(), withBody, start))
                     .header(HttpHeaders.CONTENT_LENGTH, range.length())
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         } else {
-            response = Response.ok(body(source, 0, length, withBody)).header(HttpHeaders.CONTENT_LENGTH, length);
+            response = Response.ok(body(source, 0, length, withBody, start)).header(HttpHeaders.CONTENT_LENGTH, length);
         }
         return response.type(stored.get(0).format().mediaType()).header("Accept-Ranges", "bytes").build();
     }
@@ -83,9 +86,11 @@ public class Playback {
      * slow client holds the reading back, not the whole file in memory. A body that cannot be read to its end (a
      * segment of an encrypted file that fails its check, a stored object shorter than recorded, storage failing midway)
      * closes the connection where it fails: the client sees the body cut off, not audio that is not the file's, and
-     * is not left waiting for bytes that will never come.
+     * is not left waiting for bytes that will never come. The bytes written, and when the first was, are measured
+     * ({@link PlaybackMetrics}) from {@code startNanos}.
      */
-    private StreamingOutput body(AudioSource source, long offset, long length, boolean withBody) throws IOException {
+    private StreamingOutput body(AudioSource source, long offset, long length, boolean withBody, long startNanos)
+            throws IOException {
         InputStream in = length == 0 || !withBody ? InputStream.nullInputStream() : source.open(offset, length);
         HttpServerResponse connection = withBody ? currentRequest.getCurrent().response() : null;
         return out -> {
@@ -95,6 +100,10 @@ public class Playback {
                 while (remaining > 0) {
                     int read = readOrAbort(in, buffer, (int) Math.min(buffer.length, remaining), connection);
                     out.write(buffer, 0, read);
+                    if (remaining == length) {
+                        metrics.firstByteSince(startNanos);
+                    }
+                    metrics.served(read);
                     remaining -= read;
                 }
             }

@@ -24,9 +24,10 @@ import io.parley.common.api.error.FieldErrors;
  *        one condition per index, any of which a match meets; empty when there is none. Another such parameter is a
  *        condition.
  * @param regexes the {@code regex} values by parameter, for the database to check before it searches
+ * @param advanced whether it is the advanced search, for its latency to be measured apart
  */
 public record CallSearch(SqlCondition condition, SqlCondition textParts, List<SqlCondition> indexLookups,
-        List<Regex> regexes, boolean ascending) {
+        List<Regex> regexes, boolean ascending, boolean advanced) {
 
     /** A {@code PARAM__regex} parameter's pattern (PostgreSQL's regular expressions). */
     public record Regex(String parameter, String pattern) {
@@ -82,7 +83,7 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Sq
         }
         errors.throwIfAny();
         return new CallSearch(SqlCondition.all(conditions), SqlCondition.all(textParts), indexLookups, regexes,
-                ascending);
+                ascending, advanced);
     }
 
     private static boolean flag(MultivaluedMap<String, String> query, String name, FieldErrors errors) {

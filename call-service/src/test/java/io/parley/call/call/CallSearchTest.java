@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +30,9 @@ import io.parley.call.Rows;
 import io.parley.call.TestCalls;
 import io.parley.call.search.CallQuery;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.common.events.DirectoryEvents;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -41,6 +45,9 @@ class CallSearchTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private final UUID tenant = UUID.randomUUID();
     private final String administrator = Callers.system(tenant, Callers.CALLS);
@@ -291,6 +298,28 @@ class CallSearchTest {
                 .body("calls[0].to_number", nullValue())
                 .body("calls[0].participants.party_number", hasItem("100"))
                 .body("calls[0].files[0].file_path", equalTo("/recordings/a.mp3"));
+    }
+
+    @Test
+    void basicAndAdvancedSearchesAreTimedEachByItsKind() {
+        Map<String, String> basic = Map.of("kind", "calls_simple", "service", "call-service");
+        Map<String, String> advanced = Map.of("kind", "calls_advanced", "service", "call-service");
+        ScrapedMetrics before = ScrapedMetrics.of(metrics);
+
+        given().auth().oauth2(administrator).when().get("/api/v2/calls.json").then().statusCode(200);
+        ScrapedMetrics afterBasic = ScrapedMetrics.of(metrics);
+        given().auth().oauth2(administrator).queryParam("advanced_search", 1)
+                .when().get("/api/v2/calls.json").then().statusCode(200);
+        ScrapedMetrics afterAdvanced = ScrapedMetrics.of(metrics);
+
+        assertEquals(1, afterBasic.value("parley_search_seconds_count", basic)
+                - before.value("parley_search_seconds_count", basic));
+        assertEquals(before.value("parley_search_seconds_count", advanced),
+                afterBasic.value("parley_search_seconds_count", advanced));
+        assertEquals(1, afterAdvanced.value("parley_search_seconds_count", advanced)
+                - afterBasic.value("parley_search_seconds_count", advanced));
+        assertTrue(afterAdvanced.sum("parley_search_seconds_bucket", Map.of("kind", "calls_advanced", "le", "+Inf"))
+                .isPresent(), "histogram buckets, for percentiles over every instance");
     }
 
     private List<UUID> storeFive() {

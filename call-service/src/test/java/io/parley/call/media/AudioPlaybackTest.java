@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URL;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import io.parley.call.Callers;
 import io.parley.call.TestCalls;
 import io.parley.common.embedded.LogCapture;
+import io.parley.common.embedded.ScrapedMetrics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -41,6 +45,9 @@ class AudioPlaybackTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private final UUID tenant = UUID.randomUUID();
     private final byte[] audio = Audio.bytes(10, 1_000);
@@ -237,6 +244,25 @@ class AudioPlaybackTest {
     }
 
     /** A call of the tenant with one uploaded file, {@code 1}. */
+    @Test
+    void bytesPlayedBackAndTheTimeToTheirFirstByteAreMeasured() {
+        UUID call = callWithAudio();
+        Map<String, String> filesystem = Map.of("storage", "filesystem", "service", "call-service");
+        ScrapedMetrics before = ScrapedMetrics.of(metrics);
+
+        download(call, "bytes=10-19").statusCode(206);
+        assertArrayEquals(audio, given().auth().oauth2(Audio.listener()).when().get("/api/v2/calls/" + call
+                + ".json/file").then().statusCode(200).extract().asByteArray());
+
+        // the last bytes are counted once written, which the client may see first
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ScrapedMetrics.of(metrics)
+                .value("parley_playback_bytes_total", filesystem)
+                - before.value("parley_playback_bytes_total",
+                        filesystem) == 10 + audio.length);
+        assertEquals(2, ScrapedMetrics.of(metrics).value("parley_playback_first_byte_seconds_count", Map.of())
+                - before.value("parley_playback_first_byte_seconds_count", Map.of()));
+    }
+
     private UUID callWithAudio() {
         UUID call = TestCalls.call(tenant, "2026-03-01T10:00:00Z").store(dataSource);
         Audio.upload(call, "1", "audio/mpeg", audio).statusCode(201);

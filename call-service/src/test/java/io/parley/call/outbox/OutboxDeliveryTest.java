@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.LogCapture;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.events.outbox.OutboxLock;
@@ -69,6 +70,9 @@ class OutboxDeliveryTest {
 
     @TestHTTPResource(value = "health/ready", management = true)
     URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -217,6 +221,34 @@ class OutboxDeliveryTest {
                 otherService.rollback();
             }
         }
+    }
+
+    @Test
+    void pendingEventsTheirAgeAndParkedEventsAreShownAsGauges() throws Exception {
+        String topic = topic(Map.of());
+        Map<String, String> lane = Map.of("topic", topic, "service", "call-service");
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try {
+                // another instance's relay holds the lane: the event waits
+                assertTrue(OutboxLock.tryLock(otherInstance, topic));
+                publish(topic, message("key-" + UUID.randomUUID(), "small"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    ScrapedMetrics scraped = ScrapedMetrics.of(metrics);
+                    return scraped.value("parley_outbox_pending", lane) == 1
+                            && scraped.value("parley_outbox_oldest_pending_age_seconds", Map.of()) > 0;
+                });
+            } finally {
+                otherInstance.rollback();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ScrapedMetrics.of(metrics).value("parley_outbox_pending", lane) == 0);
+
+        UUID refused = publish(topic, message("key-" + UUID.randomUUID(), "too-large-".repeat(2 * ONE_MIB / 10)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked(List.of(refused)) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ScrapedMetrics.of(metrics).value("parley_outbox_parked", Map.of()) >= 1);
     }
 
     /** Another service's schema in the same database, for the rest of the connection's transaction. */

@@ -17,9 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.metrics.SearchLatency;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.parley.directory.access.Access;
@@ -32,17 +35,20 @@ public class TenantResource {
 
     private final TenantService tenants;
     private final Caller caller;
+    private final Timer searches;
 
-    TenantResource(TenantService tenants, Caller caller) {
+    TenantResource(TenantService tenants, Caller caller, MeterRegistry registry) {
         this.tenants = tenants;
         this.caller = caller;
+        this.searches = SearchLatency.of(registry, "tenants");
     }
 
     @PermissionsAllowed("tenants:view")
     @GET
     @Path("tenants.json")
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm, @Context UriInfo uri) {
-        return tenants.search(Access.of(caller), searchTerm, PageRequest.from(uri), uri).envelope("tenants", TenantView::of);
+        return searches.record(() -> tenants.search(Access.of(caller), searchTerm, PageRequest.from(uri), uri)
+                .envelope("tenants", TenantView::of));
     }
 
     @PermissionsAllowed("tenants:add")

@@ -18,9 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.metrics.SearchLatency;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
@@ -36,12 +39,14 @@ public class UserResource {
     private final UserSearch search;
     private final UserLinks links;
     private final Caller caller;
+    private final Timer searches;
 
-    UserResource(UserService users, UserSearch search, UserLinks links, Caller caller) {
+    UserResource(UserService users, UserSearch search, UserLinks links, Caller caller, MeterRegistry registry) {
         this.users = users;
         this.search = search;
         this.links = links;
         this.caller = caller;
+        this.searches = SearchLatency.of(registry, "users");
     }
 
     @PermissionsAllowed("users:view")
@@ -50,14 +55,16 @@ public class UserResource {
     public Map<String, Object> list(@QueryParam("search_term") String searchTerm, @QueryParam("name") String name,
             @QueryParam("login") String login, @QueryParam("extension") String extension,
             @QueryParam("group_id") String groupId, @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
-        UserSearch.Criteria criteria = new UserSearch.Criteria(searchTerm, name, login, extension,
-                ApiIds.queryParameter("group_id", groupId), ApiIds.queryParameter("tenant_id", tenantId));
-        Page<User> page = users.search(search.source(criteria, Access.of(caller).users()), PageRequest.from(uri), uri);
-        List<UUID> ids = page.items().stream().map(user -> user.id).toList();
-        Map<UUID, List<String>> extensions = links.extensionsOf(ids);
-        Map<UUID, List<UUID>> managed = links.managedGroupsOf(ids);
-        return page.envelope("users", user -> UserView.of(user, extensions.getOrDefault(user.id, List.of()),
-                managed.getOrDefault(user.id, List.of())));
+        return searches.record(() -> {
+            UserSearch.Criteria criteria = new UserSearch.Criteria(searchTerm, name, login, extension,
+                    ApiIds.queryParameter("group_id", groupId), ApiIds.queryParameter("tenant_id", tenantId));
+            Page<User> page = users.search(search.source(criteria, Access.of(caller).users()), PageRequest.from(uri), uri);
+            List<UUID> ids = page.items().stream().map(user -> user.id).toList();
+            Map<UUID, List<String>> extensions = links.extensionsOf(ids);
+            Map<UUID, List<UUID>> managed = links.managedGroupsOf(ids);
+            return page.envelope("users", user -> UserView.of(user, extensions.getOrDefault(user.id, List.of()),
+                    managed.getOrDefault(user.id, List.of())));
+        });
     }
 
     @PermissionsAllowed("users:add")

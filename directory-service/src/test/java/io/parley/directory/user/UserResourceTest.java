@@ -17,9 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,7 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.common.embedded.IdentityTokens;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.RandomText;
+import io.parley.common.embedded.ScrapedMetrics;
 import io.parley.common.events.DirectoryEvents;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -50,6 +54,27 @@ class UserResourceTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @Test
+    void userAndTenantSearchesAreTimedEachByItsKind() {
+        Map<String, String> users = Map.of("kind", "users", "service", "directory-service");
+        Map<String, String> tenants = Map.of("kind", "tenants", "service", "directory-service");
+        ScrapedMetrics before = ScrapedMetrics.of(metrics);
+
+        given().queryParam("search_term", "nobody").when().get("/api/v2/users.json").then().statusCode(200);
+        given().when().get("/api/v2/tenants.json").then().statusCode(200);
+
+        ScrapedMetrics after = ScrapedMetrics.of(metrics);
+        assertEquals(1, after.value("parley_search_seconds_count", users)
+                - before.value("parley_search_seconds_count", users));
+        assertEquals(1, after.value("parley_search_seconds_count", tenants)
+                - before.value("parley_search_seconds_count", tenants));
+        assertTrue(after.sum("parley_outbox_parked", Map.of("service", "directory-service")).isPresent(),
+                "the outbox's gauges");
+    }
 
     @Test
     void createdUserIsServedWithEveryReferenceFieldButThePassword() {

@@ -11,6 +11,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.parley.gateway.GatewayConfig;
 
 /**
@@ -28,9 +30,11 @@ public class CredentialCache {
     private final Cache<CredentialKey, VerifiedCaller> callers;
     private final AtomicLong generation = new AtomicLong();
 
+    /** Measured as the {@code credentials} cache: {@code cache_gets_total{cache="credentials",result="hit"}}. */
     @Inject
-    CredentialCache(GatewayConfig config) {
+    CredentialCache(GatewayConfig config, MeterRegistry registry) {
         this(config.credentials(), Ticker.systemTicker());
+        CaffeineCacheMetrics.monitor(registry, callers, "credentials");
     }
 
     CredentialCache(GatewayConfig.Credentials config, Ticker ticker) {
@@ -38,6 +42,7 @@ public class CredentialCache {
                 .maximumSize(config.cacheSize())
                 .expireAfterWrite(config.cacheTtl())
                 .ticker(ticker)
+                .recordStats()
                 .build();
     }
 

@@ -11,6 +11,7 @@ import org.jboss.logging.MDC;
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.request.RequestIds;
 import io.parley.gateway.GatewayConfig;
+import io.parley.gateway.authentication.AuthenticationMetrics;
 import io.parley.gateway.authentication.BasicCredentials;
 import io.parley.gateway.authentication.CallerAuthentication;
 import io.parley.gateway.authentication.ClientAddress;
@@ -34,11 +35,14 @@ public class GatewayRoutes {
 
     private final CallerAuthentication authentication;
     private final ServiceProxies proxies;
+    private final AuthenticationMetrics metrics;
     private final String realm;
 
-    GatewayRoutes(CallerAuthentication authentication, ServiceProxies proxies, GatewayConfig config) {
+    GatewayRoutes(CallerAuthentication authentication, ServiceProxies proxies, AuthenticationMetrics metrics,
+            GatewayConfig config) {
         this.authentication = authentication;
         this.proxies = proxies;
+        this.metrics = metrics;
         this.realm = config.realm();
     }
 
@@ -78,6 +82,7 @@ public class GatewayRoutes {
     }
 
     private void answer(RoutingContext context, CallerAuthentication.Outcome outcome, BasicCredentials credentials) {
+        metrics.count(outcome);
         if (outcome instanceof CallerAuthentication.Authenticated caller) {
             forward(context, caller, credentials);
         } else if (outcome instanceof CallerAuthentication.Throttled throttled) {

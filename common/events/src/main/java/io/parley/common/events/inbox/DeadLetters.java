@@ -1,6 +1,9 @@
 package io.parley.common.events.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -21,7 +26,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * and is repeated while the broker cannot take it, so that a consumer moves past a record only once it is safe. A
  * record the dead-letter topic can never take (larger than its {@code max.message.bytes}, or than the producer's
  * {@code max.request.size}, once the headers are added) is set aside without its value, the reason saying so and
- * where the record stays while its topic retains it: trying it again would hold the consumer forever.
+ * where the record stays while its topic retains it: trying it again would hold the consumer forever. Each dead letter
+ * is counted by its topic and the class of its reason ({@code parley.dead.letters}).
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -37,10 +43,14 @@ public class DeadLetters {
 
     private final MutinyEmitter<byte[]> emitter;
     private final RetryInPlace retry;
+    private final MeterRegistry registry;
+    /** By dead-letter topic, the counter of each reason class, by its ordinal. */
+    private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
 
-    DeadLetters(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, RetryInPlace retry) {
+    DeadLetters(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, RetryInPlace retry, MeterRegistry registry) {
         this.emitter = emitter;
         this.retry = retry;
+        this.registry = registry;
     }
 
     /** The dead-letter topic of a consumer of a topic: {@code <topic>.dlq.<consumer>}. */
@@ -49,7 +59,12 @@ public class DeadLetters {
     }
 
     /** Sends the record to {@code deadLetterTopic} with the reason, which must hold no values of the record. */
-    public void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, String reason) {
+    public void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, DeadLetterReason why) {
+        send(record, deadLetterTopic, why.text());
+        counters.computeIfAbsent(deadLetterTopic, this::countersOf)[why.cause().ordinal()].increment();
+    }
+
+    private void send(ConsumerRecord<String, byte[]> record, String deadLetterTopic, String reason) {
         String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
         LOG.warnf("%s set aside on %s: %s", origin, deadLetterTopic, reason);
         byte[] value = record.value() == null ? new byte[0] : record.value();
@@ -69,6 +84,13 @@ public class DeadLetters {
                 emitter.sendMessageAndAwait(withoutValue);
             }
         });
+    }
+
+    /** Every class's counter at once, so that each shows 0 before its first dead letter. */
+    private Counter[] countersOf(String deadLetterTopic) {
+        return Arrays.stream(DeadLetterReason.Cause.values()).map(cause -> Counter.builder("parley.dead.letters")
+                .description("Records set aside on a dead-letter topic, by the class of their reason")
+                .tag("topic", deadLetterTopic).tag("reason", cause.tag()).register(registry)).toArray(Counter[]::new);
     }
 
     /** The record as it came, with the reason and its origin in headers. */

@@ -78,7 +78,7 @@ public class RetryInPlace {
      *
      * @return empty once applied; the reason, without values, when the record is at fault and is to be set aside
      */
-    public Optional<String> applyAlone(String where, Work work) {
+    public Optional<DeadLetterReason> applyAlone(String where, Work work) {
         return settle(new Attempt(where, work, true), Attempt::next).map(this::reason);
     }
 
@@ -105,24 +105,26 @@ public class RetryInPlace {
     }
 
     /** The reason a record is set aside: the contract it breaks, or what the database said, by name. */
-    private String reason(Exception failure) {
+    private DeadLetterReason reason(Exception failure) {
         Optional<String> contract = Failures.contractReason(failure);
         if (contract.isPresent()) {
-            return contract.get();
+            return DeadLetterReason.contract(contract.get());
         }
         if (Failures.kind(failure) == Kind.CONTENDED) {
-            return "The event met contention in " + settings.contendedAttempts() + " attempts: "
-                    + Failures.describe(failure);
+            return new DeadLetterReason(DeadLetterReason.Cause.CONTENTION, "The event met contention in "
+                    + settings.contendedAttempts() + " attempts: " + Failures.describe(failure));
         }
         Optional<ServerErrorMessage> server = Failures.serverError(failure);
         if (server.isEmpty()) {
-            return "The event could not be applied: " + Failures.describe(failure);
+            return new DeadLetterReason(DeadLetterReason.Cause.UNEXPECTED,
+                    "The event could not be applied: " + Failures.describe(failure));
         }
         String columns = server.get().getColumn() == null && server.get().getConstraint() != null
                 ? database.columnsOf(server.get().getSchema(), server.get().getConstraint()).map(names -> ", on " + names)
                         .orElse("")
                 : "";
-        return "The database refused the event: " + Failures.describe(failure) + columns;
+        return new DeadLetterReason(DeadLetterReason.Cause.DATABASE,
+                "The database refused the event: " + Failures.describe(failure) + columns);
     }
 
     /** Bounds how long the attempt's statements wait for locks (the transaction's own setting). */

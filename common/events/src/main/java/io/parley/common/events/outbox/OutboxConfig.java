@@ -21,6 +21,10 @@ public interface OutboxConfig {
     @WithDefault("10m")
     Duration parkedRetryInterval();
 
+    /** How often the outbox's gauges are counted again ({@link OutboxMetrics}): what a scrape shows is this old. */
+    @WithDefault("15s")
+    Duration metricsInterval();
+
     /**
      * The largest event the relay sends (the producer's {@code max.request.size}): Kafka's default, which a broker's
      * default {@code message.max.bytes} accepts. A topic's {@code max.message.bytes} must be at least this.
