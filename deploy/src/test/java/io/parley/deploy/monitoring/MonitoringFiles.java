@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * alert rules (a PrometheusRule) and the dashboard; and what docs/operations.md promises about them: the metrics they
  * may use and a section per alert.
  */
-record MonitoringFiles(Path repository) {
+public record MonitoringFiles(Path repository) {
 
     static final String MONITORING = "deploy/kubernetes/base/monitoring";
     static final String OPERATIONS = "docs/operations.md";
@@ -98,7 +98,7 @@ record MonitoringFiles(Path repository) {
     /**
      * The metrics docs/operations.md lists under "Metrics": every name in backticks in the first column of its table.
      */
-    Set<String> documentedMetrics() {
+    public Set<String> documentedMetrics() {
         Set<String> metrics = new TreeSet<>();
         boolean inSection = false;
         for (String line : operations().lines().toList()) {

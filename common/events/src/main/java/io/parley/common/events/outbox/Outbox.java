@@ -57,13 +57,15 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final OutboxMetrics metrics;
 
     Outbox(EntityManager entityManager, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay) {
+            OutboxRelay relay, OutboxMetrics metrics) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.transactions = transactions;
         this.relay = relay;
+        this.metrics = metrics;
     }
 
     /**
@@ -103,6 +105,7 @@ public class Outbox {
         if (messages.isEmpty()) {
             return List.of();
         }
+        metrics.publishes(topic);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String requestId = (String) MDC.get(RequestIds.MDC_KEY);
         List<UUID> ids = new ArrayList<>(messages.size());

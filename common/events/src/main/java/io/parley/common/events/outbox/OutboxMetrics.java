@@ -55,7 +55,7 @@ public class OutboxMetrics {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
-    /** Every topic that had pending events since the start: one that has none now shows 0. */
+    /** Every topic published on, or that had pending events, since the start: one that has none now shows 0. */
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
@@ -68,6 +68,14 @@ public class OutboxMetrics {
                 .baseUnit("seconds").register(registry);
         Gauge.builder("parley.outbox.parked", parked, AtomicLong::get)
                 .description("Events Kafka refused, parked with the later events of their keys").register(registry);
+    }
+
+    /**
+     * The service publishes on {@code topic}: its pending events are shown from now on, 0 while none wait, so that a
+     * dashboard and an alert find the topic's series before its first backlog.
+     */
+    void publishes(String topic) {
+        pending.computeIfAbsent(topic, this::pendingGauge);
     }
 
     @Scheduled(every = "${parley.outbox.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
