@@ -17,6 +17,7 @@ import io.parley.common.api.ApiIds;
 import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.inbox.RetryInPlace;
+import io.parley.common.events.tracing.EventTraces;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -33,25 +34,38 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class RecordingEventsConsumer {
 
     public static final String CHANNEL = "recording-events";
-    static final String DEAD_LETTERS = "recording.events.dlq";
+    static final String TOPIC = "recording.events";
+    static final String DEAD_LETTERS = TOPIC + ".dlq";
     private static final Logger LOG = Logger.getLogger(RecordingEventsConsumer.class);
 
     private final RecorderEventReader reader;
     private final CallWriter writer;
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
+    private final EventTraces traces;
 
     RecordingEventsConsumer(RecorderEventReader reader, CallWriter writer, RetryInPlace retry,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, EventTraces traces) {
         this.reader = reader;
         this.writer = writer;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
+    /**
+     * Applies a poll's worth of records in one span, linked to the trace of each record that has one (an event posted
+     * over HTTP continues its request's): the connector's span per record is off for this channel.
+     */
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
+        try (EventTraces.Applying applying = traces.applyingBatch(TOPIC, records)) {
+            apply(records);
+        }
+    }
+
+    private void apply(ConsumerRecords<String, byte[]> records) {
         List<RecorderEvent> events = new ArrayList<>(records.count());
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.tracing.EventTraces;
 
 /**
  * The receiving end of Parley's events: parses the envelope, skips an event this consumer already applied, and runs
@@ -35,17 +36,21 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
+    private final EventTraces traces;
 
-    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters) {
+    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters,
+            EventTraces traces) {
         this.mapper = mapper;
         this.processed = processed;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     /**
      * Applies the record's event once, or sets the record aside on {@code deadLetterTopic}; returns when either is
-     * done, however long the database or the broker is unavailable meanwhile.
+     * done, however long the database or the broker is unavailable meanwhile. It runs in a span of the trace that
+     * recorded the event.
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, String deadLetterTopic,
             Consumer<EventEnvelope> effect) {
@@ -53,7 +58,7 @@ public class EventInbox {
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
         }
-        try {
+        try (EventTraces.Applying applying = traces.applying(record, consumer)) {
             String where = "Event " + record.topic() + "-" + record.partition() + "@" + record.offset() + " ("
                     + consumer + ")";
             retry.applyAlone(where, () -> receive(consumer, record, effect))
