@@ -25,7 +25,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** A span as received: ids in hex, as W3C traceparent writes them. */
     record ReceivedSpan(String service, String scope, String traceId, String spanId, String parentSpanId,
-            String name) {
+            String name, List<String> linkedTraceIds) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -63,7 +63,9 @@ final class OtlpReceiver implements AutoCloseable {
                     scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(service,
                             scope.getScope().getName(), HEX.formatHex(span.getTraceId().toByteArray()),
                             HEX.formatHex(span.getSpanId().toByteArray()),
-                            HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName())));
+                            HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
+                            span.getLinksList().stream().map(link -> HEX.formatHex(link.getTraceId().toByteArray()))
+                                    .toList())));
                 }
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

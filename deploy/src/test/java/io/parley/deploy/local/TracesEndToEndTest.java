@@ -70,6 +70,9 @@ class TracesEndToEndTest {
                     .filter(wanted -> trace.stream().noneMatch(wanted.getValue())).map(Map.Entry::getKey).toList();
             assertTrue(missing.isEmpty(), "The trace lacks " + missing + "; it has " + trace);
         });
+        // meanwhile the outbox relays polled their tables every few seconds, in no trace: none of it was sent
+        assertTrue(receiver.spans().stream().noneMatch(span -> span.scope().contains("jdbc")
+                && span.parentSpanId().isEmpty()), "A statement was sent as a trace of its own");
     }
 
     @Test
@@ -89,5 +92,24 @@ class TracesEndToEndTest {
                     && span.spanId().equals(request.parentSpanId())),
                     "directory-service's request is not a child of a gateway span: " + trace);
         });
+    }
+
+    @Test
+    void aBatchOfRecorderEventsIsAppliedInOneSpanLinkedToTheRequestThatPostedAnEvent() {
+        String traceId = "5af92f3577b34da6" + Long.toHexString(System.nanoTime() | Long.MIN_VALUE);
+        given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
+                         "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "+15550199",
+                         "to_number": "+15550100"}}""".formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()))
+                .when().post(running.platform().serviceUrl("gateway") + "/recorder/v1/events")
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertTrue(receiver.spans().stream()
+                .anyMatch(span -> span.service().equals("call-service") && span.name().equals("recording.events process")
+                        && span.linkedTraceIds().contains(traceId)),
+                "No batch of call-service's ingest is linked to the trace " + traceId));
     }
 }
