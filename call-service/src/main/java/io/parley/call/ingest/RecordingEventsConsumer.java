@@ -19,6 +19,7 @@ import io.parley.common.events.inbox.DeadLetterReason;
 import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.inbox.RetryInPlace;
+import io.parley.common.events.tracing.EventTraces;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -35,7 +36,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class RecordingEventsConsumer {
 
     public static final String CHANNEL = "recording-events";
-    static final String DEAD_LETTERS = "recording.events.dlq";
+    static final String TOPIC = "recording.events";
+    static final String DEAD_LETTERS = TOPIC + ".dlq";
     private static final Logger LOG = Logger.getLogger(RecordingEventsConsumer.class);
 
     private final RecorderEventReader reader;
@@ -43,21 +45,27 @@ public class RecordingEventsConsumer {
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
+    private final EventTraces traces;
 
     RecordingEventsConsumer(RecorderEventReader reader, CallWriter writer, RetryInPlace retry,
-            DeadLetters deadLetters, IngestMetrics metrics) {
+            DeadLetters deadLetters, IngestMetrics metrics, EventTraces traces) {
         this.reader = reader;
         this.writer = writer;
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
+    /**
+     * Applies a poll's worth of records in one span, linked to the trace of each record that has one (an event posted
+     * over HTTP continues its request's): the connector's span per record is off for this channel.
+     */
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
         long start = System.nanoTime();
-        try {
+        try (EventTraces.Applying applying = traces.applyingBatch(TOPIC, records)) {
             apply(records);
         } finally {
             metrics.batchSince(start);

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.request.RequestIds;
 import io.parley.gateway.GatewayConfig;
@@ -97,11 +98,15 @@ public class GatewayRoutes {
         }
     }
 
-    /** The request's id, taken or created, passed on to the service and logged with. */
+    /**
+     * The request's id, taken or created, passed on to the service and logged with. A caller's trace context is not:
+     * the gateway's span continues it, and the proxy's client adds its own span's, which the service must find alone.
+     */
     private static String requestId(HttpServerRequest request) {
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
         request.headers().set(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        W3CTraceContextPropagator.getInstance().fields().forEach(request.headers()::remove);
         return requestId;
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.tracing.EventTraces;
 
 /**
  * The receiving end of Parley's events: parses the envelope, skips an event this consumer already applied, and runs
@@ -35,19 +36,23 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
+    private final EventTraces traces;
 
-    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters) {
+    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters,
+            EventTraces traces) {
         this.mapper = mapper;
         this.processed = processed;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     /**
      * Applies the record's event once, or sets the record aside on {@code deadLetterTopic}; returns when either is
-     * done, however long the database or the broker is unavailable meanwhile. An event of a newer contract version
-     * than {@code newestVersion}, the one this consumer was written for, is set aside: its publisher was upgraded
-     * before this consumer, and the dead letter is replayed once this consumer is upgraded too.
+     * done, however long the database or the broker is unavailable meanwhile. It runs in a span of the trace that
+     * recorded the event. An event of a newer contract version than {@code newestVersion}, the one this consumer was
+     * written for, is set aside: its publisher was upgraded before this consumer, and the dead letter is replayed once
+     * this consumer is upgraded too.
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, String deadLetterTopic,
             int newestVersion, Consumer<EventEnvelope> effect) {
@@ -55,7 +60,7 @@ public class EventInbox {
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
         }
-        try {
+        try (EventTraces.Applying applying = traces.applying(record, consumer)) {
             String where = "Event " + record.topic() + "-" + record.partition() + "@" + record.offset() + " ("
                     + consumer + ")";
             retry.applyAlone(where, () -> receive(consumer, record, newestVersion, effect))

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.tracing.EventTraces;
 
 /**
  * Records events in the caller's transaction, so that the change and its events are committed together or not at
@@ -51,7 +52,8 @@ public class Outbox {
      * they are; as elements of a {@code text[]} literal every quote in their JSON had to be escaped.
      */
     private static final String INSERT = "INSERT INTO outbox_event"
-            + " (event_id, topic, message_key, payload, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+            + " (event_id, topic, message_key, payload, request_id, trace_parent, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -108,6 +110,7 @@ public class Outbox {
         metrics.publishes(topic);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String requestId = (String) MDC.get(RequestIds.MDC_KEY);
+        String traceParent = EventTraces.currentTraceParent();
         List<UUID> ids = new ArrayList<>(messages.size());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -121,7 +124,8 @@ public class Outbox {
                     insert.setString(4, toJson(new EventEnvelope(eventId, message.type(), version, now,
                             message.tenantId(), message.revision(), mapper.getNodeFactory().pojoNode(message.data()))));
                     insert.setString(5, requestId);
-                    insert.setObject(6, now);
+                    insert.setString(6, traceParent);
+                    insert.setObject(7, now);
                     insert.addBatch();
                 }
                 insert.executeBatch();

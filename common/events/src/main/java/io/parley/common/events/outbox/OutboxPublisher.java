@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
 import io.parley.common.api.request.RequestIds;
+import io.parley.common.events.tracing.EventTraces;
 
 /**
  * Sends events of one topic so that the events of one key never overtake one another, even when Kafka refuses one:
@@ -178,6 +179,9 @@ final class OutboxPublisher {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         if (event.requestId() != null) {
             record.headers().add(RequestIds.HEADER, event.requestId().getBytes(StandardCharsets.UTF_8));
+        }
+        if (event.traceParent() != null) {
+            record.headers().add(EventTraces.HEADER, event.traceParent().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The relay's reads and writes of {@code outbox_event}, on the connection of the caller's transaction. */
 final class OutboxTable {
 
-    private static final String COLUMNS = "position, event_id, topic, message_key, payload, request_id";
+    private static final String COLUMNS = "position, event_id, topic, message_key, payload, request_id, trace_parent";
 
     /**
      * The topics with events waiting to be sent, one index probe per topic: a {@code DISTINCT} would read every
@@ -179,7 +179,7 @@ final class OutboxTable {
             List<OutboxEvent> events = new ArrayList<>();
             while (rows.next()) {
                 events.add(new OutboxEvent(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6)));
+                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
             }
             return events;
         }
