@@ -2,6 +2,7 @@ package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -110,7 +111,7 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiAreServedOnTheManagementPortsOnly() {
+    void healthMetricsAndTheServicesOpenApiAreServedOnTheManagementPortsOnly() {
         for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
             given().auth().preemptive().basic(ROOT, PASSWORD)
                     .when().get(platform.serviceUrl("gateway") + path)
@@ -119,8 +120,18 @@ class WalkingSkeletonTest {
                 given().when().get(platform.serviceUrl(service) + path).then().statusCode(401); // the API port
                 given().when().get(platform.managementUrl(service) + path).then().statusCode(200);
             }
+        }
+        for (String path : new String[] { "/q/health/ready", "/q/metrics" }) {
             given().when().get(platform.managementUrl("gateway") + path).then().statusCode(200);
         }
+    }
+
+    @Test
+    void gatewayServesThePublicApisOpenApiDocumentAndSwaggerUiToAnyone() {
+        given().when().get(platform.serviceUrl("gateway") + "/openapi")
+                .then().statusCode(200)
+                .body(containsString("\nopenapi: 3.1"));
+        given().when().get(platform.serviceUrl("gateway") + "/swagger-ui/").then().statusCode(200);
     }
 
     private static String createTenant(String name) {
