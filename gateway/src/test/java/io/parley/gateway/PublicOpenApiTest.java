@@ -7,13 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The public API's OpenAPI document: served by the gateway on its API port to anyone, with Swagger UI beside it, made
@@ -61,6 +65,25 @@ class PublicOpenApiTest {
         given().when().get("/swagger-ui/")
                 .then().statusCode(200)
                 .body(containsString("swagger-ui"));
+    }
+
+    /**
+     * The document is the public API's contract: a change to it (a field renamed, an operation removed) is one for
+     * every client, so it must be a deliberate one. The served document equals {@code contract/openapi.json}; after a
+     * change that is meant, copy {@code gateway/target/openapi-served.json} there, and say in the commit what changed
+     * for clients.
+     */
+    @Test
+    void documentIsTheReviewedContract() throws Exception {
+        String served = given().queryParam("format", "json").when().get("/openapi").then().statusCode(200).extract()
+                .asString();
+        Path reviewed = Path.of("..", "contract", "openapi.json");
+        if (!new JsonObject(Files.readString(reviewed)).equals(new JsonObject(served))) {
+            Path copy = Path.of("target", "openapi-served.json");
+            Files.writeString(copy, new JsonObject(served).encodePrettily());
+            fail("The public API's OpenAPI document changed: compare " + copy.toAbsolutePath() + " with "
+                    + reviewed.toAbsolutePath() + ", and copy it there if the change is meant (docs/openapi.md)");
+        }
     }
 
     @Test
