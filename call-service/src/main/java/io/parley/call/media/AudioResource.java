@@ -20,6 +20,15 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.parley.call.access.CallScope;
 import io.parley.call.encryption.AudioEncryption;
 import io.parley.call.encryption.CallerDataKeys;
@@ -27,6 +36,7 @@ import io.parley.call.encryption.DataKeyOpener;
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -34,6 +44,11 @@ import io.quarkus.security.PermissionsAllowed;
  * Reference 3.1.7, playback for API users (docs/audio.md): the call's audio itself ({@code .../file}, method 2), or a
  * signed URL to it ({@code .../file_url.json}, method 1) that {@link SignedAudioResource} serves without credentials.
  */
+@Tag(name = "Calls", description = "Reference 3.1")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/api/v2")
 public class AudioResource {
 
@@ -52,23 +67,37 @@ public class AudioResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "play_call", summary = "The call's audio")
+    @APIResponse(responseCode = "200", description = "The audio; without file_id, the call's files one after another", content = @Content(mediaType = "audio/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The part of the audio a Range header asked for", content = @Content(mediaType = "audio/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "416", description = "A Range outside the audio")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @GET
     @Path("calls/{callId}.json/file")
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
-    public Response file(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(KeySecret.HEADER) String keySecret, @Context Request request) throws IOException {
+    public Response file(@PathParam("callId") String callId,
+            @Parameter(description = "One file of the call") @QueryParam("file_id") String fileId,
+            @HeaderParam("Range") String range,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @HeaderParam(KeySecret.HEADER) String keySecret, @Context Request request)
+            throws IOException {
         return playback.serve(playback.playable(CallScope.of(caller, CallScope.PLAYBACK), callId,
                 Playback.fileId(fileId)), dataKeys.of(caller.userId(), authorization, keySecret), range, request.getMethod());
     }
 
+    @Operation(operationId = "call_file_url", summary = "A signed URL to the call's audio, playable without credentials until it expires")
+    @APIResponse(responseCode = "200", description = "The signed URL", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "signed_url", properties = @SchemaProperty(name = "signed_url", type = SchemaType.STRING))))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @GET
     @Path("calls/{callId}.json/file_url.json")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
-    public Map<String, Object> fileUrl(@PathParam("callId") String callId, @QueryParam("file_id") String fileId,
-            @QueryParam("expires") String expires, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(KeySecret.HEADER) String keySecret, @Context UriInfo uri) {
+    public Map<String, Object> fileUrl(@PathParam("callId") String callId,
+            @Parameter(description = "One file of the call") @QueryParam("file_id") String fileId,
+            @Parameter(description = "The URL's lifetime in seconds") @QueryParam("expires") String expires,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @HeaderParam(KeySecret.HEADER) String keySecret, @Context UriInfo uri) {
         long lifetime = lifetime(expires);
         if (!signedUrls.configured()) {
             throw new ApiException(503, ApiError.of("ServiceUnavailable",

@@ -10,14 +10,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.parley.call.encryption.CallerDataKeys;
 import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.encryption.EncryptKeyReplica;
 import io.parley.call.search.SqlCondition;
 import io.parley.common.api.ApiIds;
+import io.parley.common.api.openapi.ApiDocument;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -25,6 +35,7 @@ import io.quarkus.security.ForbiddenException;
  * (a browser's audio element) exactly as the authenticated download would be, Range included. The signature is the
  * credential: altered or expired is {@code 403}. The gateway routes this path without Basic authentication.
  */
+@Tag(name = "Calls", description = "Reference 3.1")
 @Path("/calls/file")
 public class SignedAudioResource {
 
@@ -38,6 +49,13 @@ public class SignedAudioResource {
         this.encryptKeys = encryptKeys;
     }
 
+    @Operation(operationId = "play_signed", summary = "The call's audio by a signed URL from file_url.json", description = "Not under /api/v2 and without Basic authentication: the signature is the credential. Use the URL as file_url.json gave it; its parameters are not to be made by hand.")
+    @SecurityRequirements({})
+    @APIResponse(responseCode = "200", description = "The audio; without file_id, the call's files one after another", content = @Content(mediaType = "audio/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The part of the audio a Range header asked for", content = @Content(mediaType = "audio/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "416", description = "A Range outside the audio")
+    @APIResponse(responseCode = "403", description = "Expired, or altered", content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @GET
     @Path("{callId}/signed")
     @PermitAll

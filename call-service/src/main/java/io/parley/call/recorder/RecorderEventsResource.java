@@ -14,6 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,6 +30,7 @@ import io.parley.call.ingest.RecorderEvent;
 import io.parley.call.ingest.RecorderEventReader;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
@@ -34,6 +43,11 @@ import io.quarkus.security.PermissionsAllowed;
  * another tenant's is a {@code 403}. Then nothing of the request is published. {@code 202} means that the broker has
  * stored every event of the request, each stamped with the recorder's tenant.
  */
+@Tag(name = "Recorders", description = "What recorders send: call events and audio (docs/recorder-events.md, docs/audio.md)")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/recorder/v1/events")
 public class RecorderEventsResource {
 
@@ -60,10 +74,20 @@ public class RecorderEventsResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "publish_recorder_events", summary = "Report call events", description = "One event or an array of events, as docs/recorder-events.md describes them; accepted events are applied in order, per call.")
+    @APIResponse(responseCode = "202", description = "Accepted; applied shortly")
+    @APIResponse(responseCode = "403", description = "Not permitted (text/plain), or an event of another tenant's call (JSON, error OtherTenant)", content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)) })
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "413", description = "Longer than the largest body taken", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed("recorder:publish")
-    public Response publish(InputStream body) throws IOException {
+    public Response publish(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "A recorder event, or an array of them (docs/recorder-events.md)"))) InputStream body)
+            throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);

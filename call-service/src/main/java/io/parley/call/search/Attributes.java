@@ -9,6 +9,8 @@ import static io.parley.call.search.Type.SET;
 import static io.parley.call.search.Type.STRING;
 import static io.parley.call.search.Type.STRING_EXACT;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,11 @@ final class Attributes {
     }
 
     private Attributes() {
+    }
+
+    /** Every parameter of Table 1, in its order. */
+    static Collection<Attribute> all() {
+        return Collections.unmodifiableCollection(TABLE.values());
     }
 
     static Optional<Attribute> named(String name) {

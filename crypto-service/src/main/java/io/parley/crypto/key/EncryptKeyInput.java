@@ -2,6 +2,8 @@ package io.parley.crypto.key;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -20,6 +22,7 @@ public record EncryptKeyInput(String name, UUID tenantId, String protectionMode,
     }
 
     /** The request envelope: {@code {"encrypt_key": {...}}}. */
+    @Schema(name = "EncryptKeyInputDocument")
     public record Document(EncryptKeyInput encryptKey) {
     }
 
@@ -29,8 +32,10 @@ public record EncryptKeyInput(String name, UUID tenantId, String protectionMode,
      */
     @JsonIgnoreProperties(value = { "key_id", "tenant_id", "fingerprint", "public_key", "protection_mode",
             "key_length", "has_private_key" })
+    @Schema(name = "EncryptKeyUpdate")
     public record Update(String name, Boolean isActive) {
 
+        @Schema(name = "EncryptKeyUpdateDocument")
         public record Document(Update encryptKey) {
         }
     }

@@ -3,6 +3,8 @@ package io.parley.crypto.key;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A key as the API shows it (reference 3.3.2) and as {@code crypto.keys} events carry it: the public half only.
  * {@code public_key} is base64 of the X.509 public key (DER), as in the reference's example.
@@ -17,6 +19,7 @@ public record EncryptKeyView(UUID keyId, UUID tenantId, String name, boolean isA
     }
 
     /** The single-object envelope: {@code {"encrypt_key": {...}}}. */
+    @Schema(name = "EncryptKeyDocument")
     public record Document(EncryptKeyView encryptKey) {
     }
 }

@@ -124,7 +124,7 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    void healthMetricsAndOpenApiAreServedOnTheManagementPortsOnly() {
+    void healthMetricsAndTheServicesOpenApiAreServedOnTheManagementPortsOnly() {
         for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
             given().auth().preemptive().basic(ROOT, PASSWORD)
                     .when().get(platform.serviceUrl("gateway") + path)
@@ -133,8 +133,18 @@ class WalkingSkeletonTest {
                 given().when().get(platform.serviceUrl(service) + path).then().statusCode(401); // the API port
                 given().when().get(platform.managementUrl(service) + path).then().statusCode(200);
             }
+        }
+        for (String path : new String[] { "/q/health/ready", "/q/metrics" }) {
             given().when().get(platform.managementUrl("gateway") + path).then().statusCode(200);
         }
+    }
+
+    @Test
+    void gatewayServesThePublicApisOpenApiDocumentAndSwaggerUiToAnyone() {
+        given().when().get(platform.serviceUrl("gateway") + "/openapi")
+                .then().statusCode(200)
+                .body(containsString("\nopenapi: 3.1"));
+        given().when().get(platform.serviceUrl("gateway") + "/swagger-ui/").then().statusCode(200);
     }
 
     private static String createTenant(String name) {

@@ -3,6 +3,8 @@ package io.parley.directory.client;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -13,10 +15,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ClientInput(UUID tenantId, String name, List<Contact> contacts) {
 
     /** One contact: {@code phone_number} required, {@code name} optional. */
+    @Schema(name = "ClientInputContact")
     public record Contact(String phoneNumber, String name) {
     }
 
     /** The request envelope: {@code {"client": {...}}}. */
+    @Schema(name = "ClientInputDocument")
     public record Document(ClientInput client) {
     }
 }

@@ -3,10 +3,13 @@ package io.parley.directory.client;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A client as the API shows it (reference 3.2.1), and as the directory's events carry it. */
 public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact> contacts) {
 
     /** A contact as the API shows it; {@code name} is {@code null} when none was given. */
+    @Schema(name = "ClientContact")
     public record Contact(String phoneNumber, String name) {
     }
 
@@ -16,6 +19,7 @@ public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact
     }
 
     /** The single-object envelope: {@code {"client": {...}}}. */
+    @Schema(name = "ClientDocument")
     public record Document(ClientView client) {
     }
 }

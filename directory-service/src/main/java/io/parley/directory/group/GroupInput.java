@@ -2,6 +2,8 @@ package io.parley.directory.group;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record GroupInput(UUID tenantId, String name, String timezone) {
 
     /** The request envelope: {@code {"group": {...}}}. */
+    @Schema(name = "GroupInputDocument")
     public record Document(GroupInput group) {
     }
 }

@@ -17,15 +17,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.4: list, create, view, update and delete groups. */
+@Tag(name = "Groups", description = "Reference 3.4")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupResource {
@@ -38,16 +54,32 @@ public class GroupResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "list_groups", summary = "List and search groups")
+    @Parameter(name = ApiDocument.LIMIT, in = ParameterIn.QUERY, ref = ApiDocument.LIMIT)
+    @Parameter(name = ApiDocument.START, in = ParameterIn.QUERY, ref = ApiDocument.START)
+    @Parameter(name = ApiDocument.MAX_TOTAL_CALC, in = ParameterIn.QUERY, ref = ApiDocument.MAX_TOTAL_CALC)
+    @APIResponse(responseCode = "200", description = "A page of groups", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {
+            "groups", "next_url" }, properties = {
+                    @SchemaProperty(name = "groups", type = SchemaType.ARRAY, implementation = GroupView.class),
+                    @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("groups:view")
     @GET
     @Path("groups.json")
-    public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
-            @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
+    public Map<String, Object> list(
+            @Parameter(description = "Part of the group name, any case") @QueryParam("search_term") String searchTerm,
+            @Parameter(description = "Only groups of this tenant") @QueryParam("tenant_id") String tenantId,
+            @Context UriInfo uri) {
         return groups
                 .search(Access.of(caller), searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
                 .envelope("groups", GroupView::of);
     }
 
+    @Operation(operationId = "create_group", summary = "Create a group")
+    @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("groups:add")
     @POST
     @Path("groups.json")
@@ -57,6 +89,9 @@ public class GroupResource {
         return ApiResponses.created(location(group.id));
     }
 
+    @Operation(operationId = "view_group", summary = "View a group")
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("groups:view")
     @GET
     @Path("groups/{groupId}.json")
@@ -67,6 +102,11 @@ public class GroupResource {
                 .orElseThrow(() -> ApiException.notFound("Group"));
     }
 
+    @Operation(operationId = "update_group", summary = "Change the group's fields given")
+    @APIResponse(responseCode = "200", description = "The group after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("groups:edit")
     @PUT
     @Path("groups/{groupId}.json")
@@ -76,6 +116,10 @@ public class GroupResource {
         return new GroupView.Document(GroupView.of(group));
     }
 
+    @Operation(operationId = "delete_group", summary = "Delete a group")
+    @APIResponse(responseCode = "200", ref = ApiDocument.DONE)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @PermissionsAllowed("groups:delete")
     @DELETE
     @Path("groups/{groupId}.json")

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record RoleInput(UUID tenantId, String name, String accessLevel, Map<String, List<String>> permissions) {
 
     /** The request envelope: {@code {"role": {...}}}. */
+    @Schema(name = "RoleInputDocument")
     public record Document(RoleInput role) {
     }
 }

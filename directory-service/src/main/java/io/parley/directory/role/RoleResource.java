@@ -17,15 +17,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.5: list, create, view, update and delete roles. */
+@Tag(name = "Roles", description = "Reference 3.5")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleResource {
@@ -38,16 +54,32 @@ public class RoleResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "list_roles", summary = "List and search roles")
+    @Parameter(name = ApiDocument.LIMIT, in = ParameterIn.QUERY, ref = ApiDocument.LIMIT)
+    @Parameter(name = ApiDocument.START, in = ParameterIn.QUERY, ref = ApiDocument.START)
+    @Parameter(name = ApiDocument.MAX_TOTAL_CALC, in = ParameterIn.QUERY, ref = ApiDocument.MAX_TOTAL_CALC)
+    @APIResponse(responseCode = "200", description = "A page of roles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {
+            "roles", "next_url" }, properties = {
+                    @SchemaProperty(name = "roles", type = SchemaType.ARRAY, implementation = RoleView.class),
+                    @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("roles:view")
     @GET
     @Path("roles.json")
-    public Map<String, Object> list(@QueryParam("search_term") String searchTerm,
-            @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
+    public Map<String, Object> list(
+            @Parameter(description = "Part of the role name, any case") @QueryParam("search_term") String searchTerm,
+            @Parameter(description = "Only roles of this tenant") @QueryParam("tenant_id") String tenantId,
+            @Context UriInfo uri) {
         return roles
                 .search(Access.of(caller), searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
                 .envelope("roles", RoleView::of);
     }
 
+    @Operation(operationId = "create_role", summary = "Create a role")
+    @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("roles:add")
     @POST
     @Path("roles.json")
@@ -57,6 +89,9 @@ public class RoleResource {
         return ApiResponses.created(location(role.id));
     }
 
+    @Operation(operationId = "view_role", summary = "View a role")
+    @APIResponse(responseCode = "200", description = "The role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("roles:view")
     @GET
     @Path("roles/{roleId}.json")
@@ -67,6 +102,11 @@ public class RoleResource {
                 .orElseThrow(() -> ApiException.notFound("Role"));
     }
 
+    @Operation(operationId = "update_role", summary = "Change the role's fields given")
+    @APIResponse(responseCode = "200", description = "The role after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("roles:edit")
     @PUT
     @Path("roles/{roleId}.json")
@@ -76,6 +116,10 @@ public class RoleResource {
         return new RoleView.Document(RoleView.of(role));
     }
 
+    @Operation(operationId = "delete_role", summary = "Delete a role")
+    @APIResponse(responseCode = "200", ref = ApiDocument.DONE)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @PermissionsAllowed("roles:delete")
     @DELETE
     @Path("roles/{roleId}.json")

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A role as the API shows it (reference 3.5.1), and as the directory's events carry it. */
 public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel accessLevel,
         Map<String, List<String>> permissions) {
@@ -13,6 +15,7 @@ public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel acce
     }
 
     /** The single-object envelope: {@code {"role": {...}}}. */
+    @Schema(name = "RoleDocument")
     public record Document(RoleView role) {
     }
 }

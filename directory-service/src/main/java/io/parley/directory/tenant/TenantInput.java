@@ -3,6 +3,8 @@ package io.parley.directory.tenant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -17,6 +19,7 @@ public record TenantInput(String name, Optional<String> timezone, Optional<Boole
         Licensing fieldsetLicensing, AssociateCalls fieldsetAssociateCalls) {
 
     /** License limits: a number from 0, or {@code null} or {@code -1} for no limit. */
+    @Schema(name = "TenantInputLicensing")
     @JsonIgnoreProperties(value = { "license_mode" })
     public record Licensing(Optional<Integer> recordingSeats, Optional<Integer> recordingSessions,
             Optional<Integer> screenRecordingSeats, Optional<Integer> monitoringSeats,
@@ -25,6 +28,7 @@ public record TenantInput(String name, Optional<String> timezone, Optional<Boole
     }
 
     /** Call association settings; {@code extension_uniquness} is the reference's own misspelling, accepted too. */
+    @Schema(name = "TenantInputAssociateCalls")
     public record AssociateCalls(@JsonAlias("extension_uniquness") String extensionUniqueness, String associateCalls,
             String associateCallsCondition, String broadworksSpId, String broadworksGroupId, String sipUriHost,
             String ciscoPartition, String metaswitchSystem, String metaswitchGroup, String recordUnknownUsers,
@@ -37,6 +41,7 @@ public record TenantInput(String name, Optional<String> timezone, Optional<Boole
     }
 
     /** The request envelope: {@code {"tenant": {...}}}. */
+    @Schema(name = "TenantInputDocument")
     public record Document(TenantInput tenant) {
     }
 }

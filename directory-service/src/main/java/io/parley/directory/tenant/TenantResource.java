@@ -17,18 +17,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.metrics.SearchLatency;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.6: list, search, create, view, update and delete tenants. */
+@Tag(name = "Tenants", description = "Reference 3.6")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
@@ -43,14 +59,30 @@ public class TenantResource {
         this.searches = SearchLatency.of(registry, "tenants");
     }
 
+    @Operation(operationId = "list_tenants", summary = "List and search tenants")
+    @Parameter(name = ApiDocument.LIMIT, in = ParameterIn.QUERY, ref = ApiDocument.LIMIT)
+    @Parameter(name = ApiDocument.START, in = ParameterIn.QUERY, ref = ApiDocument.START)
+    @Parameter(name = ApiDocument.MAX_TOTAL_CALC, in = ParameterIn.QUERY, ref = ApiDocument.MAX_TOTAL_CALC)
+    @APIResponse(responseCode = "200", description = "A page of tenants", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {
+            "tenants", "next_url" }, properties = {
+                    @SchemaProperty(name = "tenants", type = SchemaType.ARRAY, implementation = TenantView.class),
+                    @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("tenants:view")
     @GET
     @Path("tenants.json")
-    public Map<String, Object> list(@QueryParam("search_term") String searchTerm, @Context UriInfo uri) {
+    public Map<String, Object> list(
+            @Parameter(description = "Part of the tenant name, any case") @QueryParam("search_term") String searchTerm,
+            @Context UriInfo uri) {
         return searches.record(() -> tenants.search(Access.of(caller), searchTerm, PageRequest.from(uri), uri)
                 .envelope("tenants", TenantView::of));
     }
 
+    @Operation(operationId = "create_tenant", summary = "Create a tenant")
+    @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("tenants:add")
     @POST
     @Path("tenants.json")
@@ -60,6 +92,9 @@ public class TenantResource {
         return ApiResponses.created(location(tenant.id));
     }
 
+    @Operation(operationId = "view_tenant", summary = "View a tenant")
+    @APIResponse(responseCode = "200", description = "The tenant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("tenants:view")
     @GET
     @Path("tenants/{tenantId}.json")
@@ -70,6 +105,11 @@ public class TenantResource {
                 .orElseThrow(() -> ApiException.notFound("Tenant"));
     }
 
+    @Operation(operationId = "update_tenant", summary = "Change the tenant's fields given")
+    @APIResponse(responseCode = "200", description = "The tenant after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("tenants:edit")
     @PUT
     @Path("tenants/{tenantId}.json")
@@ -82,6 +122,10 @@ public class TenantResource {
     }
 
     /** Also served as {@code /tenant/{id}.json}, the path the reference's section 3.6.5 writes. */
+    @Operation(operationId = "delete_tenant", summary = "Delete a tenant")
+    @APIResponse(responseCode = "200", ref = ApiDocument.DONE)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @PermissionsAllowed("tenants:delete")
     @DELETE
     @Path("{path: tenants|tenant}/{tenantId}.json")

@@ -2,25 +2,32 @@ package io.parley.directory.tenant;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A tenant as the API shows it (reference 3.6.1), and as the directory's events carry it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TenantView(UUID tenantId, String name, String timezone, Boolean encryptData,
+public record TenantView(UUID tenantId, String name, @Schema(nullable = true) String timezone,
+        @Schema(nullable = true) Boolean encryptData,
         Licensing fieldsetLicensing, AssociateCalls fieldsetAssociateCalls) {
 
     /** License limits; {@code null} is no limit. */
+    @Schema(name = "TenantLicensing")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Licensing(Integer recordingSeats, Integer recordingSessions, Integer screenRecordingSeats,
-            Integer monitoringSeats, Integer monitoringSessions, Integer evaluationSeats, Integer speechAnalytics) {
+    public record Licensing(@Schema(nullable = true) Integer recordingSeats, @Schema(nullable = true) Integer recordingSessions,
+            @Schema(nullable = true) Integer screenRecordingSeats,
+            @Schema(nullable = true) Integer monitoringSeats, @Schema(nullable = true) Integer monitoringSessions,
+            @Schema(nullable = true) Integer evaluationSeats, @Schema(nullable = true) Integer speechAnalytics) {
     }
 
     /** How calls are associated with the tenant and its users. */
+    @Schema(name = "TenantAssociateCalls")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AssociateCalls(String extensionUniqueness, String associateCalls, String associateCallsCondition,
             String broadworksSpId, String broadworksGroupId, String sipUriHost, String ciscoPartition,
             String metaswitchSystem, String metaswitchGroup, String recordUnknownUsers, boolean autoProvision,
-            UUID provisionRoleId, UUID provisionGroupId) {
+            @Schema(nullable = true) UUID provisionRoleId, @Schema(nullable = true) UUID provisionGroupId) {
     }
 
     static TenantView of(Tenant tenant) {
@@ -38,6 +45,7 @@ public record TenantView(UUID tenantId, String name, String timezone, Boolean en
     }
 
     /** The single-object envelope: {@code {"tenant": {...}}}. */
+    @Schema(name = "TenantDocument")
     public record Document(TenantView tenant) {
     }
 

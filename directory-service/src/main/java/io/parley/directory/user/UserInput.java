@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -19,8 +21,10 @@ public record UserInput(String name, UUID groupId, UUID roleId, Boolean isActive
         Licensing fieldsetLicensing) {
 
     /** {@code mush_change_password} is the reference's misspelling of {@code must_change_password}; both are read. */
+    @Schema(name = "UserInputLogin")
     public record Login(Boolean canLogin, String login, String password, String authenticateType,
-            @JsonAlias("mush_change_password") Boolean mustChangePassword, Optional<OffsetDateTime> validTill) {
+            @JsonAlias("mush_change_password") Boolean mustChangePassword,
+            @Schema(nullable = true) Optional<OffsetDateTime> validTill) {
 
         /** Never shows the password. */
         @Override
@@ -29,14 +33,17 @@ public record UserInput(String name, UUID groupId, UUID roleId, Boolean isActive
         }
     }
 
+    @Schema(name = "UserInputRecording")
     public record Recording(String record, List<String> extensions, Boolean confidential, List<String> recordDirection,
             Optional<String> onDemandDefault) {
     }
 
+    @Schema(name = "UserInputLicensing")
     public record Licensing(Boolean recordingSeat, Boolean monitoringSeat, Boolean evaluationSeat) {
     }
 
     /** The request envelope: {@code {"user": {...}}}. */
+    @Schema(name = "UserInputDocument")
     public record Document(UserInput user) {
     }
 }

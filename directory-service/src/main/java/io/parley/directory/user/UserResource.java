@@ -18,12 +18,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.metrics.SearchLatency;
+import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
@@ -31,6 +42,11 @@ import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.7 (but 3.7.7 muting, served by call-service): list, search, create, view, update, delete users. */
+@Tag(name = "Users", description = "Reference 3.7")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -49,12 +65,27 @@ public class UserResource {
         this.searches = SearchLatency.of(registry, "users");
     }
 
+    @Operation(operationId = "list_users", summary = "List and search users")
+    @Parameter(name = ApiDocument.LIMIT, in = ParameterIn.QUERY, ref = ApiDocument.LIMIT)
+    @Parameter(name = ApiDocument.START, in = ParameterIn.QUERY, ref = ApiDocument.START)
+    @Parameter(name = ApiDocument.MAX_TOTAL_CALC, in = ParameterIn.QUERY, ref = ApiDocument.MAX_TOTAL_CALC)
+    @APIResponse(responseCode = "200", description = "A page of users", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {
+            "users", "next_url" }, properties = {
+                    @SchemaProperty(name = "users", type = SchemaType.ARRAY, implementation = UserView.class),
+                    @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("users:view")
     @GET
     @Path("users.json")
-    public Map<String, Object> list(@QueryParam("search_term") String searchTerm, @QueryParam("name") String name,
-            @QueryParam("login") String login, @QueryParam("extension") String extension,
-            @QueryParam("group_id") String groupId, @QueryParam("tenant_id") String tenantId, @Context UriInfo uri) {
+    public Map<String, Object> list(
+            @Parameter(description = "Part of the name, group name, tenant name, login, role or extension, any case") @QueryParam("search_term") String searchTerm,
+            @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
+            @Parameter(description = "The login, exactly") @QueryParam("login") String login,
+            @Parameter(description = "An extension of the user") @QueryParam("extension") String extension,
+            @Parameter(description = "Only users of this group") @QueryParam("group_id") String groupId,
+            @Parameter(description = "Only users of this tenant") @QueryParam("tenant_id") String tenantId,
+            @Context UriInfo uri) {
         return searches.record(() -> {
             UserSearch.Criteria criteria = new UserSearch.Criteria(searchTerm, name, login, extension,
                     ApiIds.queryParameter("group_id", groupId), ApiIds.queryParameter("tenant_id", tenantId));
@@ -67,6 +98,10 @@ public class UserResource {
         });
     }
 
+    @Operation(operationId = "create_user", summary = "Create a user")
+    @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("users:add")
     @POST
     @Path("users.json")
@@ -76,6 +111,9 @@ public class UserResource {
         return ApiResponses.created("/api/v2/users/" + user.userId() + ".json");
     }
 
+    @Operation(operationId = "view_user", summary = "View a user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("users:view")
     @GET
     @Path("users/{userId}.json")
@@ -84,6 +122,11 @@ public class UserResource {
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 
+    @Operation(operationId = "update_user", summary = "Change the user's fields given")
+    @APIResponse(responseCode = "200", description = "The user after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     @PermissionsAllowed("users:edit")
     @PUT
     @Path("users/{userId}.json")
@@ -94,6 +137,9 @@ public class UserResource {
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 
+    @Operation(operationId = "delete_user", summary = "Delete a user")
+    @APIResponse(responseCode = "200", ref = ApiDocument.DONE)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("users:delete")
     @DELETE
     @Path("users/{userId}.json")

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,19 +14,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UUID roleId, boolean isActive,
-        String email, String timezone, List<UUID> managedGroups, Login fieldsetLogin, Recording fieldsetRecording,
+        @Schema(nullable = true) String email, @Schema(nullable = true) String timezone, List<UUID> managedGroups,
+        Login fieldsetLogin, Recording fieldsetRecording,
         Licensing fieldsetLicensing) {
 
+    @Schema(name = "UserLogin")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Login(boolean canLogin, String login, String authenticateType, boolean mustChangePassword,
-            OffsetDateTime validTill) {
+    public record Login(boolean canLogin, @Schema(nullable = true) String login,
+            @Schema(nullable = true) String authenticateType, boolean mustChangePassword,
+            @Schema(nullable = true) OffsetDateTime validTill) {
     }
 
+    @Schema(name = "UserRecording")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Recording(String record, List<String> extensions, boolean confidential, List<String> recordDirection,
-            String onDemandDefault) {
+    public record Recording(@Schema(nullable = true) String record, List<String> extensions, boolean confidential,
+            List<String> recordDirection,
+            @Schema(nullable = true) String onDemandDefault) {
     }
 
+    @Schema(name = "UserLicensing")
     public record Licensing(boolean recordingSeat, boolean monitoringSeat, boolean evaluationSeat) {
     }
 
@@ -38,6 +46,7 @@ public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UU
     }
 
     /** The single-object envelope: {@code {"user": {...}}}. */
+    @Schema(name = "UserDocument")
     public record Document(UserView user) {
     }
 }
