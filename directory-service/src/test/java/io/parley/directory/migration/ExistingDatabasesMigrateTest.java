@@ -49,7 +49,7 @@ class ExistingDatabasesMigrateTest {
 
         List<String> service = schemas.versions(schema, "flyway_schema_history");
         assertTrue(service.stream().noneMatch(version -> version.startsWith("0.")), service.toString());
-        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10"),
+        assertEquals(List.of("0", "0.1", "0.6", "0.7", "0.9", "0.10", "0.14"),
                 schemas.versions(schema, "flyway_history_parley_events"));
     }
 
