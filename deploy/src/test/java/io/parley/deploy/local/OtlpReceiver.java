@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,7 +27,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** A span as received: ids in hex, as W3C traceparent writes them. */
     record ReceivedSpan(String service, String scope, String traceId, String spanId, String parentSpanId,
-            String name, List<String> linkedTraceIds) {
+            String name, List<String> linkedTraceIds, Map<String, String> attributes) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -65,7 +67,9 @@ final class OtlpReceiver implements AutoCloseable {
                             HEX.formatHex(span.getSpanId().toByteArray()),
                             HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
                             span.getLinksList().stream().map(link -> HEX.formatHex(link.getTraceId().toByteArray()))
-                                    .toList())));
+                                    .toList(),
+                            span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey,
+                                    attribute -> attribute.getValue().getStringValue(), (first, second) -> second)))));
                 }
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

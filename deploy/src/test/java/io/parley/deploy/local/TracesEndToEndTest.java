@@ -112,4 +112,26 @@ class TracesEndToEndTest {
                         && span.linkedTraceIds().contains(traceId)),
                 "No batch of call-service's ingest is linked to the trace " + traceId));
     }
+
+    @Test
+    void aSignedUrlsSignatureStaysOutOfTheSpansOfItsRequest() {
+        String call = UUID.randomUUID().toString();
+        given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD).contentType("audio/mpeg")
+                .body(new byte[1_000]).when()
+                .put(running.platform().serviceUrl("gateway") + "/recorder/v1/calls/" + call + "/files/1")
+                .then().statusCode(201);
+        String url = given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)
+                .queryParam("expires", 600)
+                .when().get(running.platform().apiUrl() + "/calls/" + call + ".json/file_url.json")
+                .then().statusCode(200).extract().path("signed_url");
+        String signature = url.substring(url.indexOf("sign=") + "sign=".length());
+        given().when().get(url).then().statusCode(200);
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertTrue(receiver.spans().stream()
+                .anyMatch(span -> span.service().equals("gateway")
+                        && span.attributes().getOrDefault("url.query", "").contains("sign=")),
+                "No gateway span of the signed request"));
+        assertTrue(receiver.spans().stream().flatMap(span -> span.attributes().values().stream())
+                .noneMatch(value -> value.contains(signature)), "A span holds the URL's signature");
+    }
 }
