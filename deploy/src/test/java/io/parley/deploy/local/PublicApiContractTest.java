@@ -106,12 +106,26 @@ class PublicApiContractTest {
                 .path("signed_url");
         String signedPath = signed.substring(platform.serviceUrl("gateway").length(), signed.indexOf('?'));
         Api.validated("GET", signedPath, given().when().get(signed), 200);
+        Api.validated("GET", signedPath, given().header("Range", "bytes=0-99").when().get(signed), 206);
         Api.validated("GET", signedPath, given().when().get(signed.replace("expires=", "expires=1")), 403);
         root().contentType("audio/mpeg").body(audio).put("/recorder/v1/calls/" + call + "/files/1", 200);
+        root().contentType("text/plain").body(audio).put("/recorder/v1/calls/" + call + "/files/2", 415);
+        root().contentType("audio/mpeg").body(audio).put("/recorder/v1/calls/" + call + "/files/x!", 400);
         root().get("/api/v2/calls/" + call + ".json/file", 200);
         root().header("Range", "bytes=0-99").get("/api/v2/calls/" + call + ".json/file", 206);
+        root().header("Range", "bytes=20000-").get("/api/v2/calls/" + call + ".json/file", 416);
         root().delete("/api/v2/calls/" + call + ".json", 200);
         root().get("/api/v2/calls/" + call + ".json", 404);
+        root().contentType("audio/mpeg").body(audio).put("/recorder/v1/calls/" + call + "/files/1", 404);
+    }
+
+    @Test
+    void recorderEventsRefusedAnswerAsDocumented() {
+        root().body("""
+                {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
+                 "recorder_id": "%s", "call": {"from_number": "+15550100"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID())).post("/recorder/v1/events", 400);
+        root().contentType(ContentType.TEXT).body("call.started").post("/recorder/v1/events", 415);
     }
 
     @Test
