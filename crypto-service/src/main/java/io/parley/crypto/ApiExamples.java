@@ -7,18 +7,16 @@ package io.parley.crypto;
  */
 public final class ApiExamples {
 
-    /** Reference 3.3.2, with the fields the reference's example leaves out. */
-    public static final String ENCRYPT_KEY = """
-            {"encrypt_key": {"key_id": "e9780258-f061-11e5-b9d7-e03f497dbdff", "is_active": false,
+    private static final String ENCRYPT_KEY_OBJECT = """
+            {"key_id": "e9780258-f061-11e5-b9d7-e03f497dbdff", "is_active": false,
              "fingerprint": "cb874f07fe39656cf88150e569b5b9e8", "tenant_id": "11111111-1111-1111-1111-111111111111",
              "public_key": "MIGfMA0GCSqGSIb3DQEBAQUAA4GNA...", "name": "Encrypt key new", "protection_mode": "user",
-             "key_length": 1024, "has_private_key": true}}""";
-    /** Reference 3.3.2's key as a page. */
-    public static final String ENCRYPT_KEYS = """
-            {"next_url": null, "total": 1, "encrypt_keys": [{"key_id": "e9780258-f061-11e5-b9d7-e03f497dbdff",
-             "is_active": false, "fingerprint": "cb874f07fe39656cf88150e569b5b9e8",
-             "tenant_id": "11111111-1111-1111-1111-111111111111", "public_key": "MIGfMA0GCSqGSIb3DQEBAQUAA4GNA...",
-             "name": "Encrypt key new", "protection_mode": "user", "key_length": 1024, "has_private_key": true}]}""";
+             "key_length": 1024, "has_private_key": true}""";
+    /** Reference 3.3.2, with the fields the reference's example leaves out. */
+    public static final String ENCRYPT_KEY = "{\"encrypt_key\": " + ENCRYPT_KEY_OBJECT + "}";
+    /** Reference 3.3.1, the last page, with the key of 3.3.2. */
+    public static final String ENCRYPT_KEYS = "{\"next_url\": null, \"total\": 1, \"encrypt_keys\": ["
+            + ENCRYPT_KEY_OBJECT + "]}";
     /** Reference 3.3.3, generate (with its spelling {@code key_lenght}). */
     public static final String ENCRYPT_KEY_GENERATE = """
             {"encrypt_key": {"name": "New encrypt key", "is_active": true, "add_type": "generate", "key_lenght": 2048}}""";

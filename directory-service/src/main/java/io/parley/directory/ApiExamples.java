@@ -7,9 +7,8 @@ package io.parley.directory;
  */
 public final class ApiExamples {
 
-    /** Reference 3.6.1. */
-    public static final String TENANT = """
-            {"tenant": {"tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff", "name": "Flexus", "timezone": null,
+    private static final String TENANT_OBJECT = """
+            {"tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff", "name": "Flexus", "timezone": null,
              "encrypt_data": null,
              "fieldset_licensing": {"recording_seats": null, "recording_sessions": null,
               "screen_recording_seats": null, "monitoring_seats": null, "monitoring_sessions": null,
@@ -19,19 +18,11 @@ public final class ApiExamples {
               "broadworks_sp_id": "FlexusProvider", "broadworks_group_id": "FlexusGroup", "sip_uri_host": "",
               "cisco_partition": "", "metaswitch_system": "", "metaswitch_group": "", "record_unknown_users": "record",
               "auto_provision": true, "provision_role_id": "34cafffe-9201-11e5-b516-e03f497dbdff",
-              "provision_group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff"}}}""";
-    /** Reference 4.1.2 (its last page of tenants), with the tenant of 3.6.1. */
-    public static final String TENANTS = """
-            {"next_url": null, "total": 1, "tenants": [{"tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff",
-             "name": "Flexus", "timezone": null, "encrypt_data": false,
-             "fieldset_licensing": {"recording_seats": 20, "recording_sessions": 0, "screen_recording_seats": null,
-              "monitoring_seats": 10, "monitoring_sessions": null, "evaluation_seats": 20, "speech_analytics": null},
-             "fieldset_associate_calls": {"extension_uniqueness": "systemwide", "associate_calls": "broadworks_group",
-              "associate_calls_condition": "BroadWorks-serviceProviderID = \\"FlexusProvider\\" AND BroadWorks-groupID = \\"FlexusGroup\\"",
-              "broadworks_sp_id": "FlexusProvider", "broadworks_group_id": "FlexusGroup", "sip_uri_host": "",
-              "cisco_partition": "", "metaswitch_system": "", "metaswitch_group": "", "record_unknown_users": "record",
-              "auto_provision": true, "provision_role_id": "34cafffe-9201-11e5-b516-e03f497dbdff",
-              "provision_group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff"}}]}""";
+              "provision_group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff"}}""";
+    /** Reference 3.6.1. */
+    public static final String TENANT = "{\"tenant\": " + TENANT_OBJECT + "}";
+    /** Reference 3.6.2, the last page, with the tenant of 3.6.1. */
+    public static final String TENANTS = "{\"next_url\": null, \"total\": 1, \"tenants\": [" + TENANT_OBJECT + "]}";
     /** Reference 3.6.3. */
     public static final String TENANT_CREATE = """
             {"tenant": {"name": "MaxiServe", "timezone": "Europe/London"}}""";
@@ -84,29 +75,20 @@ public final class ApiExamples {
             {"role": {"name": "Supervisor Role",
              "permissions": {"system": [], "users": ["view"], "calls": ["view", "categorize", "on_demand_trigger"]}}}""";
 
-    /** Reference 3.7.1, without the write-only password. */
-    public static final String USER = """
-            {"user": {"user_id": "61e6e6b0-f147-11e5-b8b3-e03f497dbdff",
-             "tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff", "name": "John Smith",
-             "group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff", "role_id": "5b139cee-f13a-11e5-9615-e03f497dbdff",
-             "is_active": true, "email": "", "timezone": "",
+    private static final String USER_OBJECT = """
+            {"user_id": "61e6e6b0-f147-11e5-b8b3-e03f497dbdff", "tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff",
+             "name": "John Smith", "group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff",
+             "role_id": "5b139cee-f13a-11e5-9615-e03f497dbdff", "is_active": true, "email": "", "timezone": "",
              "managed_groups": ["34cbea90-9201-11e5-a932-e03f497dbdff", "34e1c1ee-9201-11e5-96a0-e03f497dbdff"],
              "fieldset_login": {"can_login": true, "login": "j.smith", "authenticate_type": "password",
               "must_change_password": false, "valid_till": "2016-10-01T00:00:00-0700"},
              "fieldset_recording": {"record": "always", "extensions": ["12444003002"], "confidential": false,
               "record_direction": ["in", "out"], "on_demand_default": null},
-             "fieldset_licensing": {"evaluation_seat": false, "monitoring_seat": true, "recording_seat": true}}}""";
-    /** Reference 3.7.1's user as a page. */
-    public static final String USERS = """
-            {"next_url": null, "total": 1, "users": [{"user_id": "61e6e6b0-f147-11e5-b8b3-e03f497dbdff",
-             "tenant_id": "34c7f1f6-9201-11e5-a739-e03f497dbdff", "name": "John Smith",
-             "group_id": "47f53fcc-9201-11e5-b4ef-e03f497dbdff", "role_id": "5b139cee-f13a-11e5-9615-e03f497dbdff",
-             "is_active": true, "email": "", "timezone": "", "managed_groups": [],
-             "fieldset_login": {"can_login": true, "login": "j.smith", "authenticate_type": "password",
-              "must_change_password": false, "valid_till": null},
-             "fieldset_recording": {"record": "always", "extensions": ["12444003002"], "confidential": false,
-              "record_direction": ["in", "out"], "on_demand_default": null},
-             "fieldset_licensing": {"evaluation_seat": false, "monitoring_seat": true, "recording_seat": true}}]}""";
+             "fieldset_licensing": {"evaluation_seat": false, "monitoring_seat": true, "recording_seat": true}}""";
+    /** Reference 3.7.1, without the write-only password. */
+    public static final String USER = "{\"user\": " + USER_OBJECT + "}";
+    /** Reference 3.7.2, the last page, with the user of 3.7.1. */
+    public static final String USERS = "{\"next_url\": null, \"total\": 1, \"users\": [" + USER_OBJECT + "]}";
     /** Reference 3.7.4. */
     public static final String USER_CREATE = """
             {"user": {"name": "John Smith", "role_id": "5b139cee-f13a-11e5-9615-e03f497dbdff",
