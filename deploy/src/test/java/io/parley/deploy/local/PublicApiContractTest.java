@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -202,6 +204,48 @@ class PublicApiContractTest {
     }
 
     @Test
+    void encryptedRecordingsAnswerAsDocumented() throws Exception {
+        String tenant = location(root().body("{\"tenant\": {\"name\": \"Encrypting " + UUID.randomUUID()
+                + "\", \"encrypt_data\": true}}").post("/api/v2/tenants.json", 201));
+        String group = location(root().body("{\"group\": {\"tenant_id\": \"" + tenant + "\", \"name\": \"Agents\"}}")
+                .post("/api/v2/groups.json", 201));
+        String role = location(root().body("""
+                {"role": {"tenant_id": "%s", "name": "Agent", "access_level": "user",
+                 "permissions": {"calls_own": ["view"]}}}""".formatted(tenant)).post("/api/v2/roles.json", 201));
+        String extension = "7" + new Random().nextInt(1_000_000, 10_000_000);
+        Scene.user(group, role, "Agent", """
+                "fieldset_recording": {"record": "always", "extensions": ["%s"]}""".formatted(extension));
+        // a key imported without its private half: recordings are encrypted to it, and cannot be played here
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String publicKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        root().body("""
+                {"encrypt_key": {"name": "Escrow", "tenant_id": "%s", "add_type": "import", "is_active": true,
+                 "protection_mode": "app", "public_key": "%s"}}""".formatted(tenant, publicKey))
+                .post("/api/v2/encrypt_keys.json", 201);
+
+        UUID call = UUID.randomUUID();
+        root().body("""
+                {"event_id": "%s", "type": "call.started", "occurred_at": "2026-03-01T10:00:00Z",
+                 "recorder_id": "%s", "call": {"call_id": "%s", "from_number": "%s", "to_number": "+15550100"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), call, extension)).post("/recorder/v1/events", 202);
+        String view = platform.serviceUrl("gateway") + "/api/v2/calls/" + call + ".json";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tenant.equals(asRoot().when().get(view).then().extract().path("call.tenant_id")));
+        // 409 (NoEncryptionKey) until call-service has learned of the tenant's key: each answer as documented
+        String upload = "/recorder/v1/calls/" + call + "/files/1";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response answer = asRoot().contentType("audio/mpeg").body(new byte[1_000]).when()
+                    .put(platform.serviceUrl("gateway") + upload);
+            contract.assertDescribes("PUT", upload, answer);
+            return answer.statusCode() == 201;
+        });
+
+        root().get("/api/v2/calls/" + call + ".json/file", 409);
+        root().queryParam("expires", 60).get("/api/v2/calls/" + call + ".json/file_url.json", 409);
+    }
+
+    @Test
     void errorsAnswerInTheDocumentedShapes() {
         Scene scene = Scene.create();
         root().get("/api/v2/users/" + UUID.randomUUID() + ".json", 404);
@@ -305,7 +349,7 @@ class PublicApiContractTest {
             return user(group, role, name, fieldsets);
         }
 
-        private static String user(String group, String role, String name, String fieldsets) {
+        static String user(String group, String role, String name, String fieldsets) {
             return location(root().body("""
                     {"user": {"name": "%s", "group_id": "%s", "role_id": "%s", %s}}"""
                     .formatted(name, group, role, fieldsets)).post("/api/v2/users.json", 201));
