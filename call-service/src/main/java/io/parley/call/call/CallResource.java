@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.parley.call.ApiExamples;
 import io.parley.call.access.CallScope;
 import io.parley.call.search.CallSearch;
 import io.parley.call.search.CallerSearches;
@@ -81,7 +83,7 @@ public class CallResource {
     @Parameter(name = ApiDocument.LIMIT, in = ParameterIn.QUERY, ref = ApiDocument.LIMIT)
     @Parameter(name = ApiDocument.START, in = ParameterIn.QUERY, ref = ApiDocument.START)
     @Parameter(name = ApiDocument.MAX_TOTAL_CALC, in = ParameterIn.QUERY, ref = ApiDocument.MAX_TOTAL_CALC)
-    @APIResponse(responseCode = "200", description = "A page of calls", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CallPage")))
+    @APIResponse(responseCode = "200", description = "A page of calls", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CallPage"), examples = @ExampleObject(name = "calls", value = ApiExamples.CALLS)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "429", description = "Too many searches of this user at once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @PermissionsAllowed({ "calls:view", "calls_own:view" })
@@ -97,7 +99,7 @@ public class CallResource {
     }
 
     @Operation(operationId = "view_call", summary = "View a call, with its participants and files")
-    @APIResponse(responseCode = "200", description = "The call", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "call", properties = @SchemaProperty(name = "call", ref = "Call"))))
+    @APIResponse(responseCode = "200", description = "The call", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "call", properties = @SchemaProperty(name = "call", ref = "Call")), examples = @ExampleObject(name = "call", value = ApiExamples.CALL)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed({ "calls:view", "calls_own:view" })
     @GET

@@ -72,6 +72,7 @@ public class AudioResource {
     @APIResponse(responseCode = "206", description = "The part of the audio a Range header asked for", content = @Content(mediaType = "audio/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "416", description = "A Range outside the audio")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT, description = "The recording is encrypted to a key imported without its private key (NoPrivateKey), or to a deleted key (EncryptionKeyDeleted)")
     @GET
     @Path("calls/{callId}.json/file")
     @PermissionsAllowed({ "calls:playback", "calls_own:playback" })
@@ -89,6 +90,7 @@ public class AudioResource {
     @APIResponse(responseCode = "200", description = "The signed URL", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "signed_url", properties = @SchemaProperty(name = "signed_url", type = SchemaType.STRING))))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT, description = "The recording is encrypted to a key imported without its private key (NoPrivateKey), or to a deleted key (EncryptionKeyDeleted)")
     @GET
     @Path("calls/{callId}.json/file_url.json")
     @Produces(MediaType.APPLICATION_JSON)

@@ -56,6 +56,7 @@ public class SignedAudioResource {
     @APIResponse(responseCode = "416", description = "A Range outside the audio")
     @APIResponse(responseCode = "403", description = "Expired, or altered", content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT, description = "The recording's encryption key was deleted since the URL was signed (EncryptionKeyDeleted)")
     @GET
     @Path("{callId}/signed")
     @PermitAll

@@ -20,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +33,7 @@ import io.parley.common.api.ApiResponses;
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.crypto.ApiExamples;
 import io.parley.crypto.key.EncryptKeyResource;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -45,8 +48,10 @@ import io.quarkus.security.PermissionsAllowed;
 public class GrantResource {
 
     /** One authorized user: {@code user_id} as the reference shows it, and whether the grant opens the key now. */
-    @Schema(name = "AuthorizedUser")
-    public record AuthorizedUser(UUID userId, String status) {
+    @Schema(name = "AuthorizedUser", requiredProperties = { "user_id", "status" })
+    public record AuthorizedUser(UUID userId,
+            @Schema(enumeration = {
+                    "active", "pending" }) String status){
     }
 
     private final GrantService grants;
@@ -63,7 +68,7 @@ public class GrantResource {
             "users", "next_url" }, properties = {
                     @SchemaProperty(name = "users", type = SchemaType.ARRAY, implementation = AuthorizedUser.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "users", value = ApiExamples.AUTHORIZED_USERS)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("encrypt_keys:view")
     @GET
@@ -79,6 +84,7 @@ public class GrantResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user", value = ApiExamples.GRANT)))
     @PermissionsAllowed("encrypt_keys:grant")
     @POST
     @Path("encrypt_keys/{keyId}/authorized_users.json")

@@ -22,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +37,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
+import io.parley.crypto.ApiExamples;
 import io.parley.crypto.protection.PersonalKeys;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -67,7 +70,7 @@ public class EncryptKeyResource {
             "encrypt_keys", "next_url" }, properties = {
                     @SchemaProperty(name = "encrypt_keys", type = SchemaType.ARRAY, implementation = EncryptKeyView.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "encrypt_keys", value = ApiExamples.ENCRYPT_KEYS)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("encrypt_keys:view")
     @GET
@@ -89,6 +92,9 @@ public class EncryptKeyResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "generate", value = ApiExamples.ENCRYPT_KEY_GENERATE),
+            @ExampleObject(name = "import", value = ApiExamples.ENCRYPT_KEY_IMPORT) }))
     @PermissionsAllowed("encrypt_keys:add")
     @POST
     @Path("encrypt_keys.json")
@@ -100,7 +106,7 @@ public class EncryptKeyResource {
     }
 
     @Operation(operationId = "view_encrypt_key", summary = "View an encryption key")
-    @APIResponse(responseCode = "200", description = "The key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EncryptKeyView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EncryptKeyView.Document.class), examples = @ExampleObject(name = "encrypt_key", value = ApiExamples.ENCRYPT_KEY)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("encrypt_keys:view")
     @GET
@@ -111,10 +117,11 @@ public class EncryptKeyResource {
     }
 
     @Operation(operationId = "update_encrypt_key", summary = "Rename, activate or deactivate an encryption key")
-    @APIResponse(responseCode = "200", description = "The key after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EncryptKeyView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The key after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EncryptKeyView.Document.class), examples = @ExampleObject(name = "encrypt_key", value = ApiExamples.ENCRYPT_KEY)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "encrypt_key", value = ApiExamples.ENCRYPT_KEY_UPDATE)))
     @PermissionsAllowed("encrypt_keys:edit")
     @PUT
     @Path("encrypt_keys/{keyId}.json")

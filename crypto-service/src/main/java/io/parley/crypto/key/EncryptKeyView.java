@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A key as the API shows it (reference 3.3.2) and as {@code crypto.keys} events carry it: the public half only.
  * {@code public_key} is base64 of the X.509 public key (DER), as in the reference's example.
  */
+@Schema(requiredProperties = { "key_id", "tenant_id", "name", "is_active", "fingerprint", "public_key",
+        "protection_mode", "key_length", "has_private_key" })
 public record EncryptKeyView(UUID keyId, UUID tenantId, String name, boolean isActive, String fingerprint,
         String publicKey, String protectionMode, int keyLength, boolean hasPrivateKey) {
 
@@ -19,7 +21,7 @@ public record EncryptKeyView(UUID keyId, UUID tenantId, String name, boolean isA
     }
 
     /** The single-object envelope: {@code {"encrypt_key": {...}}}. */
-    @Schema(name = "EncryptKeyDocument")
+    @Schema(name = "EncryptKeyDocument", requiredProperties = "encrypt_key")
     public record Document(EncryptKeyView encryptKey) {
     }
 }

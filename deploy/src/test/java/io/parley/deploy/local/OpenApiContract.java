@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,20 +40,25 @@ final class OpenApiContract {
     private final SchemaRegistry registry;
     /** By operation and status ({@code GET /api/v2/users.json 200}): the key of the answer's JSON schema. */
     private final Map<String, String> answerSchemas = new HashMap<>();
+    /** Every JSON example of a request or an answer, by where it is, with the key of the schema it must meet. */
+    private final Map<String, Example> examples = new LinkedHashMap<>();
+
+    private record Example(String schemaKey, JsonNode value) {
+    }
 
     private OpenApiContract(ObjectNode document) {
         this.document = document;
         ObjectNode answers = ((ObjectNode) document.path("components")).putObject(ANSWERS);
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> operation
-                .getValue().path("responses").properties().forEach(response -> {
-                    JsonNode schema = resolve(response.getValue()).path("content").path("application/json")
-                            .path("schema");
-                    if (!schema.isMissingNode()) {
-                        String key = "answer-" + answerSchemas.size();
-                        answers.set(key, schema.deepCopy());
-                        answerSchemas.put(key(operation.getKey(), path.getKey(), response.getKey()), key);
-                    }
-                })));
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String where = key(operation.getKey(), path.getKey(), "");
+            collect(answers, where + "request", operation.getValue().path("requestBody"));
+            operation.getValue().path("responses").properties().forEach(response -> {
+                String key = collect(answers, where + response.getKey(), resolve(response.getValue()));
+                if (key != null) {
+                    answerSchemas.put(key(operation.getKey(), path.getKey(), response.getKey()), key);
+                }
+            });
+        }));
         strict(document);
         String text = JSON.writeValueAsString(document);
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
@@ -104,6 +111,48 @@ final class OpenApiContract {
                 .validate(JSON.readTree(body));
         return errors.stream().map(error -> method + " " + template.get() + " " + status + ": "
                 + error.getInstanceLocation() + " " + error.getMessage()).toList();
+    }
+
+    /**
+     * What is wrong with the document's own JSON examples, each read as an answer is: against its media type's schema,
+     * strictly. Empty if nothing.
+     */
+    List<String> exampleViolations() {
+        List<String> violations = new ArrayList<>();
+        examples.forEach((where, example) -> registry
+                .getSchema(SchemaLocation.of(DOCUMENT + "#/components/" + ANSWERS + "/" + example.schemaKey()))
+                .validate(example.value())
+                .forEach(error -> violations.add(where + ": " + error.getInstanceLocation() + " "
+                        + error.getMessage())));
+        return violations;
+    }
+
+    /** How many JSON examples the document holds. */
+    int examples() {
+        return examples.size();
+    }
+
+    /**
+     * Registers the JSON schema of a request body or response ({@code body}) under a key of its own, with its
+     * examples; the key, or null when it has no JSON content.
+     */
+    private String collect(ObjectNode answers, String where, JsonNode body) {
+        JsonNode json = body.path("content").path("application/json");
+        JsonNode schema = json.path("schema");
+        if (schema.isMissingNode()) {
+            return null;
+        }
+        String key = "answer-" + answers.size();
+        answers.set(key, schema.deepCopy());
+        json.path("examples").properties().forEach(example -> examples.put(where + " example " + example.getKey(),
+                new Example(key, resolveExample(example.getValue()).path("value"))));
+        return key;
+    }
+
+    /** An example, or the shared example it refers to. */
+    private JsonNode resolveExample(JsonNode example) {
+        JsonNode ref = example.path("$ref");
+        return ref.isMissingNode() ? example : document.at(ref.asString().substring(1));
     }
 
     /** Fails, naming what is wrong, unless the document describes {@code response}. */

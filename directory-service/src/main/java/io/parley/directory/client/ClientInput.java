@@ -15,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ClientInput(UUID tenantId, String name, List<Contact> contacts) {
 
     /** One contact: {@code phone_number} required, {@code name} optional. */
-    @Schema(name = "ClientInputContact")
-    public record Contact(String phoneNumber, String name) {
+    @Schema(name = "ClientInputContact", requiredProperties = "phone_number")
+    public record Contact(String phoneNumber, @Schema(nullable = true) String name) {
     }
 
     /** The request envelope: {@code {"client": {...}}}. */

@@ -6,11 +6,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A client as the API shows it (reference 3.2.1), and as the directory's events carry it. */
+@Schema(requiredProperties = { "client_id", "tenant_id", "name", "contacts" })
 public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact> contacts) {
 
     /** A contact as the API shows it; {@code name} is {@code null} when none was given. */
-    @Schema(name = "ClientContact")
-    public record Contact(String phoneNumber, String name) {
+    @Schema(name = "ClientContact", requiredProperties = { "phone_number", "name" })
+    public record Contact(String phoneNumber, @Schema(nullable = true) String name) {
     }
 
     public static ClientView of(Client client) {
@@ -19,7 +20,7 @@ public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact
     }
 
     /** The single-object envelope: {@code {"client": {...}}}. */
-    @Schema(name = "ClientDocument")
+    @Schema(name = "ClientDocument", requiredProperties = "client")
     public record Document(ClientView client) {
     }
 }

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +35,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
+import io.parley.directory.ApiExamples;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -62,7 +65,7 @@ public class GroupResource {
             "groups", "next_url" }, properties = {
                     @SchemaProperty(name = "groups", type = SchemaType.ARRAY, implementation = GroupView.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "groups", value = ApiExamples.GROUPS)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("groups:view")
     @GET
@@ -80,6 +83,7 @@ public class GroupResource {
     @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "group", value = ApiExamples.GROUP_CREATE)))
     @PermissionsAllowed("groups:add")
     @POST
     @Path("groups.json")
@@ -90,7 +94,7 @@ public class GroupResource {
     }
 
     @Operation(operationId = "view_group", summary = "View a group")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class), examples = @ExampleObject(name = "group", value = ApiExamples.GROUP)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("groups:view")
     @GET
@@ -103,10 +107,11 @@ public class GroupResource {
     }
 
     @Operation(operationId = "update_group", summary = "Change the group's fields given")
-    @APIResponse(responseCode = "200", description = "The group after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The group after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.Document.class), examples = @ExampleObject(name = "group", value = ApiExamples.GROUP)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "group", value = ApiExamples.GROUP_UPDATE)))
     @PermissionsAllowed("groups:edit")
     @PUT
     @Path("groups/{groupId}.json")

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +35,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
+import io.parley.directory.ApiExamples;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -62,7 +65,7 @@ public class RoleResource {
             "roles", "next_url" }, properties = {
                     @SchemaProperty(name = "roles", type = SchemaType.ARRAY, implementation = RoleView.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "roles", value = ApiExamples.ROLES)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("roles:view")
     @GET
@@ -80,6 +83,7 @@ public class RoleResource {
     @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "role", value = ApiExamples.ROLE_CREATE)))
     @PermissionsAllowed("roles:add")
     @POST
     @Path("roles.json")
@@ -90,7 +94,7 @@ public class RoleResource {
     }
 
     @Operation(operationId = "view_role", summary = "View a role")
-    @APIResponse(responseCode = "200", description = "The role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class), examples = @ExampleObject(name = "role", value = ApiExamples.ROLE)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("roles:view")
     @GET
@@ -103,10 +107,11 @@ public class RoleResource {
     }
 
     @Operation(operationId = "update_role", summary = "Change the role's fields given")
-    @APIResponse(responseCode = "200", description = "The role after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The role after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.Document.class), examples = @ExampleObject(name = "role", value = ApiExamples.ROLE)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "role", value = ApiExamples.ROLE_UPDATE)))
     @PermissionsAllowed("roles:edit")
     @PUT
     @Path("roles/{roleId}.json")

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A role as the API shows it (reference 3.5.1), and as the directory's events carry it. */
+@Schema(requiredProperties = { "role_id", "tenant_id", "name", "access_level", "permissions" })
 public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel accessLevel,
         Map<String, List<String>> permissions) {
 
@@ -15,7 +16,7 @@ public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel acce
     }
 
     /** The single-object envelope: {@code {"role": {...}}}. */
-    @Schema(name = "RoleDocument")
+    @Schema(name = "RoleDocument", requiredProperties = "role")
     public record Document(RoleView role) {
     }
 }

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,7 @@ import io.parley.common.api.metrics.SearchLatency;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
+import io.parley.directory.ApiExamples;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -67,7 +70,7 @@ public class TenantResource {
             "tenants", "next_url" }, properties = {
                     @SchemaProperty(name = "tenants", type = SchemaType.ARRAY, implementation = TenantView.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "tenants", value = ApiExamples.TENANTS)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("tenants:view")
     @GET
@@ -83,6 +86,7 @@ public class TenantResource {
     @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tenant", value = ApiExamples.TENANT_CREATE)))
     @PermissionsAllowed("tenants:add")
     @POST
     @Path("tenants.json")
@@ -93,7 +97,7 @@ public class TenantResource {
     }
 
     @Operation(operationId = "view_tenant", summary = "View a tenant")
-    @APIResponse(responseCode = "200", description = "The tenant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The tenant", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class), examples = @ExampleObject(name = "tenant", value = ApiExamples.TENANT)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("tenants:view")
     @GET
@@ -106,10 +110,11 @@ public class TenantResource {
     }
 
     @Operation(operationId = "update_tenant", summary = "Change the tenant's fields given")
-    @APIResponse(responseCode = "200", description = "The tenant after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The tenant after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.Document.class), examples = @ExampleObject(name = "tenant", value = ApiExamples.TENANT)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "tenant", value = ApiExamples.TENANT_UPDATE)))
     @PermissionsAllowed("tenants:edit")
     @PUT
     @Path("tenants/{tenantId}.json")

@@ -7,13 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A tenant as the API shows it (reference 3.6.1), and as the directory's events carry it. */
+@Schema(requiredProperties = { "tenant_id", "name", "timezone", "encrypt_data", "fieldset_licensing",
+        "fieldset_associate_calls" })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TenantView(UUID tenantId, String name, @Schema(nullable = true) String timezone,
         @Schema(nullable = true) Boolean encryptData,
         Licensing fieldsetLicensing, AssociateCalls fieldsetAssociateCalls) {
 
     /** License limits; {@code null} is no limit. */
-    @Schema(name = "TenantLicensing")
+    @Schema(name = "TenantLicensing", requiredProperties = { "recording_seats", "recording_sessions",
+            "screen_recording_seats", "monitoring_seats", "monitoring_sessions", "evaluation_seats",
+            "speech_analytics" })
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Licensing(@Schema(nullable = true) Integer recordingSeats, @Schema(nullable = true) Integer recordingSessions,
             @Schema(nullable = true) Integer screenRecordingSeats,
@@ -22,7 +26,10 @@ public record TenantView(UUID tenantId, String name, @Schema(nullable = true) St
     }
 
     /** How calls are associated with the tenant and its users. */
-    @Schema(name = "TenantAssociateCalls")
+    @Schema(name = "TenantAssociateCalls", requiredProperties = { "extension_uniqueness", "associate_calls",
+            "associate_calls_condition", "broadworks_sp_id", "broadworks_group_id", "sip_uri_host", "cisco_partition",
+            "metaswitch_system", "metaswitch_group", "record_unknown_users", "auto_provision", "provision_role_id",
+            "provision_group_id" })
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AssociateCalls(String extensionUniqueness, String associateCalls, String associateCallsCondition,
             String broadworksSpId, String broadworksGroupId, String sipUriHost, String ciscoPartition,
@@ -45,7 +52,7 @@ public record TenantView(UUID tenantId, String name, @Schema(nullable = true) St
     }
 
     /** The single-object envelope: {@code {"tenant": {...}}}. */
-    @Schema(name = "TenantDocument")
+    @Schema(name = "TenantDocument", requiredProperties = "tenant")
     public record Document(TenantView tenant) {
     }
 

@@ -22,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.security.Caller;
+import io.parley.directory.ApiExamples;
 import io.parley.directory.access.Access;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -73,7 +76,7 @@ public class UserResource {
             "users", "next_url" }, properties = {
                     @SchemaProperty(name = "users", type = SchemaType.ARRAY, implementation = UserView.class),
                     @SchemaProperty(name = "next_url", type = SchemaType.STRING, nullable = true, description = "The next page, or null on the last"),
-                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") })))
+                    @SchemaProperty(name = "total", type = SchemaType.INTEGER, description = "Every matching object: on the last page, or up to start + max_total_calc") }), examples = @ExampleObject(name = "users", value = ApiExamples.USERS)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @PermissionsAllowed("users:view")
     @GET
@@ -102,6 +105,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", ref = ApiDocument.CREATED)
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user", value = ApiExamples.USER_CREATE)))
     @PermissionsAllowed("users:add")
     @POST
     @Path("users.json")
@@ -112,7 +116,7 @@ public class UserResource {
     }
 
     @Operation(operationId = "view_user", summary = "View a user")
-    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class), examples = @ExampleObject(name = "user", value = ApiExamples.USER)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @PermissionsAllowed("users:view")
     @GET
@@ -123,10 +127,11 @@ public class UserResource {
     }
 
     @Operation(operationId = "update_user", summary = "Change the user's fields given")
-    @APIResponse(responseCode = "200", description = "The user after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class)))
+    @APIResponse(responseCode = "200", description = "The user after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.Document.class), examples = @ExampleObject(name = "user", value = ApiExamples.USER)))
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user", value = ApiExamples.USER_UPDATE)))
     @PermissionsAllowed("users:edit")
     @PUT
     @Path("users/{userId}.json")

@@ -12,27 +12,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A user as the API shows it (reference 3.7.1), and as the directory's events carry it. The password is write-only
  * and never here. {@code tenant_id}, read-only, tells which tenant the user belongs to.
  */
+@Schema(requiredProperties = { "user_id", "tenant_id", "name", "group_id", "role_id", "is_active", "email", "timezone",
+        "managed_groups", "fieldset_login", "fieldset_recording", "fieldset_licensing" })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UUID roleId, boolean isActive,
         @Schema(nullable = true) String email, @Schema(nullable = true) String timezone, List<UUID> managedGroups,
         Login fieldsetLogin, Recording fieldsetRecording,
         Licensing fieldsetLicensing) {
 
-    @Schema(name = "UserLogin")
+    @Schema(name = "UserLogin", requiredProperties = { "can_login", "login", "authenticate_type", "must_change_password",
+            "valid_till" })
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Login(boolean canLogin, @Schema(nullable = true) String login,
             @Schema(nullable = true) String authenticateType, boolean mustChangePassword,
             @Schema(nullable = true) OffsetDateTime validTill) {
     }
 
-    @Schema(name = "UserRecording")
+    @Schema(name = "UserRecording", requiredProperties = { "record", "extensions", "confidential", "record_direction",
+            "on_demand_default" })
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Recording(@Schema(nullable = true) String record, List<String> extensions, boolean confidential,
             List<String> recordDirection,
             @Schema(nullable = true) String onDemandDefault) {
     }
 
-    @Schema(name = "UserLicensing")
+    @Schema(name = "UserLicensing", requiredProperties = { "recording_seat", "monitoring_seat", "evaluation_seat" })
     public record Licensing(boolean recordingSeat, boolean monitoringSeat, boolean evaluationSeat) {
     }
 
@@ -46,7 +50,7 @@ public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UU
     }
 
     /** The single-object envelope: {@code {"user": {...}}}. */
-    @Schema(name = "UserDocument")
+    @Schema(name = "UserDocument", requiredProperties = "user")
     public record Document(UserView user) {
     }
 }
