@@ -86,15 +86,11 @@ public final class AsyncApiContract {
     /** The contract in {@code directory}: its AsyncAPI document, the OpenAPI document and every event schema. */
     public static AsyncApiContract of(Path directory) {
         Map<String, JsonNode> files = new HashMap<>();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String name = directory.relativize(path).toString().replace('\\', '/');
-                if (name.equals(DOCUMENT)) {
-                    files.put(name, YAML.readTree(path.toFile()));
-                } else if (name.endsWith(".json") && !name.startsWith("node_modules/")
-                        && !name.startsWith("package")) {
-                    files.put(name, JSON.readTree(path.toFile()));
-                }
+        try (Stream<Path> paths = Files.walk(directory.resolve("events"))) {
+            files.put(DOCUMENT, YAML.readTree(directory.resolve(DOCUMENT).toFile()));
+            files.put("openapi.json", JSON.readTree(directory.resolve("openapi.json").toFile()));
+            for (Path path : paths.filter(path -> path.toString().endsWith(".json")).toList()) {
+                files.put(directory.relativize(path).toString().replace('\\', '/'), JSON.readTree(path.toFile()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the contract in " + directory, e);
@@ -195,13 +191,26 @@ public final class AsyncApiContract {
         return headers;
     }
 
-    /** Every object schema that names its properties and says nothing of others takes no others. */
+    /**
+     * Every object schema that names its properties and says nothing of others takes no others; except a part of an
+     * {@code allOf}, which names only the properties it narrows (a message's type, source, dataversion and data),
+     * while the envelope it is combined with names them all.
+     */
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode object && object.path("properties").isObject()
                 && !object.has("additionalProperties") && isObjectType(object.path("type"))) {
             object.put("additionalProperties", false);
         }
-        node.values().forEach(AsyncApiContract::strict);
+        node.properties().forEach(field -> {
+            if (field.getKey().equals("allOf")) {
+                field.getValue().values().forEach(part -> part.values().forEach(AsyncApiContract::strict));
+            } else {
+                strict(field.getValue());
+            }
+        });
+        if (node.isArray()) {
+            node.values().forEach(AsyncApiContract::strict);
+        }
     }
 
     private static boolean isObjectType(JsonNode type) {
