@@ -95,7 +95,7 @@ class CallViewAndDeleteTest {
                 .orElseThrow();
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertEquals(call.toString(), record.key());
-        assertEquals(tenant.toString(), event.path("tenant_id").asText());
+        assertEquals(tenant.toString(), event.path("tenantid").asText());
         assertEquals(call.toString(), event.path("data").path("call").path("call_id").asText());
     }
 

@@ -237,13 +237,15 @@ class DirectoryReplicaTest {
         UUID tenant = UUID.randomUUID();
         UUID newer = UUID.randomUUID();
         KafkaTopics.send(kafka, DirectoryEvents.TOPIC, tenant.toString(), """
-                {"event_id": "%s", "type": "tenant.created", "version": %d, "occurred_at": "%s", "tenant_id": "%s",
-                 "revision": 1, "data": {"tenant": {"tenant_id": "%s", "name": "Newer"}}}
-                """.formatted(newer, DirectoryEvents.VERSION + 1, "2026-01-01T09:00:00Z", tenant, tenant));
+                {"specversion": "1.0", "id": "%s", "source": "/parley/directory-service", "type": "tenant.created",
+                 "subject": "%s", "time": "2026-01-01T09:00:00Z", "datacontenttype": "application/json",
+                 "tenantid": "%s", "revision": 1, "dataversion": %d,
+                 "data": {"tenant": {"tenant_id": "%s", "name": "Newer"}}}
+                """.formatted(newer, tenant, tenant, DirectoryEvents.VERSION + 1, tenant));
 
         var dead = KafkaTopics.await(kafka, "directory.events.dlq.call-service",
                 value -> value.contains(newer.toString()), Duration.ofSeconds(30)).orElseThrow();
-        assertEquals("version is " + (DirectoryEvents.VERSION + 1) + ", newer than the " + DirectoryEvents.VERSION
+        assertEquals("dataversion is " + (DirectoryEvents.VERSION + 1) + ", newer than the " + DirectoryEvents.VERSION
                 + " this consumer reads: upgrade it, then replay this event",
                 new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
         assertNull(known(tenant), "nothing of the newer event was applied");

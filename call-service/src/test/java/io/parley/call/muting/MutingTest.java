@@ -63,9 +63,9 @@ class MutingTest {
         assertEquals(call.toString(), command.path("data").path("call_id").asText());
         assertEquals(recorder.toString(), command.path("data").path("recorder_id").asText());
         assertEquals(admin.toString(), command.path("data").path("requested_by").asText());
-        assertEquals(tenant.toString(), command.path("tenant_id").asText());
+        assertEquals(tenant.toString(), command.path("tenantid").asText());
         Map<String, Object> muting = Rows.first(dataSource, "SELECT * FROM call_muting WHERE call_id = ?", call);
-        assertEquals(UUID.fromString(command.path("event_id").asText()), muting.get("command_id"));
+        assertEquals(UUID.fromString(command.path("id").asText()), muting.get("command_id"));
         assertEquals("mute", muting.get("action"));
         assertEquals(admin, muting.get("requested_by"));
     }

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,6 +183,37 @@ class OutboxDeliveryTest {
                 .until(() -> commandAndBacklog(command, backlogTopic), counts -> counts[0] == 0)[1];
         assertTrue(backlogWhenSent > 0, "the command went out before the backlog did");
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(backlog) == 0);
+    }
+
+    @Test
+    void eventsGoOutAsCloudEventsAndOnesRecordedBeforeInTheirOwnEnvelope() throws Exception {
+        String topic = topic(Map.of());
+        UUID versionOne = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event"
+                        + " (event_id, topic, message_key, payload, created_at) VALUES (?, ?, 'old', ?, now())")) {
+            insert.setObject(1, versionOne);
+            insert.setString(2, topic);
+            insert.setString(3, """
+                    {"event_id": "%s", "type": "test.changed", "version": 1, "occurred_at": "2026-11-28T12:36:45+0000",
+                     "tenant_id": null, "data": {"text": "recorded before the upgrade"}}""".formatted(versionOne));
+            insert.executeUpdate();
+        }
+        UUID cloudEvent = publish(topic, message("new", "recorded after"));
+
+        ConsumerRecord<String, String> old = KafkaTopics.await(kafka, topic,
+                value -> value.contains(versionOne.toString()), Duration.ofSeconds(30)).orElseThrow();
+        assertNull(old.headers().lastHeader("content-type"), "a version 1 event is no CloudEvent");
+        ConsumerRecord<String, String> now = KafkaTopics.await(kafka, topic,
+                value -> value.contains(cloudEvent.toString()), Duration.ofSeconds(30)).orElseThrow();
+        assertEquals("application/cloudevents+json; charset=UTF-8",
+                new String(now.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+        JsonPath event = JsonPath.from(now.value());
+        assertEquals("1.0", event.getString("specversion"));
+        assertEquals("/parley/call-service", event.getString("source"));
+        assertEquals("new", event.getString("subject"));
+        assertEquals(1, event.getInt("dataversion"));
+        assertEquals("recorded after", event.getString("data.text"));
     }
 
     @Test

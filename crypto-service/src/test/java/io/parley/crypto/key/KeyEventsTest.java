@@ -54,8 +54,8 @@ class KeyEventsTest {
 
         assertEquals(tenant.toString(), record.key());
         JsonNode event = JSON.readTree(record.value());
-        assertEquals(CryptoKeyEvents.VERSION, event.path("version").asInt());
-        assertEquals(tenant.toString(), event.path("tenant_id").asText());
+        assertEquals(CryptoKeyEvents.VERSION, event.path("dataversion").asInt());
+        assertEquals(tenant.toString(), event.path("tenantid").asText());
         JsonNode key = event.path("data").path("encrypt_key");
         assertEquals(id, key.path("key_id").asText());
         assertEquals(publicKey, key.path("public_key").asText());
@@ -116,7 +116,7 @@ class KeyEventsTest {
         assertEquals(tenant.toString(), record.key());
         JsonNode event = JSON.readTree(record.value());
         assertEquals(CryptoKeyEvents.GRANT_REVOKED, event.path("type").asText());
-        assertEquals(tenant.toString(), event.path("tenant_id").asText());
+        assertEquals(tenant.toString(), event.path("tenantid").asText());
         assertEquals(key, event.at("/data/authorized_user/key_id").asText());
         assertEquals(agent.id().toString(), event.at("/data/authorized_user/user_id").asText());
     }

@@ -87,7 +87,7 @@ class ServiceCrashFaultIT {
         assertEquals(1, KafkaTopics.all(platform.kafkaBootstrapServers(), DirectoryEvents.TOPIC).stream()
                 .filter(record -> record.key().equals(tenant.toString())
                         && record.value().contains(DirectoryEvents.TENANT_CREATED))
-                .map(record -> JsonPath.from(record.value()).getString("event_id"))
+                .map(record -> JsonPath.from(record.value()).getString("id"))
                 .distinct().count());
         // its effect downstream: crypto-service knows the tenant, and makes it a key
         given().auth().preemptive().basic(SharedPlatform.ROOT, SharedPlatform.PASSWORD)

@@ -544,7 +544,7 @@ class ClientResourceTest {
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertEquals(id, record.key());
         assertEquals(DirectoryEvents.CLIENT_CREATED, event.get("type").asText());
-        assertEquals(tenantId, event.get("tenant_id").asText());
+        assertEquals(tenantId, event.get("tenantid").asText());
         assertEquals(id, event.at("/data/client/client_id").asText());
         assertEquals("555-0110", event.at("/data/client/contacts/0/phone_number").asText());
     }

@@ -106,7 +106,7 @@ class DirectoryRevisionsTest {
         JsonNode deletion = last(events);
         assertEquals(type, deletion.path("type").asText());
         assertEquals(revision, deletion.path("revision").asLong());
-        assertEquals(tenant, deletion.path("tenant_id").asText());
+        assertEquals(tenant, deletion.path("tenantid").asText());
         assertEquals(id, deletion.at("/data/" + resource + "/" + resource + "_id").asText());
     }
 

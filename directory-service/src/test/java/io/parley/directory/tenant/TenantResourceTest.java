@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -200,11 +201,18 @@ class TenantResourceTest {
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertEquals(id, record.key());
         assertEquals(DirectoryEvents.TENANT_CREATED, event.get("type").asText());
-        assertEquals(id, event.get("tenant_id").asText());
+        assertEquals(id, event.get("tenantid").asText());
         assertEquals(id, event.at("/data/tenant/tenant_id").asText());
-        assertEquals(1, event.get("version").asInt());
-        assertTrue(event.hasNonNull("event_id"));
-        assertTrue(event.get("occurred_at").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4}"));
+        assertEquals(DirectoryEvents.VERSION, event.get("dataversion").asInt());
+        assertTrue(event.hasNonNull("id"));
+        // a CloudEvent in structured mode, its time in RFC 3339 with Z
+        assertEquals("application/cloudevents+json; charset=UTF-8",
+                new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+        assertEquals("1.0", event.get("specversion").asText());
+        assertEquals("/parley/directory-service", event.get("source").asText());
+        assertEquals(id, event.get("subject").asText());
+        assertEquals("application/json", event.get("datacontenttype").asText());
+        assertTrue(event.get("time").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
     }
 
     @Test

@@ -290,7 +290,7 @@ class TenantSettingsTest {
         assertEquals(renamed, updated.at("/data/tenant/name").asText());
         JsonNode deleted = event(id, DirectoryEvents.TENANT_DELETED);
         assertEquals(renamed, deleted.at("/data/tenant/name").asText());
-        assertEquals(id, deleted.get("tenant_id").asText());
+        assertEquals(id, deleted.get("tenantid").asText());
     }
 
     private JsonNode event(String id, String type) throws Exception {

@@ -60,7 +60,9 @@ public class DirectoryChanges {
     }
 
     private void apply(JsonObject event) {
-        if (event.getInteger("version", VERSION) > VERSION) {
+        // a CloudEvent names its contract version dataversion, the version 1 envelope version (docs/events.md)
+        String versionAttribute = event.containsKey("specversion") ? "dataversion" : "version";
+        if (event.getInteger(versionAttribute, VERSION) > VERSION) {
             // a contract this gateway was not written for: what the event changed cannot be known for sure
             throw new IllegalArgumentException("version newer than " + VERSION);
         }

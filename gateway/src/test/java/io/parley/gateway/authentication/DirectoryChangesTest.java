@@ -89,7 +89,21 @@ class DirectoryChangesTest {
     @Test
     void anEventOfANewerContractDropsEverythingWhateverItNames() {
         cacheAlice();
-        changes.consume(event("user.created", "user", UUID.randomUUID()).replace("\"version\": 1", "\"version\": 2"));
+        changes.consume(event("user.created", "user", UUID.randomUUID())
+                .replace("\"dataversion\": 1", "\"dataversion\": 2"));
+        assertTrue(cache.get(aliceKey).isEmpty());
+    }
+
+    @Test
+    void versionOneEventsStillDropWhatTheyName() {
+        cacheAlice();
+        changes.consume(versionOneEvent("user.created", "user", alice.userId()));
+        assertTrue(cache.get(aliceKey).isPresent());
+        changes.consume(versionOneEvent("user.updated", "user", alice.userId()));
+        assertTrue(cache.get(aliceKey).isEmpty());
+        cacheAlice();
+        changes.consume(versionOneEvent("user.created", "user", UUID.randomUUID())
+                .replace("\"version\": 1", "\"version\": 2"));
         assertTrue(cache.get(aliceKey).isEmpty());
     }
 
@@ -100,6 +114,15 @@ class DirectoryChangesTest {
 
     /** An event as docs/events.md shows it, with only the fields that matter here filled in. */
     private static String event(String type, String resource, UUID id) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "/parley/directory-service", "type": "%s",
+                 "subject": "%s", "time": "2026-11-28T12:36:45Z", "datacontenttype": "application/json",
+                 "tenantid": "%s", "revision": 2, "dataversion": 1, "data": {"%s": {"%s_id": "%s", "name": "x"}}}"""
+                .formatted(UUID.randomUUID(), type, id, UUID.randomUUID(), resource, resource, id);
+    }
+
+    /** An event in the version 1 envelope, which the compacted topic may still hold. */
+    private static String versionOneEvent(String type, String resource, UUID id) {
         return """
                 {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "2026-11-28T12:36:45+0000",
                  "tenant_id": "%s", "data": {"%s": {"%s_id": "%s", "name": "x"}}}"""

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Every event Parley publishes has this shape (see docs/events.md): a unique {@code event_id} for consumers to
- * deduplicate, a {@code type} such as {@code tenant.created}, the contract {@code version} of {@code data}, when it
- * happened, the tenant it belongs to, the changed object's {@code revision} where its publisher keeps one, and the
- * resource after the change.
+ * An event as consumers apply it, whichever envelope carried it (see docs/events.md): a unique {@code eventId} for
+ * consumers to deduplicate, a {@code type} such as {@code tenant.created}, the contract {@code version} of
+ * {@code data}, when it happened, the tenant it belongs to, the changed object's {@code revision} where its publisher
+ * keeps one, and the resource after the change. Events are published as {@link StructuredCloudEvent}s; this record
+ * also binds the version 1 envelope ({@code event_id}, {@code type}, {@code version}, {@code occurred_at},
+ * {@code tenant_id}, {@code revision}, {@code data}) that compacted topics still hold.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope(UUID eventId, String type, int version, OffsetDateTime occurredAt, UUID tenantId,

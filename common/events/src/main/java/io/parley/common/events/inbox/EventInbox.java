@@ -1,9 +1,7 @@
 package io.parley.common.events.inbox;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,17 +10,13 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.tracing.EventTraces;
 
 /**
- * The receiving end of Parley's events: parses the envelope, skips an event this consumer already applied, and runs
+ * The receiving end of Parley's events: reads the event ({@link EventReader}), skips an event this consumer already applied,
+ * and runs
  * the consumer's effect in a transaction of its own together with the record that it was applied. The consumer
  * never stops and never skips: an outage is waited out in place ({@link RetryInPlace}), and a record that is not an
  * event, or that the database refuses alone, goes to the consumer's dead-letter topic ({@link DeadLetters}).
@@ -32,15 +26,15 @@ public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
 
-    private final ObjectMapper mapper;
+    private final EventReader reader;
     private final ProcessedEvents processed;
     private final RetryInPlace retry;
     private final DeadLetters deadLetters;
     private final EventTraces traces;
 
-    EventInbox(ObjectMapper mapper, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters,
+    EventInbox(EventReader reader, ProcessedEvents processed, RetryInPlace retry, DeadLetters deadLetters,
             EventTraces traces) {
-        this.mapper = mapper;
+        this.reader = reader;
         this.processed = processed;
         this.retry = retry;
         this.deadLetters = deadLetters;
@@ -72,9 +66,9 @@ public class EventInbox {
 
     private void receive(String consumer, ConsumerRecord<String, byte[]> record, int newestVersion,
             Consumer<EventEnvelope> effect) {
-        EventEnvelope event = parse(record.value());
+        EventEnvelope event = reader.read(record.value());
         if (event.version() > newestVersion) {
-            throw new MalformedEventException("version", "is " + event.version() + ", newer than the " + newestVersion
+            throw new MalformedEventException("dataversion", "is " + event.version() + ", newer than the " + newestVersion
                     + " this consumer reads: upgrade it, then replay this event");
         }
         if (processed.firstDelivery(consumer, event.eventId())) {
@@ -82,37 +76,5 @@ public class EventInbox {
         } else {
             LOG.debugf("Skipping redelivered event %s", event.eventId());
         }
-    }
-
-    private EventEnvelope parse(byte[] value) {
-        if (value == null) {
-            throw new MalformedEventException("The record has no value");
-        }
-        try {
-            EventEnvelope event = mapper.readValue(value, EventEnvelope.class);
-            if (event.eventId() == null || event.type() == null || event.data() == null) {
-                throw new MalformedEventException("The event lacks event_id, type or data");
-            }
-            return event;
-        } catch (JsonMappingException e) {
-            if (e.getPath().isEmpty()) {
-                throw new MalformedEventException("The record is not an event envelope" + at(e.getLocation()));
-            }
-            throw new MalformedEventException(e.getPath().stream().map(EventInbox::name)
-                    .collect(Collectors.joining(".")), "has the wrong type or format");
-        } catch (JacksonException e) {
-            // the parser's own message may quote the record; where it stopped is enough
-            throw new MalformedEventException("The record is not JSON in UTF-8" + at(e.getLocation()));
-        } catch (IOException e) {
-            throw new MalformedEventException("The record is not JSON in UTF-8");
-        }
-    }
-
-    private static String name(JsonMappingException.Reference field) {
-        return field.getFieldName() != null ? field.getFieldName() : "[" + field.getIndex() + "]";
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -1,7 +1,7 @@
 package io.parley.common.events.outbox;
 
 import java.sql.PreparedStatement;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +16,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.MDC;
 
@@ -23,12 +24,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.request.RequestIds;
-import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.StructuredCloudEvent;
 import io.parley.common.events.tracing.EventTraces;
 
 /**
  * Records events in the caller's transaction, so that the change and its events are committed together or not at
- * all. The {@link OutboxRelay} publishes them to Kafka after the commit, the events of one key in the order recorded.
+ * all. Each is a CloudEvent ({@link StructuredCloudEvent}) whose source is {@code /parley/<service>}. The {@link OutboxRelay}
+ * publishes them to Kafka after the commit, the events of one key in the order recorded.
  */
 @ApplicationScoped
 public class Outbox {
@@ -60,14 +62,17 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final OutboxMetrics metrics;
+    private final String source;
 
     Outbox(EntityManager entityManager, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, OutboxMetrics metrics) {
+            OutboxRelay relay, OutboxMetrics metrics,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.transactions = transactions;
         this.relay = relay;
         this.metrics = metrics;
+        this.source = "/parley/" + service;
     }
 
     /**
@@ -108,7 +113,7 @@ public class Outbox {
             return List.of();
         }
         metrics.publishes(topic);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
         String requestId = (String) MDC.get(RequestIds.MDC_KEY);
         String traceParent = EventTraces.currentTraceParent();
         List<UUID> ids = new ArrayList<>(messages.size());
@@ -121,11 +126,12 @@ public class Outbox {
                     insert.setString(2, topic);
                     insert.setString(3, message.key());
                     // the data is written straight into the event's JSON, not copied into a tree first
-                    insert.setString(4, toJson(new EventEnvelope(eventId, message.type(), version, now,
-                            message.tenantId(), message.revision(), mapper.getNodeFactory().pojoNode(message.data()))));
+                    insert.setString(4, toJson(StructuredCloudEvent.of(eventId, source, message.type(), message.key(),
+                            now, message.tenantId(), message.revision(), version,
+                            mapper.getNodeFactory().pojoNode(message.data()))));
                     insert.setString(5, requestId);
                     insert.setString(6, traceParent);
-                    insert.setObject(7, now);
+                    insert.setObject(7, now.atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -158,11 +164,11 @@ public class Outbox {
         topics.add(topic);
     }
 
-    private String toJson(EventEnvelope envelope) {
+    private String toJson(StructuredCloudEvent event) {
         try {
-            return mapper.writeValueAsString(envelope);
+            return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event cannot be serialized: " + envelope.type(), e);
+            throw new IllegalArgumentException("Event cannot be serialized: " + event.type(), e);
         }
     }
 }

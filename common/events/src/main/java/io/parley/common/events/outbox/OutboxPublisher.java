@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
 import io.parley.common.api.request.RequestIds;
+import io.parley.common.events.StructuredCloudEvent;
 import io.parley.common.events.tracing.EventTraces;
 
 /**
@@ -42,6 +43,9 @@ import io.parley.common.events.tracing.EventTraces;
 final class OutboxPublisher {
 
     private static final int MAX_REASON = 500;
+    private static final byte[] CONTENT_TYPE = StructuredCloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+    /** How the outbox writes a CloudEvent: its first attribute is {@code specversion}. */
+    private static final String CLOUD_EVENT_START = "{\"specversion\":";
 
     /**
      * What became of a lane's events: each one is acknowledged, refused, parked behind a refused one, or left for
@@ -177,6 +181,10 @@ final class OutboxPublisher {
 
     private static ProducerRecord<String, String> record(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+        if (event.payload().startsWith(CLOUD_EVENT_START)) {
+            // only a CloudEvent says so: an event recorded before the upgrade, still in the outbox, is of version 1
+            record.headers().add(StructuredCloudEvent.CONTENT_TYPE_HEADER, CONTENT_TYPE);
+        }
         if (event.requestId() != null) {
             record.headers().add(RequestIds.HEADER, event.requestId().getBytes(StandardCharsets.UTF_8));
         }
