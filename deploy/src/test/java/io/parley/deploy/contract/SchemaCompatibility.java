@@ -84,7 +84,7 @@ final class SchemaCompatibility {
         bound(narrower, wider, "maxItems", false, released, current, reader, at, breaks);
         for (String keyword : List.of("pattern", "format")) {
             if (wider.has(keyword) && !wider.path(keyword).equals(narrower.path(keyword))) {
-                breaks.add(at + ": " + keyword + " " + released.path(keyword) + " became " + current.path(keyword)
+                breaks.add(at + ": " + keyword + " " + released.path(keyword) + " became " + shown(current, keyword)
                         + ", which " + reader.party + " does not handle");
             }
         }
@@ -145,9 +145,14 @@ final class SchemaCompatibility {
         boolean within = narrower.has(keyword) && (lower ? narrower.path(keyword).decimalValue().compareTo(limit) >= 0
                 : narrower.path(keyword).decimalValue().compareTo(limit) <= 0);
         if (!within) {
-            breaks.add(at + ": " + keyword + " " + released.path(keyword) + " became " + current.path(keyword)
+            breaks.add(at + ": " + keyword + " " + shown(released, keyword) + " became " + shown(current, keyword)
                     + ", which " + reader.party + " does not handle");
         }
+    }
+
+    /** A keyword's value in a message: {@code none} where the schema has none. */
+    private static String shown(JsonNode schema, String keyword) {
+        return schema.has(keyword) ? schema.path(keyword).toString() : "none";
     }
 
     /** The types a schema names; an integer is also a number. */
