@@ -29,8 +29,8 @@ import io.parley.common.events.tracing.EventTraces;
 
 /**
  * Records events in the caller's transaction, so that the change and its events are committed together or not at
- * all. Each is a CloudEvent ({@link StructuredCloudEvent}) whose source is {@code /parley/<service>}. The {@link OutboxRelay}
- * publishes them to Kafka after the commit, the events of one key in the order recorded.
+ * all. Each is a CloudEvent ({@link StructuredCloudEvent}) whose source is {@code /parley/<service>}. The
+ * {@link OutboxRelay} publishes them to Kafka after the commit, the events of one key in the order recorded.
  */
 @ApplicationScoped
 public class Outbox {
