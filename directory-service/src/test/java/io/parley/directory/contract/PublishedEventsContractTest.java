@@ -49,7 +49,7 @@ class PublishedEventsContractTest {
                 + System.nanoTime() % 100_000_000 + "\"]}");
         String client = given().contentType(ContentType.JSON).body("{\"client\": {\"tenant_id\": \"" + tenant
                 + "\", \"name\": \"" + unique("Client")
-                + "\", \"contacts\": [{\"phone_number\": \"+15550100\", \"name\": \"Front desk\"}]}}")
+                + "\", \"contacts\": [{\"phone_number\": \"+15550100\", \"name\": \"Front desk\"}, {\"phone_number\": \"+15550101\"}]}}")
                 .when().post("/api/v2/clients.json").then().statusCode(201).extract().header("Location")
                 .replaceAll(".*/clients/([0-9a-f-]{36})\\.json$", "$1");
         update("/api/v2/tenants/" + tenant + ".json", "{\"tenant\": {\"timezone\": \"Europe/London\"}}");
