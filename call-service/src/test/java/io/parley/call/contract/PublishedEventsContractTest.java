@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,9 +19,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.call.Callers;
 import io.parley.call.Rows;
@@ -44,7 +40,6 @@ import io.restassured.http.ContentType;
 class PublishedEventsContractTest {
 
     private static final AsyncApiContract CONTRACT = AsyncApiContract.ofRepository();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID RECORDER = UUID.randomUUID();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -134,19 +129,7 @@ class PublishedEventsContractTest {
         return await().atMost(Duration.ofSeconds(30)).until(
                 () -> KafkaTopics.all(kafka, topic).stream().filter(record -> key.toString().equals(record.key()))
                         .toList(),
-                records -> typesOf(records).containsAll(List.of(types)));
-    }
-
-    private static Set<String> typesOf(List<ConsumerRecord<String, String>> records) {
-        Set<String> types = new TreeSet<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                types.add(JSON.readTree(record.value()).path("type").asText());
-            } catch (JsonProcessingException e) {
-                types.add("(not JSON)");
-            }
-        }
-        return types;
+                records -> AsyncApiContract.typesOf(records).containsAll(List.of(types)));
     }
 
     private static String sha1(byte[] bytes) throws Exception {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -125,6 +127,19 @@ public final class AsyncApiContract {
             violations.add(where + " " + message.name() + ": subject is not the record's key");
         }
         return violations;
+    }
+
+    /** The {@code type} of each record's event; {@code (not JSON)} for a record that is none. */
+    public static Set<String> typesOf(List<ConsumerRecord<String, String>> records) {
+        Set<String> types = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                types.add(JSON.readTree(record.value()).path("type").asString());
+            } catch (JacksonException e) {
+                types.add("(not JSON)");
+            }
+        }
+        return types;
     }
 
     /** Fails, naming what is wrong, unless the contract describes every one of {@code records}. */
