@@ -379,7 +379,7 @@ class GroupResourceTest {
         String id = createGroup(tenantId, unique("Published"));
 
         JsonNode event = awaitEvent(DirectoryEvents.GROUP_CREATED, id);
-        assertEquals(tenantId, event.get("tenant_id").asText());
+        assertEquals(tenantId, event.get("tenantid").asText());
         assertEquals(id, event.at("/data/group/group_id").asText());
         assertEquals(tenantId, event.at("/data/group/tenant_id").asText());
     }

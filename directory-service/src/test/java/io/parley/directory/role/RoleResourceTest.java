@@ -403,7 +403,7 @@ class RoleResourceTest {
         String id = createRole(tenantId, unique("Published"));
 
         JsonNode event = awaitEvent(DirectoryEvents.ROLE_CREATED, id);
-        assertEquals(tenantId, event.get("tenant_id").asText());
+        assertEquals(tenantId, event.get("tenantid").asText());
         assertEquals(id, event.at("/data/role/role_id").asText());
         assertEquals("user", event.at("/data/role/access_level").asText());
         assertEquals(true, event.at("/data/role/permissions").isObject());
