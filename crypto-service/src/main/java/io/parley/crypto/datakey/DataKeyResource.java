@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.parley.common.api.crypto.KeySecret;
-import io.parley.crypto.key.EncryptKeyResource;
+import io.parley.crypto.key.KeyIds;
 import io.quarkus.security.PermissionsAllowed;
 
 /**
@@ -42,7 +42,7 @@ public class DataKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Answer unwrap(@PathParam("keyId") String keyId, Request body,
             @HeaderParam(KeySecret.HEADER) String secret) {
-        byte[] dataKey = dataKeys.unwrap(EncryptKeyResource.id(keyId), body == null ? null : body.wrappedKey(),
+        byte[] dataKey = dataKeys.unwrap(KeyIds.parse(keyId), body == null ? null : body.wrappedKey(),
                 secret);
         return new Answer(Base64.getEncoder().encodeToString(dataKey));
     }

@@ -13,7 +13,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.security.Caller;
 import io.parley.crypto.key.EncryptKey;
 import io.parley.crypto.key.KeyAccess;
-import io.parley.crypto.protection.KeyVault;
+import io.parley.crypto.key.KeyVault;
 import io.parley.crypto.protection.PersonalKeys;
 import io.quarkus.security.ForbiddenException;
 

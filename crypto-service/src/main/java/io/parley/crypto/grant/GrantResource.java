@@ -34,7 +34,8 @@ import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.crypto.ApiExamples;
-import io.parley.crypto.key.EncryptKeyResource;
+import io.parley.crypto.key.KeyGrant;
+import io.parley.crypto.key.KeyIds;
 import io.quarkus.security.PermissionsAllowed;
 
 /** Reference 3.3.6-3.3.8: the users authorized to a key; grant and revoke. */
@@ -74,7 +75,7 @@ public class GrantResource {
     @GET
     @Path("encrypt_keys/{keyId}/authorized_users.json")
     public Map<String, Object> list(@PathParam("keyId") String keyId, @Context UriInfo uri) {
-        return grants.list(EncryptKeyResource.id(keyId), PageRequest.from(uri), uri).envelope("users",
+        return grants.list(KeyIds.parse(keyId), PageRequest.from(uri), uri).envelope("users",
                 grant -> new AuthorizedUser(grant.userId, grants.status(grant).name().toLowerCase()));
     }
 
@@ -91,7 +92,7 @@ public class GrantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(@PathParam("keyId") String keyId, GrantInput.Document body,
             @Parameter(hidden = true) @HeaderParam(KeySecret.HEADER) String secret) {
-        KeyGrant grant = grants.grant(EncryptKeyResource.id(keyId), body == null ? null : body.user(), secret);
+        KeyGrant grant = grants.grant(KeyIds.parse(keyId), body == null ? null : body.user(), secret);
         return ApiResponses.created("/api/v2/encrypt_keys/" + grant.keyId + "/authorized_users/" + grant.userId
                 + ".json");
     }
@@ -103,7 +104,7 @@ public class GrantResource {
     @DELETE
     @Path("encrypt_keys/{keyId}/authorized_users/{userId}.json")
     public Response revoke(@PathParam("keyId") String keyId, @PathParam("userId") String userId) {
-        grants.revoke(EncryptKeyResource.id(keyId), ApiIds.parse(userId).orElse(null));
+        grants.revoke(KeyIds.parse(keyId), ApiIds.parse(userId).orElse(null));
         return Response.ok().build();
     }
 }

@@ -112,7 +112,7 @@ public class EncryptKeyResource {
     @GET
     @Path("encrypt_keys/{keyId}.json")
     public EncryptKeyView.Document view(@PathParam("keyId") String keyId) {
-        return new EncryptKeyView.Document(EncryptKeyView.of(keys.find(id(keyId))
+        return new EncryptKeyView.Document(EncryptKeyView.of(keys.find(KeyIds.parse(keyId))
                 .orElseThrow(() -> ApiException.notFound("Encrypt key"))));
     }
 
@@ -128,7 +128,7 @@ public class EncryptKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EncryptKeyView.Document update(@PathParam("keyId") String keyId, EncryptKeyInput.Update.Document body) {
         return new EncryptKeyView.Document(
-                EncryptKeyView.of(keys.update(id(keyId), body == null ? null : body.encryptKey())));
+                EncryptKeyView.of(keys.update(KeyIds.parse(keyId), body == null ? null : body.encryptKey())));
     }
 
     @Operation(operationId = "delete_encrypt_key", summary = "Delete an encryption key")
@@ -138,13 +138,8 @@ public class EncryptKeyResource {
     @DELETE
     @Path("encrypt_keys/{keyId}.json")
     public Response delete(@PathParam("keyId") String keyId) {
-        keys.delete(id(keyId));
+        keys.delete(KeyIds.parse(keyId));
         return Response.ok().build();
-    }
-
-    /** A path id that is not a UUID names no key. */
-    public static UUID id(String keyId) {
-        return ApiIds.parse(keyId).orElseThrow(() -> ApiException.notFound("Encrypt key"));
     }
 
     static String location(UUID id) {

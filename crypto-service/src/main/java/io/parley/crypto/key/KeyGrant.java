@@ -1,4 +1,4 @@
-package io.parley.crypto.grant;
+package io.parley.crypto.key;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.parley.crypto.protection;
+package io.parley.crypto.key;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.parley.common.api.crypto.DataKeys;
-import io.parley.crypto.grant.KeyGrant;
-import io.parley.crypto.key.EncryptKey;
+import io.parley.crypto.protection.MasterKey;
+import io.parley.crypto.protection.PersonalKey;
+import io.parley.crypto.protection.PersonalKeys;
+import io.parley.crypto.protection.Sealing;
 
 /**
  * Where tenant keys' private halves are sealed and opened (docs/encryption.md). An app-mode key opens with the master
