@@ -85,7 +85,9 @@ class CompactedEventsTopicTest {
         try (Admin admin = admin()) {
             assertEquals("Created " + topic + " with cleanup.policy=compact",
                     CompactedEventsTopic.ensureCompacted(admin, topic));
-            assertEquals("compact", policy(admin, topic));
+            // a new topic's metadata reaches every broker's view in a moment: until then it is unknown
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> "compact".equals(policy(admin, topic)));
         }
     }
 
