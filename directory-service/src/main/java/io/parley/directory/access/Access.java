@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.parley.common.security.Caller;
-import io.parley.directory.role.AccessLevel;
 
 /**
  * What one caller reaches in the directory, by the access scope of its role (docs/permissions.md, "What each access

@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.parley.common.api.identity.CallerIdentity;
+import io.parley.directory.access.AccessLevel;
 import io.parley.directory.group.Group;
-import io.parley.directory.role.AccessLevel;
 import io.parley.directory.role.Permissions;
 import io.parley.directory.role.Role;
 import io.parley.directory.tenant.Tenant;

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import io.parley.directory.access.Access;
-import io.parley.directory.role.AccessLevel;
+import io.parley.directory.access.AccessLevel;
 import io.parley.directory.role.Role;
 import io.parley.directory.role.RoleInput;
 import io.parley.directory.role.RoleService;

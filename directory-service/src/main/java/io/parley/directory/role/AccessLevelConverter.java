@@ -3,6 +3,8 @@ package io.parley.directory.role;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import io.parley.directory.access.AccessLevel;
+
 /** Stores an access level under its wire name, the same text the API and the database check use. */
 @Converter(autoApply = true)
 public class AccessLevelConverter implements AttributeConverter<AccessLevel, String> {

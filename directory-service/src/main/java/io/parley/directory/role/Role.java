@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.parley.directory.access.AccessLevel;
 import io.parley.directory.access.Scope;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.UniquelyNamed;

@@ -22,7 +22,7 @@ import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
-import io.parley.directory.access.GrantLimit;
+import io.parley.directory.access.AccessLevel;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.parley.directory.access.AccessLevel;
+
 /** A role as the API shows it (reference 3.5.1), and as the directory's events carry it. */
 @Schema(requiredProperties = { "role_id", "tenant_id", "name", "access_level", "permissions" })
 public record RoleView(UUID roleId, UUID tenantId, String name, AccessLevel accessLevel,

@@ -6,8 +6,9 @@ import com.tngtech.archunit.library.freeze.ViolationLineMatcher;
 
 /**
  * Compares a recorded violation with a new one as the same when they differ only in source line numbers or in how
- * many more dependencies a cycle's edge has: moving code, or one more call along a recorded cycle, is no new
- * violation; a new cycle or a new edge is. Named by {@code freeze.lineMatcher} in each service's archunit.properties.
+ * many dependencies a cycle's edge has (cycles are recorded without their dependencies, see each service's
+ * archunit.properties): moving code, or one more call along a recorded cycle, is no new violation; a new cycle or a
+ * new edge is. Named by {@code freeze.lineMatcher} in each service's archunit.properties.
  */
 public final class StableViolationLines implements ViolationLineMatcher {
 

@@ -1,12 +1,12 @@
-package io.parley.directory.access;
+package io.parley.directory.role;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.directory.role.AccessLevel;
-import io.parley.directory.role.Role;
+import io.parley.directory.access.Access;
+import io.parley.directory.access.AccessLevel;
 import io.quarkus.security.ForbiddenException;
 
 /**

@@ -1,4 +1,4 @@
-package io.parley.directory.role;
+package io.parley.directory.access;
 
 import java.util.Arrays;
 import java.util.Optional;
