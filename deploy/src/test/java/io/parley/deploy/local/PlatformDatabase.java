@@ -95,6 +95,11 @@ final class PlatformDatabase {
                 deleted) == 1;
     }
 
+    /** How many events the consumers of a service's schema have applied and keep a record of. */
+    long processedEvents(String schema) {
+        return count("SELECT count(*) FROM " + schema + ".processed_event");
+    }
+
     /** The events a service committed and has not published yet. */
     long unpublished(String schema) {
         return count("SELECT count(*) FROM " + schema + ".outbox_event");

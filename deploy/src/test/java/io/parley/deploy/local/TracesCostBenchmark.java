@@ -1,6 +1,7 @@
 package io.parley.deploy.local;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +43,10 @@ class TracesCostBenchmark {
     private static final int ROUNDS = 6;
     private static final int READS = 2_000;
     private static final int WRITES = 300;
-    /** How long the replicas get to apply a round's events before the round's CPU time is read. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** The schemas of the services whose replicas apply each write's event. */
+    private static final List<String> REPLICAS = List.of("calls", "crypto");
+
+    private static final Logger LOG = Logger.getLogger(TracesCostBenchmark.class);
 
     private static OtlpReceiver receiver;
     private static SharedPlatform.Running plain;
@@ -70,7 +75,7 @@ class TracesCostBenchmark {
     }
 
     @Test
-    void cpuTimePerRequestWithTracesOnAndOff() throws Exception {
+    void cpuTimePerRequestWithTracesOnAndOff() {
         Workload plainReads = reads(plain.platform());
         Workload tracedReads = reads(traced.platform());
         Workload plainWrites = writes(plain.platform());
@@ -92,8 +97,7 @@ class TracesCostBenchmark {
             measure(plainFirst ? tracedWrites : plainWrites, WRITES, writes, plainFirst ? 2 : 0, round);
         }
 
-        // printed, not logged: the launcher's log manager may not reach the test output
-        System.out.println(String.join(System.lineSeparator(), "",
+        LOG.info(String.join(System.lineSeparator(), "",
                 "Traces off and on, " + ROUNDS + " alternating rounds of " + READS + " reads and " + WRITES
                         + " writes each, sequential; medians over rounds (" + receiver.spans().size()
                         + " spans received)",
@@ -103,11 +107,10 @@ class TracesCostBenchmark {
                 row("POST /api/v2/groups.json", writes)));
     }
 
-    private void measure(Workload workload, int requests, double[][] results, int column, int round)
-            throws Exception {
+    /** Runs the workload and reads the CPU time it took, the work its requests caused after their answers too. */
+    private void measure(Workload workload, int requests, double[][] results, int column, int round) {
         long cpuBefore = cpuNanos(workload.platform());
         long[] latencies = workload.run(requests);
-        Thread.sleep(SETTLE.toMillis());
         results[column][round] = (cpuNanos(workload.platform()) - cpuBefore) / 1e3 / requests;
         results[column + 1][round] = Percentiles.of(latencies, 0.5) / 1e6;
     }
@@ -135,7 +138,7 @@ class TracesCostBenchmark {
                 .then().statusCode(200).extract().path("users[0].user_id");
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/users/" + root + ".json"))
                 .header("Authorization", basic()).build();
-        return new Workload(platform, i -> request, 200);
+        return new Workload(platform, i -> request, 200, false);
     }
 
     private Workload writes(LocalPlatform platform) {
@@ -145,7 +148,7 @@ class TracesCostBenchmark {
                 .header("Authorization", basic()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"group\": {\"tenant_id\": \"" + tenant
                         + "\", \"name\": \"Group " + UUID.randomUUID() + "\"}}"))
-                .build(), 201);
+                .build(), 201, true);
     }
 
     private static String basic() {
@@ -159,19 +162,29 @@ class TracesCostBenchmark {
         private final LocalPlatform platform;
         private final Function<Integer, HttpRequest> requests;
         private final int expectedStatus;
+        /** Whether each request publishes one event that call-service's and crypto-service's replicas apply. */
+        private final boolean publishes;
+        private final PlatformDatabase database;
 
-        Workload(LocalPlatform platform, Function<Integer, HttpRequest> requests, int expectedStatus) {
+        Workload(LocalPlatform platform, Function<Integer, HttpRequest> requests, int expectedStatus,
+                boolean publishes) {
             this.platform = platform;
             this.requests = requests;
             this.expectedStatus = expectedStatus;
+            this.publishes = publishes;
+            this.database = new PlatformDatabase(platform);
         }
 
         LocalPlatform platform() {
             return platform;
         }
 
-        /** Sends {@code count} requests; returns each one's latency in nanoseconds. */
+        /**
+         * Sends {@code count} requests, then waits until the replicas applied their events if they publish any;
+         * returns each request's latency in nanoseconds.
+         */
         long[] run(int count) {
+            Map<String, Long> appliedBefore = publishes ? applied() : Map.of();
             long[] latencies = new long[count];
             for (int i = 0; i < count; i++) {
                 HttpRequest request = requests.apply(i);
@@ -190,7 +203,16 @@ class TracesCostBenchmark {
                 }
                 latencies[i] = System.nanoTime() - start;
             }
+            if (publishes) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> applied().entrySet().stream()
+                        .allMatch(schema -> schema.getValue() >= appliedBefore.get(schema.getKey()) + count));
+            }
             return latencies;
+        }
+
+        /** How many events each replica's schema has applied so far. */
+        private Map<String, Long> applied() {
+            return REPLICAS.stream().collect(Collectors.toMap(schema -> schema, database::processedEvents));
         }
     }
 }
