@@ -48,9 +48,7 @@ public class RecorderEventReader {
         try {
             return read(mapper.readTree(json));
         } catch (JsonProcessingException e) {
-            // where the parser stopped, not its message, which may quote the record
-            throw new MalformedEventException("The record is not JSON in UTF-8" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw MalformedEventException.notJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // not from an array in memory
         }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,13 +40,13 @@ public class EventReader {
             return tree.has("specversion") ? cloudEvent(tree) : versionOne(tree);
         } catch (JsonMappingException e) {
             if (e.getPath().isEmpty()) {
-                throw new MalformedEventException("The record is not an event envelope" + at(e.getLocation()));
+                throw new MalformedEventException("The record is not an event envelope"
+                        + MalformedEventException.at(e.getLocation()));
             }
             throw new MalformedEventException(e.getPath().stream().map(EventReader::name)
                     .collect(Collectors.joining(".")), "has the wrong type or format");
         } catch (JacksonException e) {
-            // the parser's own message may quote the record; where it stopped is enough
-            throw new MalformedEventException("The record is not JSON in UTF-8" + at(e.getLocation()));
+            throw MalformedEventException.notJson(e);
         } catch (IOException e) {
             throw new MalformedEventException("The record is not JSON in UTF-8");
         }
@@ -78,9 +77,5 @@ public class EventReader {
 
     private static String name(JsonMappingException.Reference field) {
         return field.getFieldName() != null ? field.getFieldName() : "[" + field.getIndex() + "]";
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -1,5 +1,8 @@
 package io.parley.common.events.inbox;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+
 /** A record on an event topic that cannot be read as an event; it goes to the dead-letter topic with this reason. */
 public class MalformedEventException extends RuntimeException {
 
@@ -15,6 +18,16 @@ public class MalformedEventException extends RuntimeException {
     public MalformedEventException(String field, String rule) {
         super(field + " " + rule);
         this.field = field;
+    }
+
+    /** A record that is not JSON: where the parser stopped, not its message, which may quote the record. */
+    public static MalformedEventException notJson(JacksonException error) {
+        return new MalformedEventException("The record is not JSON in UTF-8" + at(error.getLocation()));
+    }
+
+    /** Where in the record: {@code " (line 1, column 12)"}, or nothing when the parser does not say. */
+    public static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** The field's path in the event ({@code call.participants[0].party_direction}), {@code null} for the whole record. */
