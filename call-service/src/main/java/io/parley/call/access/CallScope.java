@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import io.parley.call.search.SqlCondition;
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.security.Caller;
 
 /**

@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.common.events.CallEvents;
+import io.parley.common.events.call.Call;
+import io.parley.common.events.call.CallDeleted;
+import io.parley.common.events.call.CallDocument;
+import io.parley.common.events.call.CallEvents;
 import io.parley.common.events.outbox.Outbox;
 
 /**
@@ -33,17 +36,16 @@ public class CallChanges {
      * {@code call.updated} for one that was, {@code call.deleted} for one that was and is gone.
      */
     public void publish(Connection connection, Collection<UUID> calls, Set<UUID> existed) throws SQLException {
-        Map<UUID, Map<String, Object>> stored = documents.read(connection, calls);
+        Map<UUID, Call> stored = documents.read(connection, calls);
         List<Outbox.Message> changes = new ArrayList<>(calls.size());
         for (UUID id : calls) {
-            Map<String, Object> call = stored.get(id);
+            Call call = stored.get(id);
             if (call != null) {
                 changes.add(new Outbox.Message(id.toString(),
-                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED,
-                        (UUID) call.get("tenant_id"), Map.of("call", call)));
+                        existed.contains(id) ? CallEvents.CALL_UPDATED : CallEvents.CALL_CREATED, call.tenantId(),
+                        new CallDocument(call)));
             } else if (existed.contains(id)) {
-                changes.add(new Outbox.Message(id.toString(), CallEvents.CALL_DELETED, null,
-                        Map.of("call", Map.of("call_id", id))));
+                changes.add(new Outbox.Message(id.toString(), CallEvents.CALL_DELETED, null, CallDeleted.of(id)));
             }
         }
         outbox.publishAll(CallEvents.TOPIC, CallEvents.VERSION, changes);

@@ -2,7 +2,6 @@ package io.parley.call.call;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,6 +36,7 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.metrics.SearchLatency;
 import io.parley.common.api.openapi.ApiDocument;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.events.call.CallDocument;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 
@@ -89,7 +89,7 @@ public class CallResource {
     @PermissionsAllowed({ "calls:view", "calls_own:view" })
     @GET
     @Path("calls.json")
-    public Map<String, Object> list(@Context UriInfo uri) {
+    public CallPage list(@Context UriInfo uri) {
         CallSearch search = CallSearch.of(uri.getQueryParameters(), timezone());
         PageRequest page = PageRequest.from(uri);
         try (CallerSearches.Running running = searches.start(caller.userId())) {
@@ -104,9 +104,9 @@ public class CallResource {
     @PermissionsAllowed({ "calls:view", "calls_own:view" })
     @GET
     @Path("calls/{callId}.json")
-    public Map<String, Object> view(@PathParam("callId") String callId) {
+    public CallDocument view(@PathParam("callId") String callId) {
         return ApiIds.parse(callId).flatMap(id -> calls.find(CallScope.of(caller, CallScope.VIEW), id))
-                .map(call -> Map.<String, Object> of("call", call))
+                .map(CallDocument::new)
                 .orElseThrow(() -> ApiException.notFound("Call"));
     }
 

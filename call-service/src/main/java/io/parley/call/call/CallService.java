@@ -1,11 +1,8 @@
 package io.parley.call.call;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,10 +15,13 @@ import jakarta.ws.rs.core.UriInfo;
 import io.parley.call.search.CallQuery;
 import io.parley.call.search.CallSearch;
 import io.parley.call.search.SearchConfig;
-import io.parley.call.search.SqlCondition;
+import io.parley.call.sql.Jdbc;
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
-import io.parley.common.events.CallEvents;
+import io.parley.common.events.call.Call;
+import io.parley.common.events.call.CallDeleted;
+import io.parley.common.events.call.CallEvents;
 import io.parley.common.events.outbox.Outbox;
 
 /**
@@ -48,37 +48,32 @@ public class CallService {
     }
 
     /**
-     * One page of the matching calls: {@code {"calls": [...], "next_url": ..., "total": ...}}. A search waits for a
+     * One page of the matching calls. A search waits for a
      * connection of searches as long as their pool says (then {@code 503}), never for one of the service's others.
      */
     @Transactional(Transactional.TxType.REQUIRED) // the search's time limit holds for its transaction
-    public Map<String, Object> search(SqlCondition scope, CallSearch search, PageRequest request, UriInfo uri) {
-        try (Connection connection = searches.getConnection()) {
+    public CallPage search(SqlCondition scope, CallSearch search, PageRequest request, UriInfo uri) {
+        return Jdbc.on(searches, "Searching calls", connection -> {
             CallQuery query = CallQuery.prepare(connection, scope, search, config.statementTimeout());
             Page<UUID> page = Page.of(request, query, uri);
-            Map<UUID, Map<String, Object>> calls = query.inRemainingTime(() -> documents.read(connection,
-                    page.items()));
-            return page.envelope("calls", calls::get);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Call search failed", e);
-        }
+            return CallPage.of(page, query.inRemainingTime(() -> documents.read(connection, page.items())));
+        });
     }
 
     /** The call with its participants and files, when it exists within the scope. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Map<String, Object>> find(SqlCondition scope, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT 1 FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ")")) {
-            query.setObject(1, id);
-            scope.bind(query, 2);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(documents.read(connection, List.of(id)).get(id))
-                        : Optional.empty();
+    public Optional<Call> find(SqlCondition scope, UUID id) {
+        return Jdbc.on(dataSource, "Reading a call", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ")")) {
+                query.setObject(1, id);
+                scope.bind(query, 2);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(documents.read(connection, List.of(id)).get(id))
+                            : Optional.<Call> empty();
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading a call failed", e);
-        }
+        });
     }
 
     /**
@@ -89,28 +84,28 @@ public class CallService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean delete(SqlCondition scope, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ") RETURNING c.tenant_id");
-                PreparedStatement ignore = connection.prepareStatement(
-                        "INSERT INTO ignored_call (call_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+        return Jdbc.on(dataSource, "Deleting a call", connection -> {
             CallLocks.lock(connection, List.of(id)); // an ingest batch of this call in flight commits first
-            delete.setObject(1, id);
-            scope.bind(delete, 2);
             UUID tenant;
-            try (ResultSet rows = delete.executeQuery()) {
-                if (!rows.next()) {
-                    return false;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ") RETURNING c.tenant_id")) {
+                delete.setObject(1, id);
+                scope.bind(delete, 2);
+                try (ResultSet rows = delete.executeQuery()) {
+                    if (!rows.next()) {
+                        return false;
+                    }
+                    tenant = rows.getObject(1, UUID.class);
                 }
-                tenant = rows.getObject(1, UUID.class);
             }
-            ignore.setObject(1, id);
-            ignore.executeUpdate();
+            try (PreparedStatement ignore = connection.prepareStatement(
+                    "INSERT INTO ignored_call (call_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                ignore.setObject(1, id);
+                ignore.executeUpdate();
+            }
             outbox.publish(CallEvents.TOPIC, id.toString(), CallEvents.CALL_DELETED, CallEvents.VERSION, tenant,
-                    Map.of("call", Map.of("call_id", id)));
+                    CallDeleted.of(id));
             return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Deleting a call failed", e);
-        }
+        });
     }
 }

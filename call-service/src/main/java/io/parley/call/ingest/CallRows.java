@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.call.ingest.RecorderEvent.Type;
+import io.parley.common.events.recording.RecordingEvent.Type;
 
 /**
  * The call rows a batch of events upserts: fewer rows than events, with the same outcome. The upsert merges a row

@@ -34,11 +34,11 @@ import io.parley.call.association.TenantConditions;
 import io.parley.call.association.TenantConditions.Conditions;
 import io.parley.call.call.CallBounds;
 import io.parley.call.call.CallChanges;
-import io.parley.call.call.CallFields;
 import io.parley.call.call.CallLocks;
-import io.parley.call.call.Field;
+import io.parley.call.field.CallFields;
+import io.parley.call.field.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.call.media.AudioIntegrity;
+import io.parley.call.integrity.AudioIntegrity;
 import io.parley.common.events.inbox.MalformedEventException;
 
 /**
@@ -59,12 +59,12 @@ import io.parley.common.events.inbox.MalformedEventException;
 class CallWriter {
 
     private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
-            Stream.concat(Stream.of(Field.of("recorder_id", Field.Kind.UUID)), CallFields.REPORTED.stream()).toList(),
+            Stream.concat(Stream.of(CallFields.CALL.field("recorder_id")), CallFields.REPORTED.stream()).toList(),
             ", ended_at, tenant_id, group_id, client_id", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)"
                     + keep("tenant_id") + keep("group_id") + keep("client_id"));
     private static final String PARTICIPANT_UPSERT = upsert("call_participant", List.of("call_id", "participant_id"),
-            CallFields.PARTICIPANT, ", user_id", keep("user_id"));
-    private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE, "",
+            CallFields.PARTICIPANT_REPORTED, ", user_id", keep("user_id"));
+    private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE_REPORTED, "",
             "");
 
     private final DataSource dataSource;
@@ -128,11 +128,11 @@ class CallWriter {
                     }
                     calls.executeBatch(); // first: participants and files refer to their call
                 }
-                upsertParts(participants, participantRows, CallFields.PARTICIPANT, row -> {
+                upsertParts(participants, participantRows, CallFields.PARTICIPANT_REPORTED, row -> {
                     Found ofCall = found.get(row.event().callId());
                     return ofCall == null ? null : ofCall.participantUsers().get(row.part().id());
                 });
-                upsertParts(files, fileRows, CallFields.FILE, null);
+                upsertParts(files, fileRows, CallFields.FILE_REPORTED, null);
             }
             // a reported file_size or watermark is compared with audio uploaded before it (docs/audio.md)
             integrity.check(connection, toApply.stream().filter(event -> event.file() != null)
@@ -302,6 +302,7 @@ class CallWriter {
             case LONG -> Types.BIGINT;
             case BOOLEAN -> Types.BOOLEAN;
             case DATE_TIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case LIST -> throw new IllegalArgumentException(field.name() + " is no column");
         };
         if (value == null) {
             statement.setNull(index, type);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.parley.common.events.recording.RecordingEvent.Type;
 
 /**
  * Ingest as meters (docs/reliability.md, "Metrics"): recorder events applied or set aside, by type
@@ -22,15 +23,15 @@ class IngestMetrics {
     /** The {@code type} of a record that is not a recorder event, or whose type cannot be read. */
     static final String UNKNOWN_TYPE = "unknown";
 
-    private final Map<RecorderEvent.Type, Counter> applied = new EnumMap<>(RecorderEvent.Type.class);
-    private final Map<RecorderEvent.Type, Counter> deadLettered = new EnumMap<>(RecorderEvent.Type.class);
+    private final Map<Type, Counter> applied = new EnumMap<>(Type.class);
+    private final Map<Type, Counter> deadLettered = new EnumMap<>(Type.class);
     private final Counter unreadable;
     private final Timer batch;
 
     IngestMetrics(MeterRegistry registry) {
-        for (RecorderEvent.Type type : RecorderEvent.Type.values()) {
-            applied.put(type, events(registry, type.wireName, "applied"));
-            deadLettered.put(type, events(registry, type.wireName, "dead_lettered"));
+        for (Type type : Type.values()) {
+            applied.put(type, events(registry, type.wireName(), "applied"));
+            deadLettered.put(type, events(registry, type.wireName(), "dead_lettered"));
         }
         this.unreadable = events(registry, UNKNOWN_TYPE, "dead_lettered");
         this.batch = Timer.builder("parley.ingest.batch")

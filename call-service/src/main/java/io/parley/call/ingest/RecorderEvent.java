@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.common.events.recording.RecordingEvent.Type;
+
 /**
  * One event a recorder published on {@code recording.events} (docs/recorder-events.md), read and checked.
  *
@@ -26,19 +28,6 @@ public record RecorderEvent(UUID eventId, Type type, OffsetDateTime occurredAt, 
     /** The same event, published by a recorder of the tenant ({@code null}: one that serves every tenant). */
     public RecorderEvent publishedFor(UUID tenant) {
         return new RecorderEvent(eventId, type, occurredAt, recorderId, callId, call, participants, file, tenant);
-    }
-
-    public enum Type {
-        CALL_STARTED("call.started"),
-        CALL_UPDATED("call.updated"),
-        CALL_ENDED("call.ended"),
-        FILE_COMPLETED("file.completed");
-
-        final String wireName;
-
-        Type(String wireName) {
-            this.wireName = wireName;
-        }
     }
 
     /** A participant ({@code participant_id}) or a file ({@code file_id}) with the fields given for it. */

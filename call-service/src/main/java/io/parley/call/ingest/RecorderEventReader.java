@@ -1,43 +1,82 @@
 package io.parley.call.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
-import io.parley.call.call.CallBounds;
-import io.parley.call.call.CallFields;
-import io.parley.call.call.Field;
+import io.parley.call.field.CallFields;
+import io.parley.call.field.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.call.ingest.RecorderEvent.Type;
-import io.parley.common.api.text.BoundedText;
-import io.parley.common.api.time.ApiDateTimes;
+import io.parley.common.events.call.Call;
+import io.parley.common.events.call.CallFile;
+import io.parley.common.events.call.CallParticipant;
 import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.recording.RecordingEvent;
 
 /**
- * Reads a recorder event from its JSON, checking it against the contract of docs/recorder-events.md. What breaks
- * the contract fails with {@link MalformedEventException} naming the field; fields the contract does not know are
- * ignored, so that newer recorders can add some.
+ * Reads a recorder event from its JSON as the contract record
+ * ({@link RecordingEvent}, docs/recorder-events.md) and checks it against the
+ * record's constraints. What breaks the contract fails with {@link MalformedEventException} naming the field; fields
+ * the contract does not know are ignored, so that newer recorders can add some, and so are those Parley sets itself:
+ * a call's {@code tenant_id}, {@code recorder_id} and {@code files}, a participant's {@code user_id}, a file's
+ * {@code file_path}.
  */
 @ApplicationScoped
 public class RecorderEventReader {
 
-    private final ObjectMapper mapper;
+    @JsonIgnoreProperties(value = { "tenant_id", "recorder_id", "files" }, ignoreUnknown = true)
+    private interface ReportedCall {
+    }
 
-    RecorderEventReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    @JsonIgnoreProperties(value = "user_id", ignoreUnknown = true)
+    private interface ReportedParticipant {
+    }
+
+    @JsonIgnoreProperties(value = "file_path", ignoreUnknown = true)
+    private interface ReportedFile {
+    }
+
+    private final ObjectReader events;
+    private final Validator validator;
+
+    RecorderEventReader(ObjectMapper mapper, Validator validator) {
+        ObjectMapper reported = mapper.copy().addMixIn(Call.class, ReportedCall.class)
+                .addMixIn(CallParticipant.class, ReportedParticipant.class)
+                .addMixIn(CallFile.class, ReportedFile.class)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // an unknown type is refused by the constraints, after the fields before it
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+        // a number, code or flag is JSON's own, never text; text may come as a number, as recorders send ids
+        reported.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        reported.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        this.events = reported.readerFor(RecordingEvent.class);
+        this.validator = validator;
     }
 
     /** Reads an event from a record's value, JSON in UTF-8. */
@@ -46,68 +85,78 @@ public class RecorderEventReader {
             throw new MalformedEventException("The record has no value");
         }
         try {
-            return read(mapper.readTree(json));
-        } catch (JsonProcessingException e) {
+            return read(events.readTree(json));
+        } catch (JacksonException e) {
             throw MalformedEventException.notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from an array in memory
+            throw new IllegalStateException(e); // not from an array in memory
         }
     }
 
     /** Reads an event already parsed, e.g. one element of a list a recorder posted. */
-    public RecorderEvent read(JsonNode event) {
-        if (event == null || !event.isObject()) {
+    public RecorderEvent read(JsonNode json) {
+        if (json == null || !json.isObject()) {
             throw new MalformedEventException("The record is not a JSON object");
         }
-        UUID eventId = uuid(event, "event_id");
-        Type type = type(event);
-        OffsetDateTime occurredAt = dateTime(event, "occurred_at");
-        UUID recorderId = uuid(event, "recorder_id");
-        if (type == Type.FILE_COMPLETED) {
-            JsonNode file = object(event, "file");
-            return new RecorderEvent(eventId, type, occurredAt, recorderId, uuid(event, "call_id"), Map.of(),
-                    List.of(), part(file, "file_id", CallFields.FILE, "file."), null);
-        }
-        JsonNode call = object(event, "call");
-        return new RecorderEvent(eventId, type, occurredAt, recorderId, uuid(call, "call_id", "call."),
-                fields(call, CallFields.REPORTED, "call."), participants(call), null, null);
+        RecordingEvent event = bind(json);
+        Set<ConstraintViolation<RecordingEvent>> violations = validator
+                .validate(event);
+        violations.stream().map(violation -> new MalformedEventException(path(violation.getPropertyPath()),
+                violation.getMessage())).min(Comparator.comparing(MalformedEventException::field))
+                .ifPresent(broken -> {
+                    throw broken;
+                });
+        return switch (event.type()) {
+            case FILE_COMPLETED -> fileCompleted(event);
+            case CALL_STARTED, CALL_UPDATED, CALL_ENDED -> callEvent(event);
+        };
     }
 
-    private static List<Part> participants(JsonNode call) {
-        JsonNode participants = call.get("participants");
-        if (participants == null || participants.isNull()) {
-            return List.of();
-        }
-        if (!participants.isArray() || participants.size() > CallBounds.PARTICIPANTS) {
-            throw new MalformedEventException("call.participants",
-                    "must be an array of at most " + CallBounds.PARTICIPANTS + " participants");
-        }
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < participants.size(); i++) {
-            JsonNode participant = participants.get(i);
-            String name = "call.participants[" + i + "]";
-            if (!participant.isObject()) {
-                throw new MalformedEventException(name, "must be an object");
+    private RecordingEvent bind(JsonNode json) {
+        try {
+            return events.readValue(json);
+        } catch (InvalidFormatException e) {
+            throw new MalformedEventException(path(e), rule(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw new MalformedEventException("The record is not a JSON object");
             }
-            parts.add(part(participant, "participant_id", CallFields.PARTICIPANT, name + "."));
+            throw new MalformedEventException(path(e), "has the wrong type");
+        } catch (IOException e) {
+            throw new MalformedEventException("The record cannot be read");
         }
-        return parts;
     }
 
-    private static Part part(JsonNode object, String idField, List<Field> fields, String path) {
-        JsonNode id = object.get(idField);
-        if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()
-                || !BoundedText.fits(id.asText(), CallBounds.ID_BYTES)) {
-            throw new MalformedEventException(path + idField, "is required and "
-                    + BoundedText.rule(CallBounds.ID_BYTES));
+    private static RecorderEvent fileCompleted(RecordingEvent event) {
+        if (event.callId() == null) {
+            throw new MalformedEventException("call_id", "is required: a UUID");
         }
-        return new Part(id.asText(), fields(object, fields, path));
+        if (event.file() == null) {
+            throw new MalformedEventException("file", "is required: an object");
+        }
+        return new RecorderEvent(event.eventId(), RecordingEvent.Type.FILE_COMPLETED, event.occurredAt(),
+                event.recorderId(), event.callId(), Map.of(), List.of(),
+                new Part(event.file().fileId(), given(event.file(), CallFields.FILE_REPORTED)), null);
     }
 
-    private static Map<String, Object> fields(JsonNode object, List<Field> fields, String path) {
+    private static RecorderEvent callEvent(RecordingEvent event) {
+        Call call = event.call();
+        if (call == null) {
+            throw new MalformedEventException("call", "is required: an object");
+        }
+        List<Part> participants = call.participants() == null ? List.of()
+                : call.participants().stream().map(participant -> new Part(participant.participantId(),
+                        given(participant, CallFields.PARTICIPANT_REPORTED))).toList();
+        return new RecorderEvent(event.eventId(), event.type(),
+                event.occurredAt(), event.recorderId(), call.callId(), given(call, CallFields.REPORTED), participants,
+                null, null);
+    }
+
+    /** The fields the record gives, by name: a field left out or {@code null} is not given. */
+    private static Map<String, Object> given(Record record, List<Field> fields) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Field field : fields) {
-            Object value = field.read(object, path);
+            Object value = field.value(record);
             if (value != null) {
                 values.put(field.name(), value);
             }
@@ -115,38 +164,38 @@ public class RecorderEventReader {
         return values;
     }
 
-    private static Type type(JsonNode event) {
-        String type = event.path("type").asText();
-        return Arrays.stream(Type.values()).filter(candidate -> candidate.wireName.equals(type)).findFirst()
-                .orElseThrow(() -> new MalformedEventException("type", "must be one of call.started, call.updated,"
-                        + " call.ended, file.completed"));
-    }
-
-    private static JsonNode object(JsonNode event, String name) {
-        JsonNode object = event.get(name);
-        if (object == null || !object.isObject()) {
-            throw new MalformedEventException(name, "is required: an object");
+    /** The violation's path as the event names it: {@code call.participants[0].party_direction}. */
+    private static String path(Path property) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : property) {
+            if (node.isInIterable()) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                path.append(path.isEmpty() ? "" : ".").append(snakeCase(node.getName()));
+            }
         }
-        return object;
+        return path.toString();
     }
 
-    private static UUID uuid(JsonNode object, String name) {
-        return uuid(object, name, "");
+    private static String path(JsonMappingException error) {
+        return error.getPath().stream().map(reference -> reference.getFieldName() != null
+                ? "." + reference.getFieldName()
+                : "[" + reference.getIndex() + "]").collect(Collectors.joining())
+                .substring(1);
     }
 
-    private static UUID uuid(JsonNode object, String name, String path) {
-        try {
-            return UUID.fromString(object.path(name).asText(""));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(path + name, "is required: a UUID");
+    private static String rule(Class<?> type) {
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
         }
+        if (type == java.time.OffsetDateTime.class) {
+            return "must be an ISO 8601 date-time with an offset";
+        }
+        return "has the wrong type";
     }
 
-    private static OffsetDateTime dateTime(JsonNode object, String name) {
-        try {
-            return ApiDateTimes.parse(object.path(name).asText(""));
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException(name, "is required: an ISO 8601 date-time with an offset");
-        }
+    private static String snakeCase(String name) {
+        return ((PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE).translate(name);
     }
 }

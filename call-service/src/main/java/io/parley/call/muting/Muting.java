@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.parley.call.access.CallScope;
-import io.parley.call.search.SqlCondition;
+import io.parley.call.sql.Jdbc;
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.outbox.Outbox;
@@ -46,12 +47,12 @@ class Muting {
     }
 
     /** @throws ApiException 404 for a call unknown or out of scope, 409 for a call that has ended */
-    @Transactional(rollbackOn = SQLException.class)
-    void call(Caller caller, UUID callId, MutingAction action) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+    @Transactional
+    void call(Caller caller, UUID callId, MutingAction action) {
+        Jdbc.on(dataSource, "Muting a call", connection -> {
             LockedCall call = lock(connection, caller, callId).orElseThrow(() -> ApiException.notFound("Call"));
-            record(connection, caller, call, action);
-        }
+            return record(connection, caller, call, action);
+        });
     }
 
     /**
@@ -60,18 +61,19 @@ class Muting {
      *
      * @throws ApiException 404 when the user has no such call, 409 when it ended while the request was made
      */
-    @Transactional(rollbackOn = SQLException.class)
-    void usersActiveCall(Caller caller, UUID userId, MutingAction action) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+    @Transactional
+    void usersActiveCall(Caller caller, UUID userId, MutingAction action) {
+        Jdbc.on(dataSource, "Muting a user's call", connection -> {
             UUID callId = activeCall(connection, caller, userId)
                     .orElseThrow(() -> ApiException.notFound("Active call of the user"));
             LockedCall call = lock(connection, caller, callId)
                     .orElseThrow(() -> ApiException.notFound("Active call of the user"));
-            record(connection, caller, call, action);
-        }
+            return record(connection, caller, call, action);
+        });
     }
 
-    private void record(Connection connection, Caller caller, LockedCall call, MutingAction action)
+    /** @return the command's id */
+    private UUID record(Connection connection, Caller caller, LockedCall call, MutingAction action)
             throws SQLException {
         if (call.endedAt() != null) {
             throw ApiException.conflict("InvalidState", "The call is no longer active");
@@ -87,6 +89,7 @@ class Muting {
             insert.setObject(4, caller.userId());
             insert.executeUpdate();
         }
+        return commandId;
     }
 
     private static Optional<LockedCall> lock(Connection connection, Caller caller, UUID callId) throws SQLException {

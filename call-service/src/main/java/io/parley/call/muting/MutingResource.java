@@ -1,6 +1,5 @@
 package io.parley.call.muting;
 
-import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.ws.rs.POST;
@@ -52,8 +51,7 @@ public class MutingResource {
     @Path("calls/{callId}.json/muting")
     public Response call(@PathParam("callId") String callId,
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = { "mute",
-                    "unmute" })) @QueryParam("action") String action)
-            throws SQLException {
+                    "unmute" })) @QueryParam("action") String action) {
         MutingAction requested = MutingAction.of(action);
         muting.call(caller, ApiIds.parse(callId).orElseThrow(() -> ApiException.notFound("Call")), requested);
         return Response.ok().build();
@@ -69,8 +67,7 @@ public class MutingResource {
     @Path("users/{userId}.json/muting")
     public Response user(@PathParam("userId") String userId,
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = { "mute",
-                    "unmute" })) @QueryParam("action") String action)
-            throws SQLException {
+                    "unmute" })) @QueryParam("action") String action) {
         MutingAction requested = MutingAction.of(action);
         UUID user = ApiIds.parse(userId).orElseThrow(() -> ApiException.notFound("Active call of the user"));
         muting.usersActiveCall(caller, user, requested);

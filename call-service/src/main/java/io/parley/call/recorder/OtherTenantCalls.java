@@ -24,6 +24,7 @@ import io.parley.call.association.CallAssociation.RecorderTenant;
 import io.parley.call.association.TenantConditions;
 import io.parley.call.ingest.RecorderEvent;
 import io.parley.call.ingest.RecorderEvent.Part;
+import io.parley.common.events.recording.RecordingEvent;
 
 /**
  * Finds, among the events a tenant's recorder posts, the first whose call is or would be another tenant's, so that the
@@ -115,6 +116,6 @@ class OtherTenantCalls {
     }
 
     private static String callIdField(RecorderEvent event) {
-        return event.type() == RecorderEvent.Type.FILE_COMPLETED ? "call_id" : "call.call_id";
+        return event.type() == RecordingEvent.Type.FILE_COMPLETED ? "call_id" : "call.call_id";
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.parley.call.call.CallFields;
-import io.parley.call.call.Field;
+import io.parley.call.field.CallFields;
 
 /**
  * Every parameter of the advanced search (reference 3.1.4, Table 1), mapped onto what Parley stores
@@ -115,7 +114,6 @@ final class Attributes {
     }
 
     private static List<Integer> codes(String field) {
-        return CallFields.DOCUMENT.stream().filter(candidate -> candidate.name().equals(field)).findFirst()
-                .map(Field::codes).orElseThrow();
+        return CallFields.CALL.field(field).codes();
     }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.FieldErrors;
 
 /**

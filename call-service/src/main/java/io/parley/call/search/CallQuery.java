@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageSource;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.FieldErrors;
 
 /**

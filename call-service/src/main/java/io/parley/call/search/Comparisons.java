@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.parley.call.search.SearchValues.Range;
+import io.parley.call.sql.SqlCondition;
 
 /**
  * Turns one {@code PARAM__OPERATOR=VALUE} into a condition on calls, with the operators of reference 3.1.4, Table 2.

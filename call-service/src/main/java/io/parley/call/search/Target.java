@@ -3,6 +3,8 @@ package io.parley.call.search;
 import java.util.List;
 import java.util.function.Function;
 
+import io.parley.call.sql.SqlCondition;
+
 /**
  * Where the values of a search attribute are: columns of the call, any of which may match ({@code phone_number} is
  * {@code from_number} or {@code to_number}), or a column of rows related to the call (participants, their users,

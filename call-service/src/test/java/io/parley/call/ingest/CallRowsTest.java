@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.call.ingest.RecorderEvent.Type;
+import io.parley.common.events.recording.RecordingEvent.Type;
 
 class CallRowsTest {
 

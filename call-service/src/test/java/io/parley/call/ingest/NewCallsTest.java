@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.call.association.CallAssociation.NewCall;
 import io.parley.call.ingest.RecorderEvent.Part;
-import io.parley.call.ingest.RecorderEvent.Type;
+import io.parley.common.events.recording.RecordingEvent.Type;
 
 /** Which calls of a batch are associated before they are stored, and with what. */
 class NewCallsTest {

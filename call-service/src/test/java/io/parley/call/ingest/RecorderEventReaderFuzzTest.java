@@ -3,6 +3,9 @@ package io.parley.call.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.validation.Validation;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -50,7 +53,8 @@ class RecorderEventReaderFuzzTest {
             "file.completed", "participants", "+0800", "T", "e03f497d-bdff-1019-102b-f5caab54f081");
 
     private final RecorderEventReader reader = new RecorderEventReader(
-            ApiObjectMapperCustomizer.configure(new ObjectMapper()));
+            ApiObjectMapperCustomizer.configure(new ObjectMapper()), Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
 
     @Test
     void anyRecordIsAnEventOrSetAsideAsMalformed() {

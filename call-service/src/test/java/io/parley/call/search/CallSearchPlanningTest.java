@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.call.sql.SqlCondition;
+
 /**
  * Which searches {@link CallQuery} plans itself (parts of texts the planner cannot estimate) and which it leaves to
  * the database; the results are the same either way (AdvancedSearchTest), the time at ten million calls is not.

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import io.parley.call.Callers;
 import io.parley.call.TestCalls;
 import io.parley.call.call.CallService;
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.embedded.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;

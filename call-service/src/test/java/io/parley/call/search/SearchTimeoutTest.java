@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.TestCalls;
+import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
