@@ -21,7 +21,7 @@ public record LocalSettings(Path repository, Path dataDirectory, Ports ports, In
         Optional<Database> externalDatabase, Optional<String> externalKafka, String rootLogin, String rootPassword,
         Map<String, String> environment, String cryptoMasterKey) {
 
-    /** The root password of a local platform nobody chose one for; printed at start, unlike one that was chosen. */
+    /** The root password of a local platform nobody chose one for: the README's development login, never printed. */
     public static final String DEVELOPMENT_ROOT_PASSWORD = "parley-dev";
 
     /**

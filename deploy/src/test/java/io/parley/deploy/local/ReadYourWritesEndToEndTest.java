@@ -21,7 +21,7 @@ import io.restassured.specification.RequestSpecification;
 @ExtendWith(SharedPlatform.class)
 class ReadYourWritesEndToEndTest {
 
-    /** Each round races the directory's event; one lost race used to be enough for a 400. */
+    /** Each round races the directory's event to crypto-service; losing the race must not change the answer. */
     private static final int ROUNDS = 10;
 
     private static LocalPlatform platform;
