@@ -35,7 +35,7 @@ public class EventData {
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    EventData(ObjectMapper mapper, Validator validator) {
+    public EventData(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
     }

@@ -23,7 +23,7 @@ public class EventReader {
 
     private final ObjectMapper mapper;
 
-    EventReader(ObjectMapper mapper) {
+    public EventReader(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
