@@ -51,9 +51,23 @@ public class EventData {
         if (event.version() > newest) {
             throw MalformedEventException.newerVersion(event.version(), newest);
         }
-        T data = bind(event.data(), contract);
+        return check(bind(event.data(), contract, DATA), DATA);
+    }
+
+    /**
+     * A record's whole value as {@code contract}, for a topic whose records are not CloudEvents (the recorders'
+     * {@code recording.events}): the same binding and checks, with paths from the value's root
+     * ({@code call.call_state}).
+     *
+     * @throws MalformedEventException when the value breaks the record's types or constraints
+     */
+    public <T> T read(JsonNode value, Class<T> contract) {
+        return check(bind(value, contract, null), null);
+    }
+
+    private <T> T check(T data, String root) {
         Set<ConstraintViolation<T>> violations = validator.validate(data);
-        violations.stream().map(violation -> new MalformedEventException(path(violation.getPropertyPath()),
+        violations.stream().map(violation -> new MalformedEventException(path(root, violation.getPropertyPath()),
                 violation.getMessage())).min(Comparator.comparing(MalformedEventException::field))
                 .ifPresent(broken -> {
                     throw broken;
@@ -69,31 +83,36 @@ public class EventData {
         return version.value();
     }
 
-    private <T> T bind(JsonNode data, Class<T> contract) {
+    private <T> T bind(JsonNode data, Class<T> contract, String root) {
         T bound;
         try {
             bound = mapper.readerFor(contract).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(data);
         } catch (JsonMappingException e) {
-            throw MalformedEventException.wrongType(DATA, e);
+            throw MalformedEventException.wrongType(root, e);
         } catch (IOException e) {
-            throw new MalformedEventException(DATA, "cannot be read");
+            throw notAnObject(root);
         }
         if (bound == null) {
-            throw new MalformedEventException(DATA, "must be an object");
+            throw notAnObject(root);
         }
         return bound;
     }
 
+    private static MalformedEventException notAnObject(String root) {
+        return root == null ? new MalformedEventException("The record is not a JSON object")
+                : new MalformedEventException(root, "is not a JSON object");
+    }
+
     /** The violation's path as the event names it: {@code data.client.contacts[0].phone_number}. */
-    private String path(Path property) {
-        StringBuilder path = new StringBuilder(DATA);
+    private String path(String root, Path property) {
+        StringBuilder path = new StringBuilder(root == null ? "" : root);
         for (Path.Node node : property) {
             if (node.isInIterable()) {
                 path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
             if (node.getKind() == ElementKind.PROPERTY) {
-                path.append('.').append(jsonName(node.getName()));
+                path.append(path.isEmpty() ? "" : ".").append(jsonName(node.getName()));
             }
         }
         return path.toString();

@@ -37,7 +37,8 @@ public class MalformedEventException extends RuntimeException {
         String field = Stream.concat(Stream.ofNullable(root), error.getPath().stream().map(reference -> reference
                 .getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]"))
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        return new MalformedEventException(field, "has the wrong type or format");
+        return field.isEmpty() ? new MalformedEventException("The record has the wrong type or format")
+                : new MalformedEventException(field, "has the wrong type or format");
     }
 
     /**

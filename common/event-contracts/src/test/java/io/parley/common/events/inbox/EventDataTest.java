@@ -77,6 +77,14 @@ class EventDataTest {
                 refused(event(2, "{\"item\": {\"item_id\": \"%s\"}}".formatted(id))).getMessage());
     }
 
+    @Test
+    void aWholeRecordIsReadWithPathsFromItsRoot() throws Exception {
+        assertEquals(new Sample(new Sample.Item(id, null, null), false),
+                data.read(mapper.readTree("{\"item\": {\"item_id\": \"%s\"}}".formatted(id)), Sample.class));
+        assertEquals("item.item_id must not be null", assertThrows(MalformedEventException.class,
+                () -> data.read(mapper.readTree("{\"item\": {}}"), Sample.class)).getMessage());
+    }
+
     private EventEnvelope event(int version, String json) {
         try {
             return new EventEnvelope(UUID.randomUUID(), "item.updated", version, OffsetDateTime.now(), null, 1L,
