@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import io.parley.common.api.text.BoundedText;
 import io.parley.common.events.DataVersion;
 
 /**
@@ -24,7 +25,7 @@ public record EncryptKeyData(@NotNull @Valid EncryptKey encryptKey) {
      * consumers encrypt data keys with.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record EncryptKey(@NotNull UUID keyId, @NotNull UUID tenantId, @Size(max = 255) String name,
+    public record EncryptKey(@NotNull UUID keyId, @NotNull UUID tenantId, @Size(max = BoundedText.NAME_BYTES) String name,
             boolean isActive, String fingerprint, @NotNull String publicKey, String protectionMode, int keyLength,
             boolean hasPrivateKey) {
     }
