@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -60,7 +60,12 @@ final class DirectoryProvisioner {
         return agents;
     }
 
-    /** Creates one object and returns its id, read from the {@code Location} of the {@code 201}. */
+    /** What the API answers to a creation: where the new object is, {@code .../<id>.json}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Created(String url) {
+    }
+
+    /** Creates one object and returns its id, read from the {@code url} of the {@code 201}'s answer. */
     private UUID create(String plural, String singular, ObjectNode fields) {
         ObjectNode body = json.createObjectNode();
         body.set(singular, fields);
@@ -73,8 +78,7 @@ final class DirectoryProvisioner {
                 throw new IllegalStateException("POST /api/v2/" + plural + ".json answered "
                         + response.statusCode() + ": " + response.body());
             }
-            JsonNode answer = json.readTree(response.body());
-            String url = answer.path("url").asText();
+            String url = json.readValue(response.body(), Created.class).url();
             return UUID.fromString(url.substring(url.lastIndexOf('/') + 1, url.length() - ".json".length()));
         } catch (IOException e) {
             throw new IllegalStateException("The API at " + api + " cannot be reached: " + e.getMessage(), e);

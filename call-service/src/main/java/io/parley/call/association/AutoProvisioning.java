@@ -6,15 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.common.events.ProvisioningRequests;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.common.events.provisioning.UserProvisionRequestedData;
 
 /**
  * Asks the directory for the users of calls no known user took part in, where the tenant provisions them (reference
@@ -62,13 +61,9 @@ public class AutoProvisioning {
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     UUID tenant = rows.getObject("tenant_id", UUID.class);
-                    Map<String, Object> request = new LinkedHashMap<>();
-                    request.put("tenant_id", tenant);
-                    request.put("extension", rows.getString("extension"));
-                    request.put("name", rows.getString("name"));
-                    request.put("call_id", rows.getObject("call_id", UUID.class));
                     requests.add(new Outbox.Message(tenant.toString(), ProvisioningRequests.USER_REQUESTED, tenant,
-                            request));
+                            new UserProvisionRequestedData(tenant, rows.getString("extension"),
+                                    rows.getString("name"), rows.getObject("call_id", UUID.class))));
                 }
             }
         }

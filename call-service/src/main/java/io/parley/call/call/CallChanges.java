@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.call.Call;
 import io.parley.common.events.call.CallDeleted;
 import io.parley.common.events.call.CallDocument;
-import io.parley.common.events.call.CallEvents;
 import io.parley.common.events.outbox.Outbox;
 
 /**

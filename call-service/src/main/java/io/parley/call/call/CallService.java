@@ -19,9 +19,9 @@ import io.parley.call.sql.Jdbc;
 import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.call.Call;
 import io.parley.common.events.call.CallDeleted;
-import io.parley.common.events.call.CallEvents;
 import io.parley.common.events.outbox.Outbox;
 
 /**

@@ -13,10 +13,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.parley.common.api.crypto.DataKeys;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.key.EncryptKeyData;
 
 /**
  * The tenants' encryption keys as crypto-service announced them on {@code crypto.keys} (public halves only), and the
@@ -40,10 +39,8 @@ public class EncryptKeyReplica {
      * published before keys had revisions, by their time). A deleted key stays deleted. Runs in the consumer's
      * transaction.
      */
-    void apply(EventEnvelope event, boolean deleted) {
-        JsonNode key = event.data().path("encrypt_key");
-        String publicKey = key.path("public_key").asText();
-        publicKey(publicKey); // an event with a key that cannot encrypt is refused (to the dead-letter topic)
+    void apply(EventEnvelope event, EncryptKeyData.EncryptKey key, boolean deleted) {
+        publicKey(key.publicKey()); // an event with a key that cannot encrypt is refused (to the dead-letter topic)
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement("""
                         INSERT INTO known_encrypt_key AS k (key_id, tenant_id, public_key, is_active,
@@ -57,12 +54,12 @@ public class EncryptKeyReplica {
                         WHERE NOT k.deleted AND (EXCLUDED.revision > k.revision
                             OR EXCLUDED.revision = 0 AND k.revision = 0 AND k.changed_at <= EXCLUDED.changed_at)""")) {
             int i = 1;
-            upsert.setObject(i++, UUID.fromString(key.path("key_id").asText()));
-            upsert.setObject(i++, UUID.fromString(key.path("tenant_id").asText()));
-            upsert.setString(i++, publicKey);
-            upsert.setBoolean(i++, !deleted && key.path("is_active").asBoolean(false));
-            upsert.setString(i++, key.path("protection_mode").asText("user"));
-            upsert.setBoolean(i++, key.path("has_private_key").asBoolean(false));
+            upsert.setObject(i++, key.keyId());
+            upsert.setObject(i++, key.tenantId());
+            upsert.setString(i++, key.publicKey());
+            upsert.setBoolean(i++, !deleted && key.isActive());
+            upsert.setString(i++, key.protectionMode() == null ? "user" : key.protectionMode());
+            upsert.setBoolean(i++, key.hasPrivateKey());
             upsert.setBoolean(i++, deleted);
             upsert.setLong(i++, event.revisionOrZero());
             upsert.setObject(i, event.occurredAt());

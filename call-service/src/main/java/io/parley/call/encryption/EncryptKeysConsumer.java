@@ -1,21 +1,18 @@
 package io.parley.call.encryption;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.parley.common.events.CryptoKeyEvents;
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.inbox.DeadLetters;
+import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.key.EncryptKeyData;
+import io.parley.common.events.key.GrantRevokedData;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -27,18 +24,18 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class EncryptKeysConsumer {
 
     private final EventInbox inbox;
+    private final EventData data;
     private final EncryptKeyReplica keys;
     private final CallerDataKeys dataKeys;
-    private final ObjectMapper mapper;
     private final String consumer;
     private final String deadLetters;
 
-    EncryptKeysConsumer(EventInbox inbox, EncryptKeyReplica keys, CallerDataKeys dataKeys, ObjectMapper mapper,
+    EncryptKeysConsumer(EventInbox inbox, EventData data, EncryptKeyReplica keys, CallerDataKeys dataKeys,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
+        this.data = data;
         this.keys = keys;
         this.dataKeys = dataKeys;
-        this.mapper = mapper;
         this.consumer = consumer;
         this.deadLetters = DeadLetters.topicOf(CryptoKeyEvents.TOPIC, consumer);
     }
@@ -51,32 +48,20 @@ public class EncryptKeysConsumer {
 
     private void apply(EventEnvelope event) {
         switch (event.type()) {
-            case CryptoKeyEvents.KEY_CREATED, CryptoKeyEvents.KEY_UPDATED -> keys.apply(event, false);
+            case CryptoKeyEvents.KEY_CREATED, CryptoKeyEvents.KEY_UPDATED ->
+                keys.apply(event, data.read(event, EncryptKeyData.class).encryptKey(), false);
             case CryptoKeyEvents.KEY_DELETED -> {
-                keys.apply(event, true);
-                dataKeys.forgetKey(UUID.fromString(event.data().path("encrypt_key").path("key_id").asText()));
+                EncryptKeyData.EncryptKey key = data.read(event, EncryptKeyData.class).encryptKey();
+                keys.apply(event, key, true);
+                dataKeys.forgetKey(key.keyId());
             }
             case CryptoKeyEvents.GRANT_REVOKED -> {
-                CryptoKeyEvents.RevokedGrant grant = revokedGrant(event);
+                GrantRevokedData.AuthorizedUser grant = data.read(event, GrantRevokedData.class).authorizedUser();
                 dataKeys.forgetGrant(grant.keyId(), grant.userId());
             }
             default -> {
                 // a newer kind of change this service does not need
             }
         }
-    }
-
-    /** The event's grant; one without both ids is refused (to the dead-letter topic). */
-    private CryptoKeyEvents.RevokedGrant revokedGrant(EventEnvelope event) {
-        CryptoKeyEvents.RevokedGrant grant;
-        try {
-            grant = mapper.treeToValue(event.data(), CryptoKeyEvents.RevokedGrant.Document.class).authorizedUser();
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("data.authorized_user", "has the wrong type or format");
-        }
-        if (grant == null || grant.keyId() == null || grant.userId() == null) {
-            throw new MalformedEventException("data.authorized_user", "needs key_id and user_id");
-        }
-        return grant;
     }
 }

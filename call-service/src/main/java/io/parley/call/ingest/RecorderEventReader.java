@@ -1,30 +1,19 @@
 package io.parley.call.ingest;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.parley.call.field.CallFields;
@@ -33,6 +22,7 @@ import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.common.events.call.Call;
 import io.parley.common.events.call.CallFile;
 import io.parley.common.events.call.CallParticipant;
+import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.recording.RecordingEvent;
 
@@ -59,11 +49,11 @@ public class RecorderEventReader {
     private interface ReportedFile {
     }
 
-    private final ObjectReader events;
-    private final Validator validator;
+    private final ObjectMapper reported;
+    private final EventData contracts;
 
-    RecorderEventReader(ObjectMapper mapper, Validator validator) {
-        ObjectMapper reported = mapper.copy().addMixIn(Call.class, ReportedCall.class)
+    RecorderEventReader(ObjectMapper mapper, EventData contracts) {
+        this.reported = mapper.copy().addMixIn(Call.class, ReportedCall.class)
                 .addMixIn(CallParticipant.class, ReportedParticipant.class)
                 .addMixIn(CallFile.class, ReportedFile.class)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -75,8 +65,7 @@ public class RecorderEventReader {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         reported.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        this.events = reported.readerFor(RecordingEvent.class);
-        this.validator = validator;
+        this.contracts = contracts;
     }
 
     /** Reads an event from a record's value, JSON in UTF-8. */
@@ -85,7 +74,7 @@ public class RecorderEventReader {
             throw new MalformedEventException("The record has no value");
         }
         try {
-            return read(events.readTree(json));
+            return read(reported.readTree(json));
         } catch (JacksonException e) {
             throw MalformedEventException.notJson(e);
         } catch (IOException e) {
@@ -98,33 +87,11 @@ public class RecorderEventReader {
         if (json == null || !json.isObject()) {
             throw new MalformedEventException("The record is not a JSON object");
         }
-        RecordingEvent event = bind(json);
-        Set<ConstraintViolation<RecordingEvent>> violations = validator
-                .validate(event);
-        violations.stream().map(violation -> new MalformedEventException(path(violation.getPropertyPath()),
-                violation.getMessage())).min(Comparator.comparing(MalformedEventException::field))
-                .ifPresent(broken -> {
-                    throw broken;
-                });
+        RecordingEvent event = contracts.read(json, RecordingEvent.class, reported);
         return switch (event.type()) {
             case FILE_COMPLETED -> fileCompleted(event);
             case CALL_STARTED, CALL_UPDATED, CALL_ENDED -> callEvent(event);
         };
-    }
-
-    private RecordingEvent bind(JsonNode json) {
-        try {
-            return events.readValue(json);
-        } catch (InvalidFormatException e) {
-            throw new MalformedEventException(path(e), rule(e.getTargetType()));
-        } catch (JsonMappingException e) {
-            if (e.getPath().isEmpty()) {
-                throw new MalformedEventException("The record is not a JSON object");
-            }
-            throw new MalformedEventException(path(e), "has the wrong type");
-        } catch (IOException e) {
-            throw new MalformedEventException("The record cannot be read");
-        }
     }
 
     private static RecorderEvent fileCompleted(RecordingEvent event) {
@@ -162,40 +129,5 @@ public class RecorderEventReader {
             }
         }
         return values;
-    }
-
-    /** The violation's path as the event names it: {@code call.participants[0].party_direction}. */
-    private static String path(Path property) {
-        StringBuilder path = new StringBuilder();
-        for (Path.Node node : property) {
-            if (node.isInIterable()) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                path.append(path.isEmpty() ? "" : ".").append(snakeCase(node.getName()));
-            }
-        }
-        return path.toString();
-    }
-
-    private static String path(JsonMappingException error) {
-        return error.getPath().stream().map(reference -> reference.getFieldName() != null
-                ? "." + reference.getFieldName()
-                : "[" + reference.getIndex() + "]").collect(Collectors.joining())
-                .substring(1);
-    }
-
-    private static String rule(Class<?> type) {
-        if (type == java.util.UUID.class) {
-            return "must be a UUID";
-        }
-        if (type == java.time.OffsetDateTime.class) {
-            return "must be an ISO 8601 date-time with an offset";
-        }
-        return "has the wrong type";
-    }
-
-    private static String snakeCase(String name) {
-        return ((PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE).translate(name);
     }
 }

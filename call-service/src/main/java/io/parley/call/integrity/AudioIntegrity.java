@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parley.common.events.call.CallEvents;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.call.FileMismatched;
 import io.parley.common.events.outbox.Outbox;
 

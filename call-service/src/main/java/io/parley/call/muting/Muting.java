@@ -18,6 +18,7 @@ import io.parley.call.sql.Jdbc;
 import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.RecorderCommands;
+import io.parley.common.events.command.CallCommandData;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
 
@@ -29,10 +30,6 @@ import io.parley.common.security.Caller;
  */
 @ApplicationScoped
 class Muting {
-
-    /** The command a recorder receives; serialized in snake_case like every event's data. */
-    record Command(UUID callId, UUID recorderId, UUID requestedBy) {
-    }
 
     /** A call as the request found it, its row locked. */
     private record LockedCall(UUID callId, UUID tenantId, UUID recorderId, OffsetDateTime endedAt) {
@@ -79,7 +76,7 @@ class Muting {
             throw ApiException.conflict("InvalidState", "The call is no longer active");
         }
         UUID commandId = outbox.publish(RecorderCommands.TOPIC, call.callId().toString(), action.command,
-                RecorderCommands.VERSION, call.tenantId(), new Command(call.callId(), call.recorderId(),
+                RecorderCommands.VERSION, call.tenantId(), new CallCommandData(call.callId(), call.recorderId(),
                         caller.userId()));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_muting"
                 + " (command_id, call_id, action, requested_by, requested_at) VALUES (?, ?, ?, ?, now())")) {

@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.ProvisioningRequests;
-import io.parley.common.events.call.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -24,10 +24,10 @@ import io.parley.call.Callers;
 import io.parley.call.Rows;
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.contract.AsyncApiContract;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.ProvisioningRequests;
 import io.parley.common.events.RecorderCommands;
-import io.parley.common.events.call.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

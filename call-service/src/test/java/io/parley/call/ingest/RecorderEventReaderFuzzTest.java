@@ -17,6 +17,7 @@ import io.parley.common.api.json.ApiObjectMapperCustomizer;
 import io.parley.common.embedded.fuzz.FuzzInputs;
 import io.parley.common.embedded.fuzz.JsonBodies;
 import io.parley.common.embedded.fuzz.Mutations;
+import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.MalformedEventException;
 
 /**
@@ -52,9 +53,11 @@ class RecorderEventReaderFuzzTest {
     private static final List<String> TOKENS = List.of("call.started", "call.updated", "call.ended",
             "file.completed", "participants", "+0800", "T", "e03f497d-bdff-1019-102b-f5caab54f081");
 
-    private final RecorderEventReader reader = new RecorderEventReader(
-            ApiObjectMapperCustomizer.configure(new ObjectMapper()), Validation.byDefaultProvider().configure()
-                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+    private static final ObjectMapper MAPPER = ApiObjectMapperCustomizer.configure(new ObjectMapper());
+
+    private final RecorderEventReader reader = new RecorderEventReader(MAPPER, new EventData(MAPPER,
+            Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
+                    .buildValidatorFactory().getValidator()));
 
     @Test
     void anyRecordIsAnEventOrSetAsideAsMalformed() {

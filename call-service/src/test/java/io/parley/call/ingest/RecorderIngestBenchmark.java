@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.common.embedded.KafkaTopics;
 import io.parley.common.embedded.Percentiles;
-import io.parley.common.events.call.CallEvents;
+import io.parley.common.events.CallEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -19,6 +19,7 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
 import io.parley.common.directory.ReplicaMisses;
 import io.parley.common.events.CryptoKeyEvents;
+import io.parley.common.events.key.GrantRevokedData;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
 import io.parley.common.security.SystemTenant;
@@ -123,7 +124,7 @@ public class GrantService {
         }
         outbox.publish(CryptoKeyEvents.TOPIC, key.tenantId.toString(), CryptoKeyEvents.GRANT_REVOKED,
                 CryptoKeyEvents.VERSION, key.tenantId,
-                new CryptoKeyEvents.RevokedGrant.Document(new CryptoKeyEvents.RevokedGrant(key.id, userId)));
+                new GrantRevokedData(new GrantRevokedData.AuthorizedUser(key.id, userId)));
     }
 
     /**

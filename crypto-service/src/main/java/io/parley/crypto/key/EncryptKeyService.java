@@ -183,7 +183,7 @@ public class EncryptKeyService {
         KeyGrant.delete("keyId", key.id);
         key.delete();
         outbox.publish(CryptoKeyEvents.TOPIC, before.tenantId().toString(), CryptoKeyEvents.KEY_DELETED,
-                CryptoKeyEvents.VERSION, before.tenantId(), key.revision + 1, new EncryptKeyView.Document(before));
+                CryptoKeyEvents.VERSION, before.tenantId(), key.revision + 1, before.event());
     }
 
     /**
@@ -328,6 +328,6 @@ public class EncryptKeyService {
             key.revision++;
         }
         outbox.publish(CryptoKeyEvents.TOPIC, key.tenantId.toString(), type, CryptoKeyEvents.VERSION, key.tenantId,
-                key.revision, new EncryptKeyView.Document(EncryptKeyView.of(key)));
+                key.revision, EncryptKeyView.of(key).event());
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.parley.common.events.call.CallEvents;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.inbox.DeadLetters;
 import io.parley.common.events.inbox.ProcessedEventRetention;
 import io.parley.common.events.outbox.OutboxConfig;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.parley.common.embedded.KafkaTopics;
-import io.parley.common.events.call.CallEvents;
+import io.parley.common.events.CallEvents;
 import io.parley.common.events.RecorderCommands;
 import io.restassured.http.ContentType;
 

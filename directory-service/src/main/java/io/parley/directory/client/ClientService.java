@@ -205,6 +205,6 @@ public class ClientService {
 
     private void publish(String type, Client client, long revision) {
         outbox.publish(DirectoryEvents.TOPIC, client.id.toString(), type, DirectoryEvents.VERSION, client.tenantId,
-                revision, new ClientView.Document(ClientView.of(client)));
+                revision, ClientView.of(client).event());
     }
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A client as the API shows it (reference 3.2.1), and as the directory's events carry it. */
+import io.parley.common.events.directory.ClientData;
+
+/** A client as the API shows it (reference 3.2.1); the directory's events carry the same fields ({@link #event}). */
 @Schema(requiredProperties = { "client_id", "tenant_id", "name", "contacts" })
 public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact> contacts) {
 
@@ -17,6 +19,13 @@ public record ClientView(UUID clientId, UUID tenantId, String name, List<Contact
     public static ClientView of(Client client) {
         return new ClientView(client.id, client.tenantId, client.name,
                 client.contacts.stream().map(contact -> new Contact(contact.phoneNumber, contact.name)).toList());
+    }
+
+    /** The {@code data} of the client's events. */
+    public ClientData event() {
+        return new ClientData(new ClientData.Client(clientId, tenantId, name,
+                contacts.stream().map(contact -> new ClientData.Contact(contact.phoneNumber(), contact.name()))
+                        .toList()));
     }
 
     /** The single-object envelope: {@code {"client": {...}}}. */

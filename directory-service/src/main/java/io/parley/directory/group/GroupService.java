@@ -174,6 +174,6 @@ public class GroupService {
 
     private void publish(String type, long revision, GroupView view) {
         outbox.publish(DirectoryEvents.TOPIC, view.groupId().toString(), type, DirectoryEvents.VERSION,
-                view.tenantId(), revision, new GroupView.Document(view));
+                view.tenantId(), revision, view.event());
     }
 }

@@ -1,7 +1,5 @@
 package io.parley.directory.provisioning;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,12 +7,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.ProvisioningRequests;
+import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.provisioning.UserProvisionRequestedData;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -29,12 +26,14 @@ public class ProvisioningRequestsConsumer {
     private static final Logger LOG = Logger.getLogger(ProvisioningRequestsConsumer.class);
 
     private final EventInbox inbox;
+    private final EventData data;
     private final UserProvisioning provisioning;
     private final String consumer;
 
-    ProvisioningRequestsConsumer(EventInbox inbox, UserProvisioning provisioning,
+    ProvisioningRequestsConsumer(EventInbox inbox, EventData data, UserProvisioning provisioning,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
+        this.data = data;
         this.provisioning = provisioning;
         this.consumer = consumer;
     }
@@ -50,20 +49,7 @@ public class ProvisioningRequestsConsumer {
             LOG.debugf("Request type %s is not known here", event.type());
             return;
         }
-        JsonNode request = event.data();
-        String extension = request.path("extension").asText("");
-        if (extension.isBlank()) {
-            throw new MalformedEventException("The request names no extension");
-        }
-        provisioning.provision(tenant(request), extension.strip(),
-                request.path("name").isTextual() ? request.path("name").asText() : null);
-    }
-
-    private static UUID tenant(JsonNode request) {
-        try {
-            return UUID.fromString(request.path("tenant_id").asText());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("The request names no tenant");
-        }
+        UserProvisionRequestedData request = data.read(event, UserProvisionRequestedData.class);
+        provisioning.provision(request.tenantId(), request.extension().strip(), request.name());
     }
 }

@@ -196,6 +196,6 @@ public class RoleService {
 
     private void publish(String type, long revision, RoleView view) {
         outbox.publish(DirectoryEvents.TOPIC, view.roleId().toString(), type, DirectoryEvents.VERSION,
-                view.tenantId(), revision, new RoleView.Document(view));
+                view.tenantId(), revision, view.event());
     }
 }

@@ -52,22 +52,22 @@ public class OwnedObjectDeletions {
             Map<UUID, List<String>> extensions = links.extensionsOf(ids);
             Map<UUID, List<UUID>> managedGroups = links.managedGroupsOf(ids);
             return users.stream().map(user -> message(user.id, DirectoryEvents.USER_DELETED, tenantId, user.revision,
-                    new UserView.Document(UserView.of(user, extensions.getOrDefault(user.id, List.of()),
-                            managedGroups.getOrDefault(user.id, List.of())))))
+                    UserView.of(user, extensions.getOrDefault(user.id, List.of()),
+                            managedGroups.getOrDefault(user.id, List.of())).event()))
                     .toList();
         });
         publish(Client.class, tenantId, clients -> {
             Client.fetchContacts(clients);
             return clients.stream().map(client -> message(client.id, DirectoryEvents.CLIENT_DELETED, tenantId,
-                    client.revision, new ClientView.Document(ClientView.of(client)))).toList();
+                    client.revision, ClientView.of(client).event())).toList();
         });
         publish(Group.class, tenantId, groups -> groups.stream()
                 .map(group -> message(group.id, DirectoryEvents.GROUP_DELETED, tenantId, group.revision,
-                        new GroupView.Document(GroupView.of(group))))
+                        GroupView.of(group).event()))
                 .toList());
         publish(Role.class, tenantId, roles -> roles.stream()
                 .map(role -> message(role.id, DirectoryEvents.ROLE_DELETED, tenantId, role.revision,
-                        new RoleView.Document(RoleView.of(role))))
+                        RoleView.of(role).event()))
                 .toList());
     }
 

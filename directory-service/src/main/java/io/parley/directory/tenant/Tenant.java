@@ -38,7 +38,7 @@ public class Tenant extends UniquelyNamed {
     @Column(name = "encrypt_data")
     public Boolean encryptData;
 
-    /** The one tenant created at first start, home of the root user. Its events say so ({@link TenantView.Event}). */
+    /** The one tenant created at first start, home of the root user. Its events say so ({@code system_tenant}). */
     @Column(name = "is_system", nullable = false)
     public boolean system;
 

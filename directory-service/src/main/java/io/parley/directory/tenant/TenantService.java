@@ -23,6 +23,7 @@ import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.text.BoundedText;
 import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
+import io.parley.common.events.directory.TenantData;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
 import io.parley.directory.access.Access;
@@ -158,7 +159,7 @@ public class TenantService {
         TenantView before = TenantView.of(tenant);
         ownedObjects.publishDeletions(tenant.id);
         tenant.delete();
-        publish(DirectoryEvents.TENANT_DELETED, tenant.revision + 1, new TenantView.Event(before, tenant.system));
+        publish(DirectoryEvents.TENANT_DELETED, tenant.revision + 1, before.event(tenant.system));
         return Optional.of(before);
     }
 
@@ -419,10 +420,10 @@ public class TenantService {
 
     /** The tenant's state after the change, at its revision. */
     private void publish(String type, Tenant tenant) {
-        publish(type, tenant.revision, new TenantView.Event(TenantView.of(tenant), tenant.system));
+        publish(type, tenant.revision, TenantView.of(tenant).event(tenant.system));
     }
 
-    private void publish(String type, long revision, TenantView.Event event) {
+    private void publish(String type, long revision, TenantData event) {
         UUID tenantId = event.tenant().tenantId();
         outbox.publish(DirectoryEvents.TOPIC, tenantId.toString(), type, DirectoryEvents.VERSION, tenantId, revision,
                 event);

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A tenant as the API shows it (reference 3.6.1), and as the directory's events carry it. */
+import io.parley.common.events.directory.TenantData;
+
+/** A tenant as the API shows it (reference 3.6.1); the directory's events carry the same fields ({@link #event}). */
 @Schema(requiredProperties = { "tenant_id", "name", "timezone", "encrypt_data", "fieldset_licensing",
         "fieldset_associate_calls" })
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -56,11 +58,17 @@ public record TenantView(UUID tenantId, String name, @Schema(nullable = true) St
     public record Document(TenantView tenant) {
     }
 
-    /**
-     * The {@code data} of the tenant's events: the tenant as the API shows it, and whether it is the System tenant,
-     * whose {@code system} users reach every tenant ({@value io.parley.common.events.DirectoryEvents#SYSTEM_TENANT}).
-     * Replicas know the System tenant by this alone, never by its name.
-     */
-    public record Event(TenantView tenant, boolean systemTenant) {
+    /** The {@code data} of the tenant's events, which says whether it is the System tenant. */
+    public TenantData event(boolean systemTenant) {
+        Licensing l = fieldsetLicensing;
+        AssociateCalls a = fieldsetAssociateCalls;
+        return new TenantData(new TenantData.Tenant(tenantId, name, timezone, encryptData,
+                new TenantData.Licensing(l.recordingSeats(), l.recordingSessions(), l.screenRecordingSeats(),
+                        l.monitoringSeats(), l.monitoringSessions(), l.evaluationSeats(), l.speechAnalytics()),
+                new TenantData.AssociateCalls(a.extensionUniqueness(), a.associateCalls(),
+                        a.associateCallsCondition(), a.broadworksSpId(), a.broadworksGroupId(), a.sipUriHost(),
+                        a.ciscoPartition(), a.metaswitchSystem(), a.metaswitchGroup(), a.recordUnknownUsers(),
+                        a.autoProvision(), a.provisionRoleId(), a.provisionGroupId())),
+                systemTenant);
     }
 }

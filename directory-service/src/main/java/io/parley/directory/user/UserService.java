@@ -156,7 +156,7 @@ public class UserService {
         UserView before = view(found.get());
         found.get().delete();
         outbox.publish(DirectoryEvents.TOPIC, id.toString(), DirectoryEvents.USER_DELETED, DirectoryEvents.VERSION,
-                before.tenantId(), found.get().revision + 1, new UserView.Document(before));
+                before.tenantId(), found.get().revision + 1, before.event());
         return Optional.of(before);
     }
 
@@ -488,7 +488,7 @@ public class UserService {
     private UserView publish(String type, User user) {
         UserView view = view(user);
         outbox.publish(DirectoryEvents.TOPIC, user.id.toString(), type, DirectoryEvents.VERSION, user.tenantId,
-                user.revision, new UserView.Document(view));
+                user.revision, view.event());
         return view;
     }
 }

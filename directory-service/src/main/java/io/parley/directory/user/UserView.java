@@ -8,9 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.parley.common.events.directory.UserData;
+
 /**
- * A user as the API shows it (reference 3.7.1), and as the directory's events carry it. The password is write-only
- * and never here. {@code tenant_id}, read-only, tells which tenant the user belongs to.
+ * A user as the API shows it (reference 3.7.1); the directory's events carry the same fields ({@link #event}). The
+ * password is write-only and never here. {@code tenant_id}, read-only, tells which tenant the user belongs to.
  */
 @Schema(requiredProperties = { "user_id", "tenant_id", "name", "group_id", "role_id", "is_active", "email", "timezone",
         "managed_groups", "fieldset_login", "fieldset_recording", "fieldset_licensing" })
@@ -47,6 +49,20 @@ public record UserView(UUID userId, UUID tenantId, String name, UUID groupId, UU
                 new Recording(user.record, extensions, user.confidential, List.of(user.recordDirection),
                         user.onDemandDefault),
                 new Licensing(user.recordingSeat, user.monitoringSeat, user.evaluationSeat));
+    }
+
+    /** The {@code data} of the user's events. */
+    public UserData event() {
+        Login l = fieldsetLogin;
+        Recording r = fieldsetRecording;
+        Licensing s = fieldsetLicensing;
+        return new UserData(new UserData.User(userId, tenantId, name, groupId, roleId, isActive, email, timezone,
+                managedGroups,
+                new UserData.Login(l.canLogin(), l.login(), l.authenticateType(), l.mustChangePassword(),
+                        l.validTill()),
+                new UserData.Recording(r.record(), r.extensions(), r.confidential(), r.recordDirection(),
+                        r.onDemandDefault()),
+                new UserData.Licensing(s.recordingSeat(), s.monitoringSeat(), s.evaluationSeat())));
     }
 
     /** The single-object envelope: {@code {"user": {...}}}. */

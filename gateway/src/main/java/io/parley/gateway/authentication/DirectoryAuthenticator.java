@@ -1,10 +1,13 @@
 package io.parley.gateway.authentication;
 
+import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.gateway.GatewayConfig;
@@ -14,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -32,9 +34,13 @@ public class DirectoryAuthenticator {
     private final WebClient client;
     private final GatewayConfig config;
     private final RenewingToken gatewayToken;
+    /** The directory's answer as the API's JSON; a property added to it later is ignored. */
+    private final ObjectReader identities;
 
-    DirectoryAuthenticator(Vertx vertx, GatewayConfig config, IdentityTokenSigner signer) {
+    DirectoryAuthenticator(Vertx vertx, GatewayConfig config, IdentityTokenSigner signer, ObjectMapper mapper) {
         this.config = config;
+        this.identities = mapper.readerFor(CallerIdentity.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.gatewayToken = RenewingToken.forGateway(signer);
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -48,28 +54,20 @@ public class DirectoryAuthenticator {
                 .sendJsonObject(new JsonObject().put("login", credentials.login()).put("password",
                         credentials.password()))
                 .compose(response -> switch (response.statusCode()) {
-                    case 200 -> Future.succeededFuture(Optional.of(identity(response.bodyAsJsonObject())));
+                    case 200 -> Future.succeededFuture(Optional.of(identity(response.body().getBytes())));
                     case 401 -> Future.succeededFuture(Optional.empty());
                     default -> Future.failedFuture(
                             new IllegalStateException("directory answered " + response.statusCode()));
                 });
     }
 
-    private static CallerIdentity identity(JsonObject body) {
-        return new CallerIdentity(
-                uuid(body.getString("user_id")),
-                uuid(body.getString("tenant_id")),
-                uuid(body.getString("group_id")),
-                uuid(body.getString("role_id")),
-                body.getString("login"),
-                body.getString("access_level"),
-                body.getJsonArray("managed_groups", new JsonArray()).stream().map(id -> uuid((String) id)).toList(),
-                body.getJsonArray("permissions", new JsonArray()).stream().map(String.class::cast)
-                        .collect(Collectors.toSet()),
-                body.getString("timezone"));
-    }
-
-    private static UUID uuid(String value) {
-        return value == null ? null : UUID.fromString(value);
+    private CallerIdentity identity(byte[] body) {
+        try {
+            return identities.readValue(body);
+        } catch (IOException e) {
+            // not the parser's message, which may quote the answer
+            throw new IllegalStateException("directory answered an identity that cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 }

@@ -35,8 +35,8 @@ public class ServiceProxies {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setMaxPoolSize(100)
-                // a service's answer is passed on in pieces of up to this size rather than 8 KiB: an audio download
-                // went about a fifth faster (docs/audio.md); the proxy still pauses the service for a slow caller
+                // a service's answer is passed on in pieces of up to this size rather than 8 KiB, so that a large
+                // download (audio) takes fewer writes; the proxy still pauses the service for a slow caller
                 .setMaxChunkSize(64 * 1024);
         HttpClient pooled = vertx.createHttpClient(new HttpClientOptions(options).setKeepAliveTimeout(KEEP_ALIVE_SECONDS));
         HttpClient unpooled = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false));

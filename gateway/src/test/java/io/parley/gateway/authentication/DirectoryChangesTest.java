@@ -7,17 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Validation;
+
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.common.api.identity.CallerIdentity;
+import io.parley.common.api.json.ApiObjectMapperCustomizer;
+import io.parley.common.events.inbox.EventData;
+import io.parley.common.events.inbox.EventReader;
 
 class DirectoryChangesTest {
 
     private final CredentialCache cache = new CredentialCache(
             new CredentialCacheTest.Settings(Duration.ofMinutes(5), 100), System::nanoTime);
-    private final DirectoryChanges changes = new DirectoryChanges(cache);
+    private final ObjectMapper mapper = ApiObjectMapperCustomizer.configure(new ObjectMapper());
+    private final DirectoryChanges changes = new DirectoryChanges(cache, new EventReader(mapper),
+            new EventData(mapper, Validation.buildDefaultValidatorFactory().getValidator()));
     private final CallerIdentity alice = TestIdentities.caller("alice");
     private final CredentialKey aliceKey = cache.keyOf(new BasicCredentials("alice", "secret"));
 
@@ -112,20 +121,26 @@ class DirectoryChangesTest {
         assertTrue(cache.get(aliceKey).isPresent());
     }
 
-    /** An event as docs/events.md shows it, with only the fields that matter here filled in. */
+    /** An event as docs/events.md shows it, with only the fields its contract requires filled in. */
     private static String event(String type, String resource, UUID id) {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/parley/directory-service", "type": "%s",
                  "subject": "%s", "time": "2026-11-28T12:36:45Z", "datacontenttype": "application/json",
-                 "tenantid": "%s", "revision": 2, "dataversion": 1, "data": {"%s": {"%s_id": "%s", "name": "x"}}}"""
-                .formatted(UUID.randomUUID(), type, id, UUID.randomUUID(), resource, resource, id);
+                 "tenantid": "%s", "revision": 2, "dataversion": 1, "data": {"%s": %s}}"""
+                .formatted(UUID.randomUUID(), type, id, UUID.randomUUID(), resource, object(resource, id));
+    }
+
+    /** The changed object: its id, the tenant it belongs to and its name. */
+    private static String object(String resource, UUID id) {
+        String tenant = resource.equals("tenant") ? "" : ", \"tenant_id\": \"" + UUID.randomUUID() + "\"";
+        return "{\"%s_id\": \"%s\"%s, \"name\": \"x\"}".formatted(resource, id, tenant);
     }
 
     /** An event in the version 1 envelope, which the compacted topic may still hold. */
     private static String versionOneEvent(String type, String resource, UUID id) {
         return """
                 {"event_id": "%s", "type": "%s", "version": 1, "occurred_at": "2026-11-28T12:36:45+0000",
-                 "tenant_id": "%s", "data": {"%s": {"%s_id": "%s", "name": "x"}}}"""
-                .formatted(UUID.randomUUID(), type, UUID.randomUUID(), resource, resource, id);
+                 "tenant_id": "%s", "data": {"%s": %s}}"""
+                .formatted(UUID.randomUUID(), type, UUID.randomUUID(), resource, object(resource, id));
     }
 }

@@ -11,11 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.directory.ClientData;
+import io.parley.common.events.directory.TenantData;
+import io.parley.common.events.directory.UserData;
 import io.parley.common.events.inbox.DeadLetters;
+import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -33,13 +35,15 @@ public class DirectoryEventsConsumer {
     private static final Logger LOG = Logger.getLogger(DirectoryEventsConsumer.class);
 
     private final EventInbox inbox;
+    private final EventData data;
     private final PeopleReplica people;
     private final String consumer;
     private final String deadLetters;
 
-    DirectoryEventsConsumer(EventInbox inbox, PeopleReplica people,
+    DirectoryEventsConsumer(EventInbox inbox, EventData data, PeopleReplica people,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
+        this.data = data;
         this.people = people;
         this.consumer = consumer;
         this.deadLetters = DeadLetters.topicOf(DirectoryEvents.TOPIC, consumer);
@@ -53,23 +57,26 @@ public class DirectoryEventsConsumer {
 
     private void apply(EventEnvelope event) {
         switch (event.type()) {
-            case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED -> upsertTenant(event, false);
+            case DirectoryEvents.TENANT_CREATED, DirectoryEvents.TENANT_UPDATED ->
+                upsertTenant(event, data.read(event, TenantData.class), false);
             case DirectoryEvents.TENANT_DELETED -> {
-                upsertTenant(event, true);
+                upsertTenant(event, data.read(event, TenantData.class), true);
                 people.forgetTenant(event.tenantId(), event.occurredAt());
             }
-            case DirectoryEvents.USER_CREATED, DirectoryEvents.USER_UPDATED -> people.applyUser(event, false);
-            case DirectoryEvents.USER_DELETED -> people.applyUser(event, true);
-            case DirectoryEvents.CLIENT_CREATED, DirectoryEvents.CLIENT_UPDATED -> people.applyClient(event, false);
-            case DirectoryEvents.CLIENT_DELETED -> people.applyClient(event, true);
+            case DirectoryEvents.USER_CREATED, DirectoryEvents.USER_UPDATED ->
+                people.applyUser(event, data.read(event, UserData.class).user(), false);
+            case DirectoryEvents.USER_DELETED -> people.applyUser(event, data.read(event, UserData.class).user(), true);
+            case DirectoryEvents.CLIENT_CREATED, DirectoryEvents.CLIENT_UPDATED ->
+                people.applyClient(event, data.read(event, ClientData.class).client(), false);
+            case DirectoryEvents.CLIENT_DELETED ->
+                people.applyClient(event, data.read(event, ClientData.class).client(), true);
             default -> LOG.debugf("Event type %s is not replicated", event.type());
         }
     }
 
     /** Applies a tenant's newer state; a deleted tenant stays deleted, whatever arrives after its delete. */
-    private void upsertTenant(EventEnvelope event, boolean deleted) {
-        JsonNode tenant = event.data().path("tenant");
-        UUID id = UUID.fromString(tenant.path("tenant_id").asText());
+    private void upsertTenant(EventEnvelope event, TenantData state, boolean deleted) {
+        UUID id = state.tenant().tenantId();
         KnownTenant.lockRow(id);
         KnownTenant known = KnownTenant.findById(id);
         if (known != null && (known.deletedAt != null
@@ -80,8 +87,8 @@ public class DirectoryEventsConsumer {
             known = new KnownTenant();
             known.id = id;
         }
-        known.takeState(tenant);
-        known.system = event.data().path(DirectoryEvents.SYSTEM_TENANT).booleanValue();
+        known.takeState(state.tenant());
+        known.system = state.systemTenant();
         known.revision = event.revisionOrZero();
         known.changedAt = event.occurredAt();
         known.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);

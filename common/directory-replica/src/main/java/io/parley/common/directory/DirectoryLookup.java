@@ -3,6 +3,7 @@ package io.parley.common.directory;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.parley.common.api.error.ApiException;
+import io.parley.common.events.directory.TenantData;
+import io.parley.common.events.directory.UserData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -36,25 +37,27 @@ public class DirectoryLookup {
         this.token = token;
     }
 
-    /** The tenant's {@code tenant} object; empty when it does not exist or the caller may not see it. */
-    public Optional<JsonNode> tenant(UUID id) {
-        return ask("tenant", id, directory::tenant);
+    /** The tenant; empty when it does not exist or the caller may not see it. */
+    public Optional<TenantData.Tenant> tenant(UUID id) {
+        return ask("tenant", id, directory::tenant, TenantData::tenant);
     }
 
-    /** The user's {@code user} object; empty when they do not exist or the caller may not see them. */
-    public Optional<JsonNode> user(UUID id) {
-        return ask("user", id, directory::user);
+    /** The user; empty when they do not exist or the caller may not see them. */
+    public Optional<UserData.User> user(UUID id) {
+        return ask("user", id, directory::user, UserData::user);
     }
 
-    private Optional<JsonNode> ask(String object, UUID id, BiFunction<UUID, String, JsonNode> request) {
+    private <D, T> Optional<T> ask(String object, UUID id, BiFunction<UUID, String, D> request,
+            Function<D, T> content) {
         if (token == null || token.getRawToken() == null) {
             return Optional.empty(); // no caller to ask for
         }
         String authorization = "Bearer " + token.getRawToken();
         // outside the caller's transaction: the client's I/O threads must not take part in it
-        Answer answer = QuarkusTransaction.suspendingExisting().call(() -> send(object, id, authorization, request));
+        Answer<D> answer = QuarkusTransaction.suspendingExisting()
+                .call(() -> send(object, id, authorization, request));
         return switch (answer.status()) {
-            case 200 -> Optional.of(answer.body()).filter(JsonNode::isObject);
+            case 200 -> Optional.ofNullable(answer.body()).map(content);
             case 404, 403 -> Optional.empty(); // missing, or outside what this caller may see: the same to them
             default -> throw ApiException.unavailable(
                     "The directory cannot be asked about a recent change now; try again later");
@@ -62,22 +65,22 @@ public class DirectoryLookup {
     }
 
     /** The directory's answer: its status, with the object for a {@code 200}; status 0 when it could not be asked. */
-    private record Answer(int status, JsonNode body) {
+    private record Answer<D>(int status, D body) {
     }
 
-    private static Answer send(String object, UUID id, String authorization,
-            BiFunction<UUID, String, JsonNode> request) {
+    private static <D> Answer<D> send(String object, UUID id, String authorization,
+            BiFunction<UUID, String, D> request) {
         try {
-            return new Answer(200, request.apply(id, authorization).path(object));
+            return new Answer<>(200, request.apply(id, authorization));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status != 404 && status != 403) {
                 LOG.errorf("directory-service answered %d when asked for a %s", status, object);
             }
-            return new Answer(status, null);
+            return new Answer<>(status, null);
         } catch (ProcessingException e) {
             LOG.warnf("directory-service could not be asked for a %s: %s", object, e.getMessage());
-            return new Answer(0, null);
+            return new Answer<>(0, null);
         }
     }
 }

@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.common.events.directory.TenantData;
+import io.parley.common.events.directory.UserData;
 
 /**
  * directory-service's API as a caller sees it: the objects a replica has not heard of yet. The caller's own identity
@@ -23,13 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Produces(MediaType.APPLICATION_JSON)
 interface DirectoryRestClient {
 
-    /** {@code {"tenant": {...}}}, as reference 3.6 shows a tenant. */
+    /** {@code {"tenant": {...}}}: the tenant as the directory's events carry it, without {@code system_tenant}. */
     @GET
     @Path("tenants/{tenantId}.json")
-    JsonNode tenant(@PathParam("tenantId") UUID tenantId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    TenantData tenant(@PathParam("tenantId") UUID tenantId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
-    /** {@code {"user": {...}}}, as reference 3.7 shows a user. */
+    /** {@code {"user": {...}}}: the user as the directory's events carry them. */
     @GET
     @Path("users/{userId}.json")
-    JsonNode user(@PathParam("userId") UUID userId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    UserData user(@PathParam("userId") UUID userId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

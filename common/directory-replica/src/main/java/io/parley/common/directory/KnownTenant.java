@@ -9,8 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.parley.common.events.directory.TenantData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -20,6 +19,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "known_tenant")
 public class KnownTenant extends PanacheEntityBase {
+
+    /** What an event without {@code fieldset_associate_calls} says of the settings: nothing. */
+    private static final TenantData.AssociateCalls NO_SETTINGS = new TenantData.AssociateCalls(null, null, null, null,
+            null, null, null, null, null, null, false, null, null);
 
     @Id
     public UUID id;
@@ -97,26 +100,28 @@ public class KnownTenant extends PanacheEntityBase {
     public OffsetDateTime deletedAt;
 
     /**
-     * Takes the state the directory shows of the tenant: its {@code tenant} object, as its events carry it and as
-     * {@code GET /api/v2/tenants/{id}.json} answers it.
+     * Takes the state the directory shows of the tenant, as its events carry it and as
+     * {@code GET /api/v2/tenants/{id}.json} answers it. A setting an older event leaves out is empty, or its default where it
+     * has one.
      */
-    void takeState(JsonNode tenant) {
-        name = tenant.path("name").asText();
-        encryptData = tenant.path("encrypt_data").asBoolean(false);
-        JsonNode association = tenant.path("fieldset_associate_calls");
-        extensionUniqueness = association.path("extension_uniqueness").asText(extensionUniqueness);
-        associateCalls = association.path("associate_calls").asText(associateCalls);
-        broadworksSpId = association.path("broadworks_sp_id").asText("");
-        broadworksGroupId = association.path("broadworks_group_id").asText("");
-        metaswitchSystem = association.path("metaswitch_system").asText("");
-        metaswitchGroup = association.path("metaswitch_group").asText("");
-        ciscoPartition = association.path("cisco_partition").asText("");
-        sipUriHost = association.path("sip_uri_host").asText("");
-        associateCallsCondition = association.path("associate_calls_condition").asText("");
-        recordUnknownUsers = association.path("record_unknown_users").asText(recordUnknownUsers);
-        autoProvision = association.path("auto_provision").asBoolean(false);
-        provisionGroupId = optionalUuid(association.path("provision_group_id"));
-        provisionRoleId = optionalUuid(association.path("provision_role_id"));
+    void takeState(TenantData.Tenant tenant) {
+        name = tenant.name();
+        encryptData = Boolean.TRUE.equals(tenant.encryptData());
+        TenantData.AssociateCalls association = tenant.fieldsetAssociateCalls() == null ? NO_SETTINGS
+                : tenant.fieldsetAssociateCalls();
+        extensionUniqueness = orElse(association.extensionUniqueness(), extensionUniqueness);
+        associateCalls = orElse(association.associateCalls(), associateCalls);
+        broadworksSpId = orElse(association.broadworksSpId(), "");
+        broadworksGroupId = orElse(association.broadworksGroupId(), "");
+        metaswitchSystem = orElse(association.metaswitchSystem(), "");
+        metaswitchGroup = orElse(association.metaswitchGroup(), "");
+        ciscoPartition = orElse(association.ciscoPartition(), "");
+        sipUriHost = orElse(association.sipUriHost(), "");
+        associateCallsCondition = orElse(association.associateCallsCondition(), "");
+        recordUnknownUsers = orElse(association.recordUnknownUsers(), recordUnknownUsers);
+        autoProvision = association.autoProvision();
+        provisionGroupId = association.provisionGroupId();
+        provisionRoleId = association.provisionRoleId();
     }
 
     /**
@@ -132,7 +137,7 @@ public class KnownTenant extends PanacheEntityBase {
         return KnownTenant.<KnownTenant> findByIdOptional(id).filter(tenant -> tenant.deletedAt == null);
     }
 
-    private static UUID optionalUuid(JsonNode value) {
-        return value.isTextual() ? UUID.fromString(value.asText()) : null;
+    private static String orElse(String value, String otherwise) {
+        return value == null ? otherwise : value;
     }
 }

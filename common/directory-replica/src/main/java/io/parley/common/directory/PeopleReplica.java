@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.directory.ClientData;
+import io.parley.common.events.directory.UserData;
 
 /**
  * The users (with their logins and extensions) and clients (with their contacts' phone numbers) the directory
@@ -33,18 +33,16 @@ public class PeopleReplica {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyUser(EventEnvelope event, boolean deleted) {
-        JsonNode user = event.data().path("user");
-        UUID id = UUID.fromString(user.path("user_id").asText());
-        UUID tenant = UUID.fromString(user.path("tenant_id").asText());
+    public void applyUser(EventEnvelope event, UserData.User user, boolean deleted) {
+        UUID id = user.userId();
+        UUID tenant = user.tenantId();
         deleted = deleted || tenantDeleted(tenant);
-        boolean applied = upsert("known_user", "group_id", id, tenant, user.path("group_id"), user, event, deleted);
+        boolean applied = upsert("known_user", "group_id", id, tenant, user.groupId(), user.name(), event, deleted);
         if (applied) {
             entityManager.createNativeQuery("UPDATE known_user SET login = :login WHERE id = :id")
-                    .setParameter("login", user.path("fieldset_login").path("login").asText(null))
+                    .setParameter("login", user.login())
                     .setParameter("id", id).executeUpdate();
-            Set<String> extensions = new LinkedHashSet<>();
-            user.path("fieldset_recording").path("extensions").forEach(extension -> extensions.add(extension.asText()));
+            Set<String> extensions = new LinkedHashSet<>(user.extensions());
             replaceNumbers("known_user_extension", "user_id", "extension", id, tenant, deleted ? Set.of() : extensions);
             if (!deleted && !extensions.isEmpty()) {
                 extensionsKnown.fire(new UserExtensionsKnown(id, tenant, extensions));
@@ -53,16 +51,13 @@ public class PeopleReplica {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyClient(EventEnvelope event, boolean deleted) {
-        JsonNode client = event.data().path("client");
-        UUID id = UUID.fromString(client.path("client_id").asText());
-        UUID tenant = UUID.fromString(client.path("tenant_id").asText());
+    public void applyClient(EventEnvelope event, ClientData.Client client, boolean deleted) {
+        UUID id = client.clientId();
+        UUID tenant = client.tenantId();
         deleted = deleted || tenantDeleted(tenant);
-        boolean applied = upsert("known_client", null, id, tenant, null, client, event, deleted);
+        boolean applied = upsert("known_client", null, id, tenant, null, client.name(), event, deleted);
         if (applied) {
-            Set<String> phones = new LinkedHashSet<>();
-            client.path("contacts").forEach(contact -> phones.add(contact.path("phone_number").asText()));
-            phones.remove("");
+            Set<String> phones = new LinkedHashSet<>(client.phoneNumbers());
             replaceNumbers("known_client_phone", "client_id", "phone_number", id, tenant, deleted ? Set.of() : phones);
         }
     }
@@ -95,7 +90,7 @@ public class PeopleReplica {
     }
 
     /** @return whether the event was newer than the row (or made it), and so was applied */
-    private boolean upsert(String table, String groupColumn, UUID id, UUID tenant, JsonNode group, JsonNode object,
+    private boolean upsert(String table, String groupColumn, UUID id, UUID tenant, UUID group, String name,
             EventEnvelope event, boolean deleted) {
         String groupInsert = groupColumn == null ? "" : ", " + groupColumn;
         String groupValue = groupColumn == null ? "" : ", CAST(:group AS uuid)";
@@ -110,11 +105,11 @@ public class PeopleReplica {
                 .setParameter("id", id)
                 .setParameter("revision", event.revisionOrZero())
                 .setParameter("tenant", tenant)
-                .setParameter("name", object.path("name").asText())
+                .setParameter("name", name)
                 .setParameter("changed", event.occurredAt())
                 .setParameter("deleted", deleted ? event.occurredAt() : null);
         if (groupColumn != null) {
-            query.setParameter("group", group.isTextual() ? group.asText() : null);
+            query.setParameter("group", group == null ? null : group.toString());
         }
         return query.executeUpdate() == 1;
     }

@@ -9,8 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.parley.common.events.directory.TenantData;
+import io.parley.common.events.directory.UserData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -49,7 +49,7 @@ public class ReplicaMisses {
         if (known.isPresent()) {
             return known.get().deletedAt == null;
         }
-        Optional<JsonNode> found = directory.tenant(id);
+        Optional<TenantData.Tenant> found = directory.tenant(id);
         found.ifPresent(tenant -> recordTenant(id, tenant));
         return found.isPresent();
     }
@@ -67,10 +67,9 @@ public class ReplicaMisses {
             Object[] row = (Object[]) rows.get(0);
             return Boolean.TRUE.equals(row[1]) ? Optional.of(UUID.fromString((String) row[0])) : Optional.empty();
         }
-        Optional<JsonNode> found = directory.user(id).filter(user -> user.path("tenant_id").isTextual());
+        Optional<UserData.User> found = directory.user(id).filter(user -> user.tenantId() != null);
         // a tenant deleted meanwhile took its users along, though no event of theirs says so
-        Optional<UUID> tenant = found.map(user -> UUID.fromString(user.path("tenant_id").asText()))
-                .filter(this::notDeleted);
+        Optional<UUID> tenant = found.map(UserData.User::tenantId).filter(this::notDeleted);
         tenant.ifPresent(live -> recordUser(id, found.get()));
         return tenant;
     }
@@ -80,7 +79,7 @@ public class ReplicaMisses {
     }
 
     /** In a transaction of its own, short, so that the directory's event for the same tenant waits on it briefly. */
-    private void recordTenant(UUID id, JsonNode state) {
+    private void recordTenant(UUID id, TenantData.Tenant state) {
         KnownTenant tenant = new KnownTenant();
         tenant.takeState(state);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -120,9 +119,8 @@ public class ReplicaMisses {
      * does not use a looked-up user before then). Not for a tenant the replica holds as deleted: the tenant's lock
      * orders this with the tenant's deletion, which takes the tenant's users along.
      */
-    private void recordUser(UUID id, JsonNode user) {
-        UUID tenant = UUID.fromString(user.path("tenant_id").asText());
-        JsonNode group = user.path("group_id");
+    private void recordUser(UUID id, UserData.User user) {
+        UUID tenant = user.tenantId();
         QuarkusTransaction.requiringNew().run(() -> {
             KnownTenant.lockRow(tenant);
             entityManager.createNativeQuery("""
@@ -132,9 +130,9 @@ public class ReplicaMisses {
                     ON CONFLICT (id) DO NOTHING""")
                     .setParameter("id", id)
                     .setParameter("tenant", tenant)
-                    .setParameter("group", group.isTextual() ? group.asText() : null)
-                    .setParameter("name", user.path("name").asText())
-                    .setParameter("login", user.path("fieldset_login").path("login").asText(null))
+                    .setParameter("group", text(user.groupId()))
+                    .setParameter("name", user.name())
+                    .setParameter("login", user.login())
                     .setParameter("changed", BEFORE_ANY_EVENT)
                     .executeUpdate();
         });

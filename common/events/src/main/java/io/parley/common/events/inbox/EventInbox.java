@@ -68,8 +68,7 @@ public class EventInbox {
             Consumer<EventEnvelope> effect) {
         EventEnvelope event = reader.read(record.value());
         if (event.version() > newestVersion) {
-            throw new MalformedEventException("dataversion", "is " + event.version() + ", newer than the " + newestVersion
-                    + " this consumer reads: upgrade it, then replay this event");
+            throw MalformedEventException.newerVersion(event.version(), newestVersion);
         }
         if (processed.firstDelivery(consumer, event.eventId())) {
             effect.accept(event);

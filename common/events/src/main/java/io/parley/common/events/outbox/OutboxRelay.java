@@ -59,10 +59,10 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
-        // a batch of the outbox goes out in a few requests: events are documents of a few KB, 16 KB batches made
-        // the broker handle a request for every few events. Never larger than the largest event, which a topic must
-        // accept: a batch the broker refuses as too large is split into batches of this size and sent again, forever
-        // if they are still too large.
+        // a batch of the outbox goes out in a few requests: events are documents of a few KB, so Kafka's default
+        // 16 KB batches would make a request of every few events. Never larger than the largest event, which a topic
+        // must accept: a batch the broker refuses as too large is split into batches of this size and sent again,
+        // forever if they are still too large.
         int maxRecordBytes = config.maxRecordSize().asBigInteger().intValueExact();
         producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes);
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(512 * 1024, maxRecordBytes));

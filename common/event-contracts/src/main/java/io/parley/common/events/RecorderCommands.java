@@ -2,12 +2,13 @@ package io.parley.common.events;
 
 /**
  * The contract of {@code recorder.commands} (see docs/recorder-events.md, "Commands"): call-service tells recorders
- * what to do with a call they record, keyed by call id, with {@code data} {@code {"call_id", "recorder_id",
- * "requested_by"}}; the envelope's {@code event_id} is the command's id.
+ * what to do with a call they record, keyed by call id, with {@code data}
+ * {@link io.parley.common.events.command.CallCommandData}; the envelope's {@code id} is the command's id.
  */
 public final class RecorderCommands {
 
     public static final String TOPIC = "recorder.commands";
+    /** The newest {@code dataversion} of the topic's types, which its consumers read. */
     public static final int VERSION = 1;
 
     /** Pause recording the call (reference 3.1.8 mute). */

@@ -5,7 +5,10 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import io.parley.common.events.DataVersion;
+
 /** The data of {@code call.deleted}: which call is gone, with its participants and files. */
+@DataVersion(1)
 public record CallDeleted(@NotNull @Valid Key call) {
 
     public static CallDeleted of(UUID callId) {

@@ -1,4 +1,4 @@
-package io.parley.common.events.call;
+package io.parley.common.events;
 
 /**
  * The contract of {@code call.events} (see docs/events.md): call-service publishes every change to a call, keyed by

@@ -2,7 +2,6 @@ package io.parley.common.events.inbox;
 
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +23,7 @@ public class EventReader {
 
     private final ObjectMapper mapper;
 
-    EventReader(ObjectMapper mapper) {
+    public EventReader(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -43,8 +42,7 @@ public class EventReader {
                 throw new MalformedEventException("The record is not an event envelope"
                         + MalformedEventException.at(e.getLocation()));
             }
-            throw new MalformedEventException(e.getPath().stream().map(EventReader::name)
-                    .collect(Collectors.joining(".")), "has the wrong type or format");
+            throw MalformedEventException.wrongType(null, e);
         } catch (JacksonException e) {
             throw MalformedEventException.notJson(e);
         } catch (IOException e) {
@@ -73,9 +71,5 @@ public class EventReader {
             throw new MalformedEventException("The event lacks event_id, type or data");
         }
         return event;
-    }
-
-    private static String name(JsonMappingException.Reference field) {
-        return field.getFieldName() != null ? field.getFieldName() : "[" + field.getIndex() + "]";
     }
 }
