@@ -26,7 +26,6 @@ import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
-import io.parley.directory.user.User;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -42,9 +41,11 @@ public class GroupService {
     private static final String USER_CONSTRAINT = "app_user_group_id_fkey";
 
     private final Outbox outbox;
+    private final GroupMembers members;
 
-    GroupService(Outbox outbox) {
+    GroupService(Outbox outbox, GroupMembers members) {
         this.outbox = outbox;
+        this.members = members;
     }
 
     /** The group, when it exists and the caller sees it. */
@@ -106,14 +107,12 @@ public class GroupService {
     /** Deletes a group without users; the event carries the group as it was. */
     public void delete(Access access, UUID id) {
         Group group = writable(access, id);
-        long members = User.count("groupId", id);
-        if (members > 0) {
+        long users = members.membersOf(id);
+        if (users > 0) {
             throw ApiException.conflict("InUse",
-                    "Group has " + members + " user(s); move them to another group before deleting it");
+                    "Group has " + users + " user(s); move them to another group before deleting it");
         }
-        long managers = ((Number) Group.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM user_managed_group WHERE group_id = :group")
-                .setParameter("group", id).getSingleResult()).longValue();
+        long managers = members.managersOf(id);
         if (managers > 0) {
             throw ApiException.conflict("InUse",
                     "Group is managed by " + managers + " user(s); remove it from their managed groups first");

@@ -28,7 +28,6 @@ import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
-import io.parley.directory.user.User;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -48,9 +47,11 @@ public class RoleService {
     private static final String USER_CONSTRAINT = "app_user_role_id_fkey";
 
     private final Outbox outbox;
+    private final RoleHolders holders;
 
-    RoleService(Outbox outbox) {
+    RoleService(Outbox outbox, RoleHolders holders) {
         this.outbox = outbox;
+        this.holders = holders;
     }
 
     /** The role, when it exists and the caller sees it. */
@@ -129,10 +130,10 @@ public class RoleService {
     /** Deletes a role no user holds; the event carries the role as it was. */
     public void delete(Access access, UUID id) {
         Role role = writable(access, id);
-        long holders = User.count("roleId", id);
-        if (holders > 0) {
+        long users = holders.holdersOf(id);
+        if (users > 0) {
             throw ApiException.conflict("InUse",
-                    "Role is held by " + holders + " user(s); give them another role before deleting it");
+                    "Role is held by " + users + " user(s); give them another role before deleting it");
         }
         if (Tenant.count("association.provisionRoleId", id) > 0) {
             throw ApiException.conflict("InUse",

@@ -29,9 +29,6 @@ import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
-import io.parley.directory.user.ExtensionLocks;
-import io.parley.directory.user.SeatLicenses;
-import io.parley.directory.user.UserLinks;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -52,16 +49,17 @@ public class TenantService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final SeatLicenses seats;
-    private final UserLinks links;
+    private final ExtensionSharing extensionSharing;
     private final ExtensionLocks extensionLocks;
     private final OwnedObjectDeletions ownedObjects;
 
-    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links,
+    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats,
+            ExtensionSharing extensionSharing,
             ExtensionLocks extensionLocks, OwnedObjectDeletions ownedObjects) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.seats = seats;
-        this.links = links;
+        this.extensionSharing = extensionSharing;
         this.extensionLocks = extensionLocks;
         this.ownedObjects = ownedObjects;
     }
@@ -228,7 +226,7 @@ public class TenantService {
                     CallAssociation.EXTENSION_UNIQUENESS, errors);
             if ("systemwide".equals(association.extensionUniqueness())
                     && !"systemwide".equals(tenant.association.extensionUniqueness)
-                    && links.tenantSharesExtensionsWithOthers(tenant.id)) {
+                    && extensionSharing.tenantSharesExtensionsWithOthers(tenant.id)) {
                 errors.invalid(ASSOCIATE + "extension_uniqueness",
                         "users of this tenant share extensions with users of other tenants");
             }

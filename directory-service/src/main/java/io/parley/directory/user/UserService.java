@@ -33,6 +33,8 @@ import io.parley.directory.access.Access;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.role.GrantLimit;
 import io.parley.directory.role.Role;
+import io.parley.directory.tenant.ExtensionLocks;
+import io.parley.directory.tenant.SeatLicenses;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantLicensing;
 import io.quarkus.security.ForbiddenException;
