@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +33,7 @@ public record UserInput(
         @NotNull(groups = OnCreate.class) @NotBlankWhenSent @Bounded(DirectoryLimits.NAME_BYTES) String name,
         @NotNull(groups = OnCreate.class) UUID groupId, @NotNull(groups = OnCreate.class) UUID roleId,
         Boolean isActive,
-        @Bounded(DirectoryLimits.NAME_BYTES) @Pattern(regexp = "(?s)\\s*|.*@.*", message = "is not an email address") String email,
+        @Bounded(DirectoryLimits.NAME_BYTES) String email,
         Optional<@IanaTimezone String> timezone,
         @Size(max = DirectoryLimits.LIST_ENTRIES, message = ENTRIES) List<UUID> managedGroups,
         @Valid Login fieldsetLogin, @Valid Recording fieldsetRecording, Licensing fieldsetLicensing) {
@@ -45,13 +44,11 @@ public record UserInput(
     static final UserInput ABSENT = new UserInput(null, null, null, null, null, null, null, null, null, null);
 
     /**
-     * {@code mush_change_password} is the reference's misspelling of {@code must_change_password}; both are read. A
-     * login is unique, has no colon (it would end the user part of a Basic credential) and no surrounding spaces;
-     * empty, it is no login.
+     * {@code mush_change_password} is the reference's misspelling of {@code must_change_password}; both are read.
      */
     @Schema(name = "UserInputLogin")
     public record Login(Boolean canLogin,
-            @Bounded(DirectoryLimits.NAME_BYTES) @Pattern(regexp = "([^:\\p{javaWhitespace}]([^:]*[^:\\p{javaWhitespace}])?)?", message = "must not contain a colon or surrounding spaces") String login,
+            @Bounded(DirectoryLimits.NAME_BYTES) String login,
             String password,
             @OneOf(value = {
                     "password", "ldap" }, message = "must be password or ldap") String authenticateType,

@@ -213,6 +213,9 @@ public class UserService {
         if (tenantId != null) {
             checkReferences(access, input, tenantId, errors);
         }
+        if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
+            errors.invalid("email", "is not an email address");
+        }
         List<String> extensions = checkRecording(input.fieldsetRecording(), errors);
         checkLogin(user, input.fieldsetLogin(), errors);
         errors.throwIfAny();
@@ -308,9 +311,12 @@ public class UserService {
         if (login == null) {
             return;
         }
-        if (login.login() != null && !login.login().isEmpty() && !errors.has("fieldset_login.login")
-                && User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
-            errors.taken("fieldset_login.login", LOGIN_TAKEN);
+        if (login.login() != null && !login.login().isEmpty() && !errors.has("fieldset_login.login")) {
+            if (login.login().contains(":") || !login.login().equals(login.login().strip())) {
+                errors.invalid("fieldset_login.login", "must not contain a colon or surrounding spaces");
+            } else if (User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
+                errors.taken("fieldset_login.login", LOGIN_TAKEN);
+            }
         }
         if (login.password() != null && (login.password().isEmpty()
                 || login.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
