@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
-import io.parley.common.api.constraint.OneOf;
+import io.parley.common.api.code.Codes;
 
 /**
  * One field of a contract record ({@code Call}, {@code CallParticipant}, {@code CallFile}): its JSON name, which is
@@ -37,7 +37,7 @@ public record Field(String name, Kind kind, List<Integer> codes, MethodHandle ac
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     static Field of(RecordComponent component) {
-        OneOf codes = component.getAnnotation(OneOf.class);
+        Codes codes = component.getAnnotation(Codes.class);
         Kind kind = codes != null ? Kind.CODE : KINDS.get(component.getType());
         if (kind == null) {
             throw new IllegalArgumentException(component + " is of no kind a call's field takes");

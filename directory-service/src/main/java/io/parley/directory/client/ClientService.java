@@ -4,12 +4,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.common.api.error.ApiException;
@@ -17,10 +20,9 @@ import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
-import io.parley.common.api.text.BoundedText;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
-import io.parley.directory.DirectoryLimits;
+import io.parley.directory.OnCreate;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
@@ -39,9 +41,11 @@ public class ClientService {
     private static final List<String> UNIQUE_NAME = List.of("client_name_key", "client_normalized_name_key");
 
     private final Outbox outbox;
+    private final Validator validator;
 
-    ClientService(Outbox outbox) {
+    ClientService(Outbox outbox, Validator validator) {
         this.outbox = outbox;
+        this.validator = validator;
     }
 
     /** The client, when it exists and the caller sees it. */
@@ -69,15 +73,11 @@ public class ClientService {
         }, uri);
     }
 
-    public Client create(Access access, ClientInput input) {
+    public Client create(Access access, ClientInput given) {
+        ClientInput input = Objects.requireNonNullElse(given, ClientInput.ABSENT);
         FieldErrors errors = new FieldErrors();
-        TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(), access.writableTenantObjects(), errors);
-        if (input == null || input.name() == null) {
-            errors.blank("name");
-        }
-        if (input == null || input.contacts() == null) {
-            errors.blank("contacts");
-        }
+        TenantOwnership.checkOnCreate(input.tenantId(), access.writableTenantObjects(), errors);
+        errors.violations(validator.validate(input, OnCreate.class, Default.class));
         validate(input, null, errors);
         errors.throwIfAny();
 
@@ -103,8 +103,11 @@ public class ClientService {
         Client client = found.get();
         mayChange(access, client);
         FieldErrors errors = new FieldErrors();
-        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), client.tenantId, errors);
-        validate(input, client, errors);
+        if (input != null) {
+            TenantOwnership.checkOnUpdate(input.tenantId(), client.tenantId, errors);
+            errors.violations(validator.validate(input));
+            validate(input, client, errors);
+        }
         errors.throwIfAny();
 
         if (input != null && input.name() != null) {
@@ -146,50 +149,24 @@ public class ClientService {
     }
 
     /**
-     * Checks the fields the input supplies. The name's uniqueness is checked within the client's tenant, or the
-     * input's on create; on create it is skipped when that tenant does not exist.
+     * Checks what the input's constraints leave to the client's rules: no contact is {@code null}, and a valid new
+     * name is free within the client's tenant, or the input's on create (skipped when that tenant does not exist).
      */
-    private void validate(ClientInput input, Client current, FieldErrors errors) {
-        if (input == null) {
-            return;
-        }
-        if (input.name() != null) {
+    private static void validate(ClientInput input, Client current, FieldErrors errors) {
+        if (input.name() != null && !errors.has("name")) {
             String name = input.name().strip();
             UUID tenantId = current != null ? current.tenantId : input.tenantId();
-            if (name.isEmpty()) {
-                errors.blank("name");
-            } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
-                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null && !errors.has("tenant_id") && UniquelyNamed.isNewName(current, name)) {
+            if (tenantId != null && !errors.has("tenant_id") && UniquelyNamed.isNewName(current, name)) {
                 Client.findByName(tenantId, name)
                         .filter(other -> current == null || !other.id.equals(current.id))
                         .ifPresent(other -> errors.taken("name", "Client with such name exists already"));
             }
         }
         if (input.contacts() != null) {
-            validateContacts(input.contacts(), errors);
-        }
-    }
-
-    private static void validateContacts(List<ClientInput.Contact> contacts, FieldErrors errors) {
-        if (contacts.isEmpty()) {
-            errors.add("contacts", "blank", "At least one contact is required");
-            return;
-        }
-        if (contacts.size() > DirectoryLimits.LIST_ENTRIES) {
-            errors.entries("contacts", contacts, DirectoryLimits.LIST_ENTRIES);
-            return;
-        }
-        for (int index = 0; index < contacts.size(); index++) {
-            ClientInput.Contact contact = contacts.get(index);
-            String field = "contacts." + index + ".";
-            if (contact == null || contact.phoneNumber() == null || contact.phoneNumber().isBlank()) {
-                errors.blank(field + "phone_number");
-            } else {
-                errors.text(field + "phone_number", contact.phoneNumber().strip(), DirectoryLimits.NUMBER_BYTES);
-            }
-            if (contact != null && contact.name() != null) {
-                errors.text(field + "name", contact.name().strip(), DirectoryLimits.NAME_BYTES);
+            for (int index = 0; index < input.contacts().size(); index++) {
+                if (input.contacts().get(index) == null) {
+                    errors.blank("contacts." + index + ".phone_number");
+                }
             }
         }
     }

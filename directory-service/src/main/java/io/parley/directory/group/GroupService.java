@@ -3,30 +3,30 @@ package io.parley.directory.group;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
-import io.parley.common.api.text.BoundedText;
-import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
-import io.parley.directory.DirectoryLimits;
+import io.parley.directory.OnCreate;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
-import io.parley.directory.user.User;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -42,9 +42,13 @@ public class GroupService {
     private static final String USER_CONSTRAINT = "app_user_group_id_fkey";
 
     private final Outbox outbox;
+    private final GroupMembers members;
+    private final Validator validator;
 
-    GroupService(Outbox outbox) {
+    GroupService(Outbox outbox, GroupMembers members, Validator validator) {
         this.outbox = outbox;
+        this.members = members;
+        this.validator = validator;
     }
 
     /** The group, when it exists and the caller sees it. */
@@ -59,14 +63,12 @@ public class GroupService {
         return Page.of(request, PanachePages.of(Group.search(term, tenantId, access.groups())), uri);
     }
 
-    public Group create(Access access, GroupInput input) {
+    public Group create(Access access, GroupInput given) {
+        GroupInput input = Objects.requireNonNullElse(given, GroupInput.ABSENT);
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(),
-                access.writableTenantObjects(), errors);
-        if (input == null || input.name() == null) {
-            errors.blank("name");
-        }
-        validate(input, tenantId, null, errors);
+        UUID tenantId = TenantOwnership.checkOnCreate(input.tenantId(), access.writableTenantObjects(), errors);
+        errors.violations(validator.validate(input, OnCreate.class, Default.class));
+        checkNameFree(input, tenantId, null, errors);
         errors.throwIfAny();
 
         Group group = new Group();
@@ -85,8 +87,11 @@ public class GroupService {
     public Group update(Access access, UUID id, GroupInput input) {
         Group group = writable(access, id);
         FieldErrors errors = new FieldErrors();
-        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), group.tenantId, errors);
-        validate(input, group.tenantId, group, errors);
+        if (input != null) {
+            TenantOwnership.checkOnUpdate(input.tenantId(), group.tenantId, errors);
+            errors.violations(validator.validate(input));
+            checkNameFree(input, group.tenantId, group, errors);
+        }
         errors.throwIfAny();
 
         if (input != null) {
@@ -106,14 +111,12 @@ public class GroupService {
     /** Deletes a group without users; the event carries the group as it was. */
     public void delete(Access access, UUID id) {
         Group group = writable(access, id);
-        long members = User.count("groupId", id);
-        if (members > 0) {
+        long users = members.membersOf(id);
+        if (users > 0) {
             throw ApiException.conflict("InUse",
-                    "Group has " + members + " user(s); move them to another group before deleting it");
+                    "Group has " + users + " user(s); move them to another group before deleting it");
         }
-        long managers = ((Number) Group.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM user_managed_group WHERE group_id = :group")
-                .setParameter("group", id).getSingleResult()).longValue();
+        long managers = members.managersOf(id);
         if (managers > 0) {
             throw ApiException.conflict("InUse",
                     "Group is managed by " + managers + " user(s); remove it from their managed groups first");
@@ -141,26 +144,15 @@ public class GroupService {
     }
 
     /**
-     * Checks the supplied fields; {@code tenantId} is the group's tenant, or null when it is unknown and names cannot
-     * be compared.
+     * A valid new name must be free in the group's tenant; {@code tenantId} is null when the tenant is unknown and
+     * names cannot be compared.
      */
-    private void validate(GroupInput input, UUID tenantId, Group current, FieldErrors errors) {
-        if (input == null) {
-            return;
-        }
-        if (input.name() != null) {
-            if (input.name().isBlank()) {
-                errors.blank("name");
-            } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
-                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null && UniquelyNamed.isNewName(current, input.name().strip())) {
-                Group.findByName(tenantId, input.name().strip())
-                        .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.taken("name", TAKEN));
-            }
-        }
-        if (input.timezone() != null && !input.timezone().isBlank() && !Timezones.isIanaName(input.timezone())) {
-            errors.invalid("timezone", "is not a known IANA timezone name");
+    private static void checkNameFree(GroupInput input, UUID tenantId, Group current, FieldErrors errors) {
+        if (input.name() != null && !errors.has("name") && tenantId != null
+                && UniquelyNamed.isNewName(current, input.name().strip())) {
+            Group.findByName(tenantId, input.name().strip())
+                    .filter(other -> current == null || !other.id.equals(current.id))
+                    .ifPresent(other -> errors.taken("name", TAKEN));
         }
     }
 

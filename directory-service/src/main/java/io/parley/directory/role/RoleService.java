@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,16 +12,17 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
-import io.parley.common.api.text.BoundedText;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
-import io.parley.directory.DirectoryLimits;
+import io.parley.directory.OnCreate;
 import io.parley.directory.access.Access;
 import io.parley.directory.access.AccessLevel;
 import io.parley.directory.paging.PanachePages;
@@ -28,7 +30,6 @@ import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantOwnership;
-import io.parley.directory.user.User;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -48,9 +49,13 @@ public class RoleService {
     private static final String USER_CONSTRAINT = "app_user_role_id_fkey";
 
     private final Outbox outbox;
+    private final RoleHolders holders;
+    private final Validator validator;
 
-    RoleService(Outbox outbox) {
+    RoleService(Outbox outbox, RoleHolders holders, Validator validator) {
         this.outbox = outbox;
+        this.holders = holders;
+        this.validator = validator;
     }
 
     /** The role, when it exists and the caller sees it. */
@@ -66,16 +71,11 @@ public class RoleService {
     }
 
     /** A caller cannot make a role beyond its {@link GrantLimit}: higher access level, permissions it lacks. */
-    public Role create(Access access, RoleInput input) {
+    public Role create(Access access, RoleInput given) {
+        RoleInput input = Objects.requireNonNullElse(given, RoleInput.ABSENT);
         FieldErrors errors = new FieldErrors();
-        UUID tenantId = TenantOwnership.checkOnCreate(input == null ? null : input.tenantId(),
-                access.writableTenantObjects(), errors);
-        if (input == null || input.name() == null) {
-            errors.blank("name");
-        }
-        if (input == null || input.accessLevel() == null) {
-            errors.blank("access_level");
-        }
+        UUID tenantId = TenantOwnership.checkOnCreate(input.tenantId(), access.writableTenantObjects(), errors);
+        errors.violations(validator.validate(input, OnCreate.class, Default.class));
         validate(input, tenantId, null, errors);
         errors.throwIfAny();
         GrantLimit.checkRole(access, AccessLevel.fromWireName(input.accessLevel()).orElseThrow(),
@@ -101,8 +101,11 @@ public class RoleService {
     public Role update(Access access, UUID id, RoleInput input) {
         Role role = writable(access, id);
         FieldErrors errors = new FieldErrors();
-        TenantOwnership.checkOnUpdate(input == null ? null : input.tenantId(), role.tenantId, errors);
-        validate(input, role.tenantId, role, errors);
+        if (input != null) {
+            TenantOwnership.checkOnUpdate(input.tenantId(), role.tenantId, errors);
+            errors.violations(validator.validate(input));
+            validate(input, role.tenantId, role, errors);
+        }
         errors.throwIfAny();
 
         if (input != null) {
@@ -129,10 +132,10 @@ public class RoleService {
     /** Deletes a role no user holds; the event carries the role as it was. */
     public void delete(Access access, UUID id) {
         Role role = writable(access, id);
-        long holders = User.count("roleId", id);
-        if (holders > 0) {
+        long users = holders.holdersOf(id);
+        if (users > 0) {
             throw ApiException.conflict("InUse",
-                    "Role is held by " + holders + " user(s); give them another role before deleting it");
+                    "Role is held by " + users + " user(s); give them another role before deleting it");
         }
         if (Tenant.count("association.provisionRoleId", id) > 0) {
             throw ApiException.conflict("InUse",
@@ -162,30 +165,20 @@ public class RoleService {
     }
 
     /**
-     * Checks the supplied fields; {@code tenantId} is the role's tenant, or null when it is unknown and names cannot
-     * be compared.
+     * Checks what the input's constraints leave to the role's rules: a valid new name must be free in the role's
+     * tenant ({@code tenantId} is null when the tenant is unknown and names cannot be compared), an access level one
+     * of the four, permissions from the catalog.
      */
-    private void validate(RoleInput input, UUID tenantId, Role current, FieldErrors errors) {
-        if (input == null) {
-            return;
+    private static void validate(RoleInput input, UUID tenantId, Role current, FieldErrors errors) {
+        if (input.name() != null && !errors.has("name") && tenantId != null
+                && UniquelyNamed.isNewName(current, input.name().strip())) {
+            Role.findByName(tenantId, input.name().strip())
+                    .filter(other -> current == null || !other.id.equals(current.id))
+                    .ifPresent(other -> errors.taken("name", TAKEN));
         }
-        if (input.name() != null) {
-            if (input.name().isBlank()) {
-                errors.blank("name");
-            } else if (!BoundedText.fits(input.name().strip(), DirectoryLimits.NAME_BYTES)) {
-                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (tenantId != null && UniquelyNamed.isNewName(current, input.name().strip())) {
-                Role.findByName(tenantId, input.name().strip())
-                        .filter(other -> current == null || !other.id.equals(current.id))
-                        .ifPresent(other -> errors.taken("name", TAKEN));
-            }
-        }
-        if (input.accessLevel() != null) {
-            if (input.accessLevel().isBlank()) {
-                errors.blank("access_level");
-            } else if (AccessLevel.fromWireName(input.accessLevel()).isEmpty()) {
-                errors.invalid("access_level", "must be one of " + ACCESS_LEVELS);
-            }
+        if (input.accessLevel() != null && !errors.has("access_level")
+                && AccessLevel.fromWireName(input.accessLevel()).isEmpty()) {
+            errors.invalid("access_level", "must be one of " + ACCESS_LEVELS);
         }
         Permissions.validate(input.permissions(), errors);
     }

@@ -1,6 +1,5 @@
 package io.parley.directory.tenant;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,11 +11,6 @@ import jakarta.persistence.Embeddable;
  */
 @Embeddable
 public class CallAssociation {
-
-    public static final Set<String> EXTENSION_UNIQUENESS = Set.of("systemwide", "tenant");
-    public static final Set<String> MODES = Set.of("extension", "broadworks_group",
-            "metaswitch_group", "cisco_partition", "sip_uri_host", "condition");
-    public static final Set<String> UNKNOWN_USER_RULES = Set.of("record", "ignore");
 
     @Column(name = "extension_uniqueness", nullable = false)
     public String extensionUniqueness = "systemwide";

@@ -3,8 +3,8 @@ package io.parley.directory.tenant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.common.api.condition.ConditionException;
@@ -20,19 +22,14 @@ import io.parley.common.api.error.ApiException;
 import io.parley.common.api.error.FieldErrors;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
-import io.parley.common.api.text.BoundedText;
-import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.directory.TenantData;
 import io.parley.common.events.outbox.Outbox;
-import io.parley.directory.DirectoryLimits;
+import io.parley.directory.OnCreate;
 import io.parley.directory.access.Access;
 import io.parley.directory.paging.PanachePages;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.persistence.UniquelyNamed;
-import io.parley.directory.user.ExtensionLocks;
-import io.parley.directory.user.SeatLicenses;
-import io.parley.directory.user.UserLinks;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -53,18 +50,20 @@ public class TenantService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final SeatLicenses seats;
-    private final UserLinks links;
+    private final ExtensionSharing extensionSharing;
     private final ExtensionLocks extensionLocks;
     private final OwnedObjectDeletions ownedObjects;
+    private final Validator validator;
 
-    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, UserLinks links,
-            ExtensionLocks extensionLocks, OwnedObjectDeletions ownedObjects) {
+    TenantService(Outbox outbox, EntityManager entityManager, SeatLicenses seats, ExtensionSharing extensionSharing,
+            ExtensionLocks extensionLocks, OwnedObjectDeletions ownedObjects, Validator validator) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.seats = seats;
-        this.links = links;
+        this.extensionSharing = extensionSharing;
         this.extensionLocks = extensionLocks;
         this.ownedObjects = ownedObjects;
+        this.validator = validator;
     }
 
     /** The tenant, when it exists and the caller sees it. */
@@ -106,15 +105,12 @@ public class TenantService {
     }
 
     private Tenant create(TenantInput input, boolean system) {
-        FieldErrors errors = new FieldErrors();
-        if (input == null || input.name() == null) {
-            errors.blank("name");
-        }
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
         tenant.system = system;
         tenant.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        checkAndApply(input, tenant, errors);
+        checkAndApply(Objects.requireNonNullElse(input, TenantInput.named(null)), tenant, OnCreate.class,
+                Default.class);
         tenant.persist();
         flushAnsweringNameTaken();
         publish(DirectoryEvents.TENANT_CREATED, tenant);
@@ -132,7 +128,7 @@ public class TenantService {
         Optional<Tenant> found = findForUpdate(access, id);
         found.ifPresent(tenant -> {
             mayChange(access, tenant);
-            checkAndApply(input, tenant, new FieldErrors());
+            checkAndApply(input, tenant, Default.class);
             flushAnsweringNameTaken();
             tenant.revision++;
             publish(DirectoryEvents.TENANT_UPDATED, tenant);
@@ -180,11 +176,14 @@ public class TenantService {
     }
 
     /**
-     * Checks the input field by field before anything changes, applies it, then checks that the resulting settings
-     * hang together. A failure at any step is a 400 and, thrown inside the transaction, leaves nothing changed.
+     * Checks the input before anything changes (its constraints in the validation groups given, then what depends on
+     * other rows), applies it, then checks that the resulting settings hang together. A failure at any step is a 400
+     * and, thrown inside the transaction, leaves nothing changed.
      */
-    private void checkAndApply(TenantInput input, Tenant tenant, FieldErrors errors) {
+    private void checkAndApply(TenantInput input, Tenant tenant, Class<?>... groups) {
+        FieldErrors errors = new FieldErrors();
         if (input != null) {
+            errors.violations(validator.validate(input, groups));
             checkFields(input, tenant, errors);
         }
         errors.throwIfAny();
@@ -196,56 +195,28 @@ public class TenantService {
         errors.throwIfAny();
     }
 
+    /** What the input's constraints leave to the tenant's rules: other rows, held seats, conditions that parse. */
     private void checkFields(TenantInput input, Tenant tenant, FieldErrors errors) {
-        if (input.name() != null) {
+        if (input.name() != null && !errors.has("name")) {
             String name = input.name().strip();
-            if (name.isEmpty()) {
-                errors.blank("name");
-            } else if (!BoundedText.fits(name, DirectoryLimits.NAME_BYTES)) {
-                errors.invalid("name", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (UniquelyNamed.isNewName(tenant, name)
+            if (UniquelyNamed.isNewName(tenant, name)
                     && Tenant.findByName(name).filter(other -> !other.id.equals(tenant.id)).isPresent()) {
                 errors.taken("name", NAME_TAKEN);
             }
         }
-        present(input.timezone()).filter(zone -> !zone.isBlank() && !Timezones.isIanaName(zone))
-                .ifPresent(zone -> errors.invalid("timezone", "is not a known IANA timezone name"));
         if (input.fieldsetLicensing() != null) {
             TenantInput.Licensing limits = input.fieldsetLicensing();
-            checkLimit("recording_seats", limits.recordingSeats(), errors);
-            checkLimit("recording_sessions", limits.recordingSessions(), errors);
-            checkLimit("screen_recording_seats", limits.screenRecordingSeats(), errors);
-            checkLimit("monitoring_seats", limits.monitoringSeats(), errors);
-            checkLimit("monitoring_sessions", limits.monitoringSessions(), errors);
-            checkLimit("evaluation_seats", limits.evaluationSeats(), errors);
-            checkLimit("speech_analytics", limits.speechAnalytics(), errors);
             checkHeldSeats(tenant, SeatLicenses.Seat.RECORDING, limits.recordingSeats(), errors);
             checkHeldSeats(tenant, SeatLicenses.Seat.MONITORING, limits.monitoringSeats(), errors);
             checkHeldSeats(tenant, SeatLicenses.Seat.EVALUATION, limits.evaluationSeats(), errors);
         }
         TenantInput.AssociateCalls association = input.fieldsetAssociateCalls();
         if (association != null) {
-            checkValue("extension_uniqueness", association.extensionUniqueness(),
-                    CallAssociation.EXTENSION_UNIQUENESS, errors);
             if ("systemwide".equals(association.extensionUniqueness())
                     && !"systemwide".equals(tenant.association.extensionUniqueness)
-                    && links.tenantSharesExtensionsWithOthers(tenant.id)) {
+                    && extensionSharing.tenantSharesExtensionsWithOthers(tenant.id)) {
                 errors.invalid(ASSOCIATE + "extension_uniqueness",
                         "users of this tenant share extensions with users of other tenants");
-            }
-            checkValue("associate_calls", association.associateCalls(), CallAssociation.MODES, errors);
-            checkValue("record_unknown_users", association.recordUnknownUsers(), CallAssociation.UNKNOWN_USER_RULES,
-                    errors);
-            for (String[] setting : new String[][] {
-                    { CONDITION, association.associateCallsCondition() },
-                    { "broadworks_sp_id", association.broadworksSpId() },
-                    { "broadworks_group_id", association.broadworksGroupId() },
-                    { "sip_uri_host", association.sipUriHost() },
-                    { "cisco_partition", association.ciscoPartition() },
-                    { "metaswitch_system", association.metaswitchSystem() },
-                    { "metaswitch_group", association.metaswitchGroup() } }) {
-                errors.text(ASSOCIATE + setting[0], setting[1] == null ? null : setting[1].strip(),
-                        DirectoryLimits.SETTING_BYTES);
             }
             if (!errors.has(ASSOCIATE + CONDITION)) {
                 checkCondition(association.associateCallsCondition(), errors);
@@ -361,8 +332,9 @@ public class TenantService {
 
     /**
      * A condition must parse whatever the mode, so that switching to {@code condition} later finds it usable. It is
-     * checked as sent, and once more as stored when the mode is {@code condition}, which catches one stored before
-     * conditions were checked; the reason names the character of the text checked (positions count from 1).
+     * checked as sent and, when the mode is {@code condition}, once more as stored: a stored text need not have passed
+     * this check (rows the migrations carried over); the reason names the character of the text checked (positions
+     * count from 1).
      */
     private static void checkCondition(String condition, FieldErrors errors) {
         if (condition == null || condition.isBlank()) {
@@ -379,17 +351,6 @@ public class TenantService {
         if (value == null || value.isBlank()) {
             errors.add(ASSOCIATE + field, "blank", "is required by this associate_calls mode");
         }
-    }
-
-    private static void checkValue(String field, String value, Set<String> allowed, FieldErrors errors) {
-        if (value != null && !allowed.contains(value)) {
-            errors.invalid(ASSOCIATE + field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-        }
-    }
-
-    private static void checkLimit(String field, Optional<Integer> limit, FieldErrors errors) {
-        present(limit).filter(value -> value < -1)
-                .ifPresent(value -> errors.invalid(LICENSING + field, "must be null, -1 (no limit) or from 0"));
     }
 
     /** A limit sent as {@code null} or {@code -1} is no limit; one left out stays as it is. */

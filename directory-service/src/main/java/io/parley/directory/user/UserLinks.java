@@ -10,12 +10,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.parley.directory.tenant.ExtensionSharing;
+
 /**
  * A user's extensions and managed groups, kept in their own tables: replaced as a whole on change (managed groups in
  * one statement), read for a whole page of users in one query each.
  */
 @ApplicationScoped
-public class UserLinks {
+public class UserLinks implements ExtensionSharing {
 
     private final EntityManager entityManager;
 
@@ -97,6 +99,7 @@ public class UserLinks {
     }
 
     /** Whether users of the tenant share an extension with users of other tenants. */
+    @Override
     public boolean tenantSharesExtensionsWithOthers(UUID tenantId) {
         return !entityManager.createNativeQuery("""
                 SELECT 1 FROM user_extension mine

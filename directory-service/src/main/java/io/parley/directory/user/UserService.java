@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.common.api.error.ApiException;
@@ -25,14 +28,16 @@ import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.api.paging.PageSource;
 import io.parley.common.api.text.BoundedText;
-import io.parley.common.api.time.Timezones;
 import io.parley.common.events.DirectoryEvents;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.directory.DirectoryLimits;
+import io.parley.directory.OnCreate;
 import io.parley.directory.access.Access;
 import io.parley.directory.persistence.Constraints;
 import io.parley.directory.role.GrantLimit;
 import io.parley.directory.role.Role;
+import io.parley.directory.tenant.ExtensionLocks;
+import io.parley.directory.tenant.SeatLicenses;
 import io.parley.directory.tenant.Tenant;
 import io.parley.directory.tenant.TenantLicensing;
 import io.quarkus.security.ForbiddenException;
@@ -49,10 +54,7 @@ public class UserService {
 
     /** bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
-    private static final Set<String> AUTHENTICATE_TYPES = Set.of("password", "ldap");
-    private static final Set<String> RECORD_RULES = Set.of("always", "ondemand", "never", "default");
     private static final Set<String> DIRECTIONS = Set.of("in", "out");
-    private static final Set<String> ON_DEMAND_DEFAULTS = Set.of("keep", "discard");
     private static final String LOGIN_CONSTRAINT = "app_user_login_key";
     /**
      * Logins are unique platform-wide and extensions may be: a refusal cannot be avoided, but its text says nothing of
@@ -67,15 +69,17 @@ public class UserService {
     private final SeatLicenses seats;
     private final PasswordHasher passwords;
     private final ExtensionLocks extensionLocks;
+    private final Validator validator;
 
     UserService(Outbox outbox, EntityManager entityManager, UserLinks links, SeatLicenses seats,
-            PasswordHasher passwords, ExtensionLocks extensionLocks) {
+            PasswordHasher passwords, ExtensionLocks extensionLocks, Validator validator) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.links = links;
         this.seats = seats;
         this.passwords = passwords;
         this.extensionLocks = extensionLocks;
+        this.validator = validator;
     }
 
     /** The user, when it exists and the caller sees it. */
@@ -89,19 +93,11 @@ public class UserService {
         return Page.of(request, source, uri);
     }
 
-    public UserView create(Access access, UserInput input) {
+    public UserView create(Access access, UserInput given) {
+        UserInput input = Objects.requireNonNullElse(given, UserInput.ABSENT);
         FieldErrors errors = new FieldErrors();
-        if (input == null || input.name() == null) {
-            errors.blank("name");
-        }
-        if (input == null || input.groupId() == null) {
-            errors.blank("group_id");
-        }
-        if (input == null || input.roleId() == null) {
-            errors.blank("role_id");
-        }
+        errors.violations(validator.validate(input, OnCreate.class, Default.class));
         checkManagedGroupsList(input, errors);
-        errors.throwIfAny();
         User user = new User();
         user.id = UUID.randomUUID();
         user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -138,6 +134,7 @@ public class UserService {
                 checkManagedGroupsList(input, errors);
                 errors.throwIfAny();
                 noRaiseOfOneself(access, user, managedGroups, input);
+                errors.violations(validator.validate(input));
                 save(access, user, input, errors, false);
             }
             user.revision++;
@@ -195,7 +192,10 @@ public class UserService {
         }
     }
 
-    /** Checks every supplied field, then applies them: a 400 leaves nothing changed. */
+    /**
+     * Checks every supplied field against what the input's constraints leave to the user's rules (in {@code errors}
+     * already), then applies them: a 400 leaves nothing changed.
+     */
     private void save(Access access, User user, UserInput input, FieldErrors errors, boolean creating) {
         UUID tenantId = creating ? null : user.tenantId;
         if (input.groupId() != null) {
@@ -213,7 +213,9 @@ public class UserService {
         if (tenantId != null) {
             checkReferences(access, input, tenantId, errors);
         }
-        checkText(input, errors);
+        if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
+            errors.invalid("email", "is not an email address");
+        }
         List<String> extensions = checkRecording(input.fieldsetRecording(), errors);
         checkLogin(user, input.fieldsetLogin(), errors);
         errors.throwIfAny();
@@ -256,7 +258,7 @@ public class UserService {
                 GrantLimit.checkRole(access, role.accessLevel, role.permissions);
             }
         }
-        if (input.managedGroups() != null) {
+        if (input.managedGroups() != null && !errors.has("managed_groups")) {
             // a group outside what the caller may put users in reads as a missing one
             Map<UUID, UUID> tenants = tenantsOfGroups(input.managedGroups());
             boolean outside = input.managedGroups().stream().anyMatch(group -> !tenantId.equals(tenants.get(group))
@@ -267,57 +269,29 @@ public class UserService {
         }
     }
 
-    /** The list itself, before any lookup: bounded, and no null entries. */
+    /** No null entries, which no lookup could take. */
     private static void checkManagedGroupsList(UserInput input, FieldErrors errors) {
-        List<UUID> groups = input == null ? null : input.managedGroups();
-        if (groups == null) {
-            return;
-        }
-        if (groups.size() > DirectoryLimits.LIST_ENTRIES) {
-            errors.entries("managed_groups", groups, DirectoryLimits.LIST_ENTRIES);
-        } else if (groups.contains(null)) {
+        if (input.managedGroups() != null && input.managedGroups().contains(null)) {
             errors.invalid("managed_groups", "must be a list of group ids, without null");
         }
     }
 
-    private static void checkText(UserInput input, FieldErrors errors) {
-        if (input.name() != null && input.name().isBlank()) {
-            errors.blank("name");
-        }
-        errors.text("name", strip(input.name()), DirectoryLimits.NAME_BYTES);
-        errors.text("email", strip(input.email()), DirectoryLimits.NAME_BYTES);
-        if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
-            errors.invalid("email", "is not an email address");
-        }
-        if (input.timezone() != null) {
-            input.timezone().filter(zone -> !zone.isBlank() && !Timezones.isIanaName(zone))
-                    .ifPresent(zone -> errors.invalid("timezone", "is not a known IANA timezone name"));
-        }
-    }
-
-    /** @return the cleaned extension list when one was supplied, otherwise {@code null} */
+    /**
+     * Record directions, a non-empty list of {@code in} and {@code out}; extensions, each a number of at most
+     * {@link DirectoryLimits#NUMBER_BYTES}, stored stripped and once.
+     *
+     * @return the cleaned extension list when one was supplied, otherwise {@code null}
+     */
     private static List<String> checkRecording(UserInput.Recording recording, FieldErrors errors) {
         if (recording == null) {
             return null;
-        }
-        if (recording.record() != null && !RECORD_RULES.contains(recording.record())) {
-            errors.invalid("fieldset_recording.record", "must be one of always, ondemand, never, default");
         }
         if (recording.recordDirection() != null && (recording.recordDirection().isEmpty()
                 || !DIRECTIONS.containsAll(recording.recordDirection()))) {
             errors.invalid("fieldset_recording.record_direction", "must be a list of in, out");
         }
-        if (recording.onDemandDefault() != null) {
-            recording.onDemandDefault().filter(value -> !ON_DEMAND_DEFAULTS.contains(value))
-                    .ifPresent(value -> errors.invalid("fieldset_recording.on_demand_default",
-                            "must be keep, discard or null"));
-        }
-        if (recording.extensions() == null) {
-            return null;
-        }
         String field = "fieldset_recording.extensions";
-        if (recording.extensions().size() > DirectoryLimits.LIST_ENTRIES) {
-            errors.entries(field, recording.extensions(), DirectoryLimits.LIST_ENTRIES);
+        if (recording.extensions() == null || errors.has(field)) {
             return null;
         }
         List<String> extensions = new ArrayList<>();
@@ -337,13 +311,8 @@ public class UserService {
         if (login == null) {
             return;
         }
-        if (login.authenticateType() != null && !AUTHENTICATE_TYPES.contains(login.authenticateType())) {
-            errors.invalid("fieldset_login.authenticate_type", "must be password or ldap");
-        }
-        if (login.login() != null && !login.login().isEmpty()) {
-            if (!BoundedText.fits(login.login(), DirectoryLimits.NAME_BYTES)) {
-                errors.invalid("fieldset_login.login", BoundedText.rule(DirectoryLimits.NAME_BYTES));
-            } else if (login.login().contains(":") || !login.login().equals(login.login().strip())) {
+        if (login.login() != null && !login.login().isEmpty() && !errors.has("fieldset_login.login")) {
+            if (login.login().contains(":") || !login.login().equals(login.login().strip())) {
                 errors.invalid("fieldset_login.login", "must not contain a colon or surrounding spaces");
             } else if (User.findByLogin(login.login()).filter(other -> !other.id.equals(user.id)).isPresent()) {
                 errors.taken("fieldset_login.login", LOGIN_TAKEN);
@@ -455,10 +424,6 @@ public class UserService {
             errors.invalid("fieldset_licensing." + seat.userField,
                     "The tenant's " + limit + " " + seat.tenantField.replace('_', ' ') + " are all taken");
         }
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 
     /** The tenant of each of the groups that exists, in one query. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolation;
+
 import io.parley.common.api.text.BoundedText;
 
 /**
@@ -44,11 +46,9 @@ public final class FieldErrors {
         return this;
     }
 
-    /** {@code invalid} for a list of more than {@code maxEntries} entries; null is no list. */
-    public FieldErrors entries(String fieldName, Collection<?> list, int maxEntries) {
-        if (list != null && list.size() > maxEntries) {
-            invalid(fieldName, "must have at most " + maxEntries + " entries");
-        }
+    /** An error for each Bean Validation constraint the request breaks, named by the field's JSON path. */
+    public FieldErrors violations(Collection<? extends ConstraintViolation<?>> violations) {
+        Violations.fieldErrors(violations).forEach(error -> add(error.fieldName(), error.error(), error.description()));
         return this;
     }
 

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 
-import io.parley.common.api.constraint.Text;
+import io.parley.common.api.text.Bounded;
 
 /**
  * A file of a call's audio (reference 3.1.2), keyed within its call by {@code file_id}. {@code file_size} and
@@ -13,10 +13,10 @@ import io.parley.common.api.constraint.Text;
  * storage keeps it (docs/audio.md).
  */
 public record CallFile(
-        @NotBlank(message = Call.ID_RULE) @Text(bytes = Call.ID_BYTES, message = Call.ID_RULE) String fileId,
+        @NotBlank(message = Call.ID_RULE) @Bounded(value = Call.ID_BYTES, strip = false, message = Call.ID_RULE) String fileId,
         OffsetDateTime startTime,
         OffsetDateTime stopTime,
         @PositiveOrZero(message = "must be an integer from 0 to 9223372036854775807") Long fileSize,
         String filePath,
-        @Text(bytes = Call.TEXT_BYTES) String watermark) {
+        @Bounded(value = Call.TEXT_BYTES, strip = false) String watermark) {
 }

@@ -1,4 +1,4 @@
-package io.parley.directory.user;
+package io.parley.directory.tenant;
 
 import java.sql.PreparedStatement;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.parley.common.api.constraint;
+package io.parley.common.api.code;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -21,10 +21,10 @@ import jakarta.validation.Payload;
  * The codes are listed in the message, so an error says which values a field takes.
  */
 @Documented
-@Constraint(validatedBy = OneOf.Validator.class)
+@Constraint(validatedBy = Codes.Validator.class)
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
-public @interface OneOf {
+public @interface Codes {
 
     int[] value();
 
@@ -34,12 +34,12 @@ public @interface OneOf {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<OneOf, Number> {
+    class Validator implements ConstraintValidator<Codes, Number> {
 
         private int[] codes;
 
         @Override
-        public void initialize(OneOf oneOf) {
+        public void initialize(Codes oneOf) {
             codes = oneOf.value();
         }
 
