@@ -12,8 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.parley.common.events.call.Call;
+
 /**
- * The size bounds of a call (docs/recorder-events.md): its text fields, the ids of its participants and files, and
+ * The size bounds of a call (docs/recorder-events.md), which the contract records declare ({@link Call#TEXT_BYTES},
+ * {@link Call#ID_BYTES}, {@link Call#PARTICIPANTS}, {@link Call#FILES}): its text fields, the ids of its participants and
+ * files, and
  * how many of each it holds across all its events and uploads. They keep every stored value within what its index
  * holds (a B-tree entry is at most 2,704 bytes: a number's entry is its 500 bytes with a tenant, a time and a call
  * id) and the call's document, which the API serves and every {@code call.events} event carries whole, within Kafka's
@@ -29,15 +33,6 @@ import java.util.UUID;
  * 655,426 bytes in all, 62.5% of the limit.
  */
 public final class CallBounds {
-
-    /** A text field of a call, participant or file. */
-    public static final int TEXT_BYTES = 500;
-    /** A participant's or file's id. */
-    public static final int ID_BYTES = 200;
-    /** A call's participants, across all its events. */
-    public static final int PARTICIPANTS = 100;
-    /** A call's files, across all its events and uploads. */
-    public static final int FILES = 100;
 
     /** The bound a change would break. */
     public enum Over {
@@ -89,9 +84,9 @@ public final class CallBounds {
 
     /** Participants and files, each with its bound and how to count those of the ids given that a call holds. */
     private enum Kind {
-        PARTICIPANT(PARTICIPANTS, Over.PARTICIPANTS,
+        PARTICIPANT(Call.PARTICIPANTS, Over.PARTICIPANTS,
                 "SELECT count(*) FROM call_participant WHERE call_id = ? AND participant_id = ANY(?)"),
-        FILE(FILES, Over.FILES, "SELECT count(*) FROM call_file WHERE call_id = ? AND file_id = ANY(?)");
+        FILE(Call.FILES, Over.FILES, "SELECT count(*) FROM call_file WHERE call_id = ? AND file_id = ANY(?)");
 
         final int bound;
         final Over over;

@@ -27,6 +27,7 @@ import io.parley.call.integrity.AudioIntegrity;
 import io.parley.call.sql.SqlCondition;
 import io.parley.call.storage.AudioFormat;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.events.call.Call;
 
 /** The audio files' rows: uploads recorded, and the stored files of a call found for playback. */
 @ApplicationScoped
@@ -79,7 +80,7 @@ public class AudioFiles {
             if (CallBounds.exceeded(connection, Map.of(), Map.of(upload.callId(), Set.of(upload.fileId())),
                     Set.of(upload.callId())).isPresent()) {
                 throw ApiException.invalidField("file_id", "invalid",
-                        "would give the call more than " + CallBounds.FILES + " files");
+                        "would give the call more than " + Call.FILES + " files");
             }
             boolean callExisted;
             try (PreparedStatement call = connection.prepareStatement(

@@ -39,6 +39,7 @@ import io.parley.call.field.CallFields;
 import io.parley.call.field.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.integrity.AudioIntegrity;
+import io.parley.common.events.call.Call;
 import io.parley.common.events.inbox.MalformedEventException;
 
 /**
@@ -185,9 +186,9 @@ class CallWriter {
         if (over.isPresent()) {
             throw over.get() == CallBounds.Over.PARTICIPANTS
                     ? new MalformedEventException("call.participants",
-                            "would give the call more than " + CallBounds.PARTICIPANTS + " participants")
+                            "would give the call more than " + Call.PARTICIPANTS + " participants")
                     : new MalformedEventException("file.file_id",
-                            "would give the call more than " + CallBounds.FILES + " files");
+                            "would give the call more than " + Call.FILES + " files");
         }
     }
 
