@@ -1,6 +1,6 @@
 package io.parley.crypto.grant;
 
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -28,10 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.ApiResponses;
 import io.parley.common.api.crypto.KeySecret;
 import io.parley.common.api.openapi.ApiDocument;
+import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.crypto.ApiExamples;
 import io.parley.crypto.key.KeyGrant;
@@ -74,9 +77,15 @@ public class GrantResource {
     @PermissionsAllowed("encrypt_keys:view")
     @GET
     @Path("encrypt_keys/{keyId}/authorized_users.json")
-    public Map<String, Object> list(@PathParam("keyId") String keyId, @Context UriInfo uri) {
-        return grants.list(KeyIds.parse(keyId), PageRequest.from(uri), uri).envelope("users",
-                grant -> new AuthorizedUser(grant.userId, grants.status(grant).name().toLowerCase()));
+    public AuthorizedUsers list(@PathParam("keyId") String keyId, @Context UriInfo uri) {
+        Page<AuthorizedUser> page = grants.list(KeyIds.parse(keyId), PageRequest.from(uri), uri)
+                .map(grant -> new AuthorizedUser(grant.userId, grants.status(grant).name().toLowerCase()));
+        return new AuthorizedUsers(page.items(), page.nextUrl(), page.total());
+    }
+
+    /** A page of a key's authorized users; {@code total} is left out where it is not known. */
+    public record AuthorizedUsers(List<AuthorizedUser> users, String nextUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {
     }
 
     @Operation(operationId = "authorize_user", summary = "Authorize a user to a key")

@@ -1,6 +1,5 @@
 package io.parley.crypto.key;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -75,16 +74,16 @@ public class EncryptKeyResource {
     @PermissionsAllowed("encrypt_keys:view")
     @GET
     @Path("encrypt_keys.json")
-    public Map<String, Object> list(
+    public EncryptKeyPage list(
             @Parameter(description = "Part of the key name, any case (the reference's spelling)") @QueryParam("search_text") String searchText,
             @Parameter(description = "The same as search_text") @QueryParam("search_term") String searchTerm,
             @Parameter(description = "Only keys of this tenant") @QueryParam("tenant_id") String tenantId,
             @Parameter(hidden = true) @HeaderParam(KeySecret.HEADER) String secret, @Context UriInfo uri) {
         // a user reaching crypto-service with their secret gets a personal key, so that keys can be granted to them
         personalKeys.ensure(caller.userId(), secret);
-        return keys.search(searchText != null ? searchText : searchTerm,
+        return EncryptKeyPage.of(keys.search(searchText != null ? searchText : searchTerm,
                 ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
-                .envelope("encrypt_keys", EncryptKeyView::of);
+                .map(EncryptKeyView::of));
     }
 
     @Operation(operationId = "create_encrypt_key", summary = "Generate or import an encryption key", description = "add_type generate (key_length 1024, 2048 or 4096; key_lenght, as the reference spells it, is read too) or import (public_key, optional private_key and private_key_password); protection_mode user (the default) or app.")

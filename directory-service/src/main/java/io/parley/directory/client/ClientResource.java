@@ -1,6 +1,5 @@
 package io.parley.directory.client;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -70,13 +69,13 @@ public class ClientResource {
     @PermissionsAllowed("clients:view")
     @GET
     @Path("clients.json")
-    public Map<String, Object> list(
+    public ClientPage list(
             @Parameter(description = "Part of the client name, a contact name or phone, or the tenant name, any case") @QueryParam("search_term") String searchTerm,
             @Parameter(description = "Only clients of this tenant") @QueryParam("tenant_id") String tenantId,
             @Context UriInfo uri) {
-        return clients
+        return ClientPage.of(clients
                 .search(Access.of(caller), ApiIds.queryParameter("tenant_id", tenantId), searchTerm, PageRequest.from(uri), uri)
-                .envelope("clients", ClientView::of);
+                .map(ClientView::of));
     }
 
     @Operation(operationId = "create_client", summary = "Create a client")

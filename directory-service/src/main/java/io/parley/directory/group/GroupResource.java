@@ -1,6 +1,5 @@
 package io.parley.directory.group;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -70,13 +69,13 @@ public class GroupResource {
     @PermissionsAllowed("groups:view")
     @GET
     @Path("groups.json")
-    public Map<String, Object> list(
+    public GroupPage list(
             @Parameter(description = "Part of the group name, any case") @QueryParam("search_term") String searchTerm,
             @Parameter(description = "Only groups of this tenant") @QueryParam("tenant_id") String tenantId,
             @Context UriInfo uri) {
-        return groups
+        return GroupPage.of(groups
                 .search(Access.of(caller), searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
-                .envelope("groups", GroupView::of);
+                .map(GroupView::of));
     }
 
     @Operation(operationId = "create_group", summary = "Create a group")

@@ -1,6 +1,5 @@
 package io.parley.directory.role;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -70,13 +69,13 @@ public class RoleResource {
     @PermissionsAllowed("roles:view")
     @GET
     @Path("roles.json")
-    public Map<String, Object> list(
+    public RolePage list(
             @Parameter(description = "Part of the role name, any case") @QueryParam("search_term") String searchTerm,
             @Parameter(description = "Only roles of this tenant") @QueryParam("tenant_id") String tenantId,
             @Context UriInfo uri) {
-        return roles
+        return RolePage.of(roles
                 .search(Access.of(caller), searchTerm, ApiIds.queryParameter("tenant_id", tenantId), PageRequest.from(uri), uri)
-                .envelope("roles", RoleView::of);
+                .map(RoleView::of));
     }
 
     @Operation(operationId = "create_role", summary = "Create a role")

@@ -1,6 +1,5 @@
 package io.parley.directory.tenant;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -75,11 +74,11 @@ public class TenantResource {
     @PermissionsAllowed("tenants:view")
     @GET
     @Path("tenants.json")
-    public Map<String, Object> list(
+    public TenantPage list(
             @Parameter(description = "Part of the tenant name, any case") @QueryParam("search_term") String searchTerm,
             @Context UriInfo uri) {
-        return searches.record(() -> tenants.search(Access.of(caller), searchTerm, PageRequest.from(uri), uri)
-                .envelope("tenants", TenantView::of));
+        return searches.record(() -> TenantPage.of(tenants.search(Access.of(caller), searchTerm, PageRequest.from(uri), uri)
+                .map(TenantView::of)));
     }
 
     @Operation(operationId = "create_tenant", summary = "Create a tenant")

@@ -81,7 +81,7 @@ public class UserResource {
     @PermissionsAllowed("users:view")
     @GET
     @Path("users.json")
-    public Map<String, Object> list(
+    public UserPage list(
             @Parameter(description = "Part of the name, group name, tenant name, login, role or extension, any case") @QueryParam("search_term") String searchTerm,
             @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
             @Parameter(description = "The login, exactly") @QueryParam("login") String login,
@@ -96,8 +96,8 @@ public class UserResource {
             List<UUID> ids = page.items().stream().map(user -> user.id).toList();
             Map<UUID, List<String>> extensions = links.extensionsOf(ids);
             Map<UUID, List<UUID>> managed = links.managedGroupsOf(ids);
-            return page.envelope("users", user -> UserView.of(user, extensions.getOrDefault(user.id, List.of()),
-                    managed.getOrDefault(user.id, List.of())));
+            return UserPage.of(page.map(user -> UserView.of(user, extensions.getOrDefault(user.id, List.of()),
+                    managed.getOrDefault(user.id, List.of()))));
         });
     }
 

@@ -1,9 +1,7 @@
 package io.parley.common.api.paging;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.UriInfo;
@@ -33,18 +31,9 @@ public record Page<T>(List<T> items, String nextUrl, Long total) {
         return new Page<>(items, nextUrl, total);
     }
 
-    /**
-     * The list envelope, e.g. {@code {"tenants": [...], "next_url": null, "total": 2}}; {@code total} is left out
-     * where it is not known.
-     */
-    public <R> Map<String, Object> envelope(String plural, Function<T, R> mapper) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(plural, items.stream().map(mapper).toList());
-        body.put("next_url", nextUrl);
-        if (total != null) {
-            body.put("total", total);
-        }
-        return body;
+    /** The same page with each item mapped, e.g. an entity to its view. */
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextUrl, total);
     }
 
     /** The same path and query with {@code start} moved on; every other parameter is kept as sent. */
