@@ -9,10 +9,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.parley.common.events.CryptoKeyEvents;
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.inbox.DeadLetters;
-import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
 import io.parley.common.events.key.EncryptKeyData;
 import io.parley.common.events.key.GrantRevokedData;
+import io.parley.common.events.read.EventData;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

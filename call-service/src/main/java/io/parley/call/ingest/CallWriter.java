@@ -40,7 +40,7 @@ import io.parley.call.field.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.integrity.AudioIntegrity;
 import io.parley.common.events.call.Call;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.MalformedEventException;
 
 /**
  * Stores what recorder events say about calls, a batch of events at a time in the caller's transaction, with one

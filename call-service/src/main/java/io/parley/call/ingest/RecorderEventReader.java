@@ -22,8 +22,8 @@ import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.common.events.call.Call;
 import io.parley.common.events.call.CallFile;
 import io.parley.common.events.call.CallParticipant;
-import io.parley.common.events.inbox.EventData;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.EventData;
+import io.parley.common.events.read.MalformedEventException;
 import io.parley.common.events.recording.RecordingEvent;
 
 /**

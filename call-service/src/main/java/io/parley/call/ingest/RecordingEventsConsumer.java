@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 import io.parley.common.api.ApiIds;
 import io.parley.common.events.inbox.DeadLetterReason;
 import io.parley.common.events.inbox.DeadLetters;
-import io.parley.common.events.inbox.MalformedEventException;
 import io.parley.common.events.inbox.RetryInPlace;
+import io.parley.common.events.read.MalformedEventException;
 import io.parley.common.events.tracing.EventTraces;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 

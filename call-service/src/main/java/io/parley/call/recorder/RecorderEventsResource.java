@@ -31,7 +31,7 @@ import io.parley.call.ingest.RecorderEventReader;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.openapi.ApiDocument;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.MalformedEventException;
 import io.parley.common.security.Caller;
 import io.quarkus.security.PermissionsAllowed;
 

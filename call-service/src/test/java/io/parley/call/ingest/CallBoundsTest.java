@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.Rows;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -17,8 +17,8 @@ import io.parley.common.api.json.ApiObjectMapperCustomizer;
 import io.parley.common.embedded.fuzz.FuzzInputs;
 import io.parley.common.embedded.fuzz.JsonBodies;
 import io.parley.common.embedded.fuzz.Mutations;
-import io.parley.common.events.inbox.EventData;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.EventData;
+import io.parley.common.events.read.MalformedEventException;
 
 /**
  * Fuzzes the recorder event reader, the first code a Kafka record or a posted event reaches: whatever the bytes, an

@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.ProvisioningRequests;
-import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
 import io.parley.common.events.provisioning.UserProvisionRequestedData;
+import io.parley.common.events.read.EventData;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

@@ -15,9 +15,9 @@ import io.parley.common.events.directory.GroupData;
 import io.parley.common.events.directory.RoleData;
 import io.parley.common.events.directory.TenantData;
 import io.parley.common.events.directory.UserData;
-import io.parley.common.events.inbox.EventData;
-import io.parley.common.events.inbox.EventReader;
-import io.parley.common.events.inbox.MalformedEventException;
+import io.parley.common.events.read.EventData;
+import io.parley.common.events.read.EventReader;
+import io.parley.common.events.read.MalformedEventException;
 
 /**
  * Drops cached credentials within moments of a directory change that could alter a credential check: an update or

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.api.identity.CallerIdentity;
 import io.parley.common.api.json.ApiObjectMapperCustomizer;
-import io.parley.common.events.inbox.EventData;
-import io.parley.common.events.inbox.EventReader;
+import io.parley.common.events.read.EventData;
+import io.parley.common.events.read.EventReader;
 
 class DirectoryChangesTest {
 

@@ -17,8 +17,8 @@ import io.parley.common.events.directory.ClientData;
 import io.parley.common.events.directory.TenantData;
 import io.parley.common.events.directory.UserData;
 import io.parley.common.events.inbox.DeadLetters;
-import io.parley.common.events.inbox.EventData;
 import io.parley.common.events.inbox.EventInbox;
+import io.parley.common.events.read.EventData;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

@@ -12,6 +12,8 @@ import org.jboss.logging.MDC;
 
 import io.parley.common.api.request.RequestIds;
 import io.parley.common.events.EventEnvelope;
+import io.parley.common.events.read.EventReader;
+import io.parley.common.events.read.MalformedEventException;
 import io.parley.common.events.tracing.EventTraces;
 
 /**

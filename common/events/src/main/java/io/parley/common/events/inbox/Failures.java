@@ -28,6 +28,8 @@ import org.postgresql.util.ServerErrorMessage;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import io.parley.common.events.read.MalformedEventException;
+
 /**
  * Tells, from a failure's whole chain (causes, suppressed exceptions, a JDBC exception's next exceptions), whether a
  * consumer should wait and try the same record again or suspect the record; and describes a failure without the

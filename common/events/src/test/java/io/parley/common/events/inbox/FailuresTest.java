@@ -23,6 +23,7 @@ import org.postgresql.util.ServerErrorMessage;
 import com.fasterxml.jackson.core.JsonParseException;
 
 import io.parley.common.events.inbox.Failures.Kind;
+import io.parley.common.events.read.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /** Which failures a consumer waits out, which are contention, and which make it suspect the record. */

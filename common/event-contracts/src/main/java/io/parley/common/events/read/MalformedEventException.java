@@ -1,4 +1,4 @@
-package io.parley.common.events.inbox;
+package io.parley.common.events.read;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -1,4 +1,4 @@
-package io.parley.common.events.inbox;
+package io.parley.common.events.read;
 
 import java.io.IOException;
 import java.time.format.DateTimeParseException;

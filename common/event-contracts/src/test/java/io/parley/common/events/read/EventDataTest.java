@@ -1,4 +1,4 @@
-package io.parley.common.events.inbox;
+package io.parley.common.events.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
