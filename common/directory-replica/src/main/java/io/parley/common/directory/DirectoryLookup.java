@@ -39,7 +39,7 @@ public class DirectoryLookup {
 
     /** The tenant; empty when it does not exist or the caller may not see it. */
     public Optional<TenantData.Tenant> tenant(UUID id) {
-        return ask("tenant", id, directory::tenant, TenantData::tenant);
+        return ask("tenant", id, directory::tenant, DirectoryRestClient.TenantAnswer::tenant);
     }
 
     /** The user; empty when they do not exist or the caller may not see them. */

@@ -24,13 +24,21 @@ import io.parley.common.events.directory.UserData;
 @Produces(MediaType.APPLICATION_JSON)
 interface DirectoryRestClient {
 
-    /** {@code {"tenant": {...}}}: the tenant as the directory's events carry it, without {@code system_tenant}. */
+    /** {@code {"tenant": {...}}}: the tenant as the directory's events carry it. */
     @GET
     @Path("tenants/{tenantId}.json")
-    TenantData tenant(@PathParam("tenantId") UUID tenantId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    TenantAnswer tenant(@PathParam("tenantId") UUID tenantId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     /** {@code {"user": {...}}}: the user as the directory's events carry them. */
     @GET
     @Path("users/{userId}.json")
     UserData user(@PathParam("userId") UUID userId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /**
+     * The API's answer for one tenant: the tenant alone, without the {@code system_tenant} flag that only the
+     * directory's events carry.
+     */
+    record TenantAnswer(TenantData.Tenant tenant) {
+    }
 }
