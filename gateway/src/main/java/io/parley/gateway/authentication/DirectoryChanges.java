@@ -59,8 +59,9 @@ public class DirectoryChanges {
                 LOG.debugf("Cached credentials referencing %s dropped after %s", id, event.type());
             });
         } catch (MalformedEventException e) {
-            // the reason names the field, never a value
-            LOG.warnf("Unreadable directory event (%s), all cached credentials dropped", e.getMessage());
+            // the field alone: an event of the directory is about users, so nothing of its content is logged
+            LOG.warnf("Unreadable directory event (%s), the authentication cache emptied",
+                    e.field() != null ? "field " + e.field() : "not an event");
             cache.invalidateAll();
         }
     }
