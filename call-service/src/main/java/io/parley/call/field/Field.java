@@ -2,6 +2,7 @@ package io.parley.call.field;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import io.parley.common.api.code.Codes;
 
 /**
  * One field of a contract record ({@code Call}, {@code CallParticipant}, {@code CallFile}): its JSON name, which is
- * also its column's, the kind of its values, and for a code the values it takes.
+ * also its column's, the kind of its values, and for a code the values it takes. Its accessor takes and gives
+ * {@code Object}, adapted once, so that reading a field, on every event ingest stores, is an exact call.
  */
 public record Field(String name, Kind kind, List<Integer> codes, MethodHandle accessor) {
 
@@ -45,7 +47,8 @@ public record Field(String name, Kind kind, List<Integer> codes, MethodHandle ac
         try {
             return new Field(SNAKE_CASE.translate(component.getName()), kind,
                     codes == null ? List.of() : Arrays.stream(codes.value()).boxed().toList(),
-                    MethodHandles.publicLookup().unreflect(component.getAccessor()));
+                    MethodHandles.publicLookup().unreflect(component.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class)));
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException(component + " cannot be read", e);
         }
@@ -54,7 +57,7 @@ public record Field(String name, Kind kind, List<Integer> codes, MethodHandle ac
     /** The field's value in {@code record}, a record of the type it was made from. */
     public Object value(Object record) {
         try {
-            return accessor.invoke(record);
+            return (Object) accessor.invokeExact(record);
         } catch (Throwable e) {
             throw new IllegalStateException("Reading " + name + " failed", e);
         }
