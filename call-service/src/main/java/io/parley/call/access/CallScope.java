@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.security.Caller;
+import io.parley.common.sql.Sql;
 
 /**
  * The calls a caller reaches with an operation (docs/permissions.md): with {@code calls:<operation>}, by the role's
@@ -27,15 +27,15 @@ public final class CallScope {
     }
 
     /** The condition on calls (alias {@code c}) limiting them to the caller's scope. */
-    public static SqlCondition of(Caller caller, String operation) {
+    public static Sql of(Caller caller, String operation) {
         if (!caller.has("calls:" + operation)) {
             return own(caller);
         }
         if (caller.seesAllTenants()) {
-            return SqlCondition.TRUE;
+            return Sql.TRUE;
         }
         if (caller.isSystem()) {
-            return SqlCondition.of("c.tenant_id = ?", caller.tenantId());
+            return Sql.of("c.tenant_id = ?", caller.tenantId());
         }
         if (caller.isManager()) {
             return managed(caller);
@@ -43,8 +43,8 @@ public final class CallScope {
         return own(caller);
     }
 
-    private static SqlCondition own(Caller caller) {
-        return SqlCondition.of("c.tenant_id = ? AND EXISTS (SELECT 1 FROM call_participant p"
+    private static Sql own(Caller caller) {
+        return Sql.of("c.tenant_id = ? AND EXISTS (SELECT 1 FROM call_participant p"
                 + " WHERE p.call_id = c.call_id AND p.user_id = ?)", caller.tenantId(), caller.userId());
     }
 
@@ -52,7 +52,7 @@ public final class CallScope {
      * Written so that each part finds its calls by an index: the managed groups' users (and the manager) through
      * their participations, the groups' calls through the call's group.
      */
-    private static SqlCondition managed(Caller caller) {
+    private static Sql managed(Caller caller) {
         List<UUID> groups = caller.managedGroups();
         if (groups.isEmpty()) {
             return own(caller);
@@ -63,7 +63,7 @@ public final class CallScope {
         parameters.addAll(groups);
         parameters.addAll(groups);
         parameters.add(caller.userId());
-        return new SqlCondition("c.tenant_id = ? AND (c.group_id " + inGroups + " OR c.call_id IN (SELECT p.call_id"
+        return new Sql("c.tenant_id = ? AND (c.group_id " + inGroups + " OR c.call_id IN (SELECT p.call_id"
                 + " FROM call_participant p WHERE p.user_id IN (SELECT u.id FROM known_user u WHERE u.group_id "
                 + inGroups + " UNION ALL SELECT CAST(? AS uuid))))", parameters);
     }

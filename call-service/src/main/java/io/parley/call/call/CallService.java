@@ -15,14 +15,14 @@ import jakarta.ws.rs.core.UriInfo;
 import io.parley.call.search.CallQuery;
 import io.parley.call.search.CallSearch;
 import io.parley.call.search.SearchConfig;
-import io.parley.call.sql.Jdbc;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.paging.Page;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.events.CallEvents;
 import io.parley.common.events.call.Call;
 import io.parley.common.events.call.CallDeleted;
 import io.parley.common.events.outbox.Outbox;
+import io.parley.common.sql.Jdbc;
+import io.parley.common.sql.Sql;
 
 /**
  * The calls API's reads and deletes (reference 3.1.4-3.1.6), each limited to the caller's scope (a condition from
@@ -52,7 +52,7 @@ public class CallService {
      * connection of searches as long as their pool says (then {@code 503}), never for one of the service's others.
      */
     @Transactional(Transactional.TxType.REQUIRED) // the search's time limit holds for its transaction
-    public CallPage search(SqlCondition scope, CallSearch search, PageRequest request, UriInfo uri) {
+    public CallPage search(Sql scope, CallSearch search, PageRequest request, UriInfo uri) {
         return Jdbc.on(searches, "Searching calls", connection -> {
             CallQuery query = CallQuery.prepare(connection, scope, search, config.statementTimeout());
             Page<UUID> page = Page.of(request, query, uri);
@@ -62,7 +62,7 @@ public class CallService {
 
     /** The call with its participants and files, when it exists within the scope. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Call> find(SqlCondition scope, UUID id) {
+    public Optional<Call> find(Sql scope, UUID id) {
         return Jdbc.on(dataSource, "Reading a call", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT 1 FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ")")) {
@@ -83,7 +83,7 @@ public class CallService {
      * @return whether the call existed within the scope
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public boolean delete(SqlCondition scope, UUID id) {
+    public boolean delete(Sql scope, UUID id) {
         return Jdbc.on(dataSource, "Deleting a call", connection -> {
             CallLocks.lock(connection, List.of(id)); // an ingest batch of this call in flight commits first
             UUID tenant;

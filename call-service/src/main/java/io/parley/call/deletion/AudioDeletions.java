@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.call.storage.AudioConfig;
 import io.parley.call.storage.AudioStorage;
+import io.parley.common.sql.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -64,42 +65,41 @@ public class AudioDeletions {
 
     /** Deletes the objects of one batch of due rows; returns how many rows were due. */
     private int deleteBatch() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement due = connection.prepareStatement("SELECT storage_key, attempts FROM audio_deletion"
-                        + " WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED");
-                PreparedStatement done = connection.prepareStatement(
-                        "DELETE FROM audio_deletion WHERE storage_key = ?");
-                PreparedStatement later = connection.prepareStatement("UPDATE audio_deletion SET attempts = attempts"
-                        + " + 1, next_attempt_at = now() + make_interval(secs => ?) WHERE storage_key = ?")) {
-            due.setInt(1, BATCH);
-            List<String> keys = new ArrayList<>();
-            List<Integer> attempts = new ArrayList<>();
-            try (ResultSet rows = due.executeQuery()) {
-                while (rows.next()) {
-                    keys.add(rows.getString(1));
-                    attempts.add(rows.getInt(2));
+        return Jdbc.on(dataSource, "Reading the audio deletion queue", connection -> {
+            try (PreparedStatement due = connection.prepareStatement("SELECT storage_key, attempts FROM audio_deletion"
+                    + " WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED");
+                    PreparedStatement done = connection.prepareStatement(
+                            "DELETE FROM audio_deletion WHERE storage_key = ?");
+                    PreparedStatement later = connection.prepareStatement("UPDATE audio_deletion SET attempts = attempts"
+                            + " + 1, next_attempt_at = now() + make_interval(secs => ?) WHERE storage_key = ?")) {
+                due.setInt(1, BATCH);
+                List<String> keys = new ArrayList<>();
+                List<Integer> attempts = new ArrayList<>();
+                try (ResultSet rows = due.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getString(1));
+                        attempts.add(rows.getInt(2));
+                    }
                 }
-            }
-            for (int i = 0; i < keys.size(); i++) {
-                String key = keys.get(i);
-                try {
-                    storage.delete(key);
-                    done.setString(1, key);
-                    done.addBatch();
-                } catch (IOException | RuntimeException e) {
-                    long backoff = Math.min(3600, intervalSeconds << Math.min(attempts.get(i), 12));
-                    LOG.warnf("Could not delete audio %s (attempt %d), retried in %ss: %s", key, attempts.get(i) + 1,
-                            backoff, e.getMessage());
-                    later.setDouble(1, backoff);
-                    later.setString(2, key);
-                    later.addBatch();
+                for (int i = 0; i < keys.size(); i++) {
+                    String key = keys.get(i);
+                    try {
+                        storage.delete(key);
+                        done.setString(1, key);
+                        done.addBatch();
+                    } catch (IOException | RuntimeException e) {
+                        long backoff = Math.min(3600, intervalSeconds << Math.min(attempts.get(i), 12));
+                        LOG.warnf("Could not delete audio %s (attempt %d), retried in %ss: %s", key, attempts.get(i) + 1,
+                                backoff, e.getMessage());
+                        later.setDouble(1, backoff);
+                        later.setString(2, key);
+                        later.addBatch();
+                    }
                 }
+                done.executeBatch();
+                later.executeBatch();
+                return keys.size();
             }
-            done.executeBatch();
-            later.executeBatch();
-            return keys.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the audio deletion queue failed", e);
-        }
+        });
     }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.parley.common.api.crypto.DataKeys;
 import io.parley.common.events.EventEnvelope;
 import io.parley.common.events.key.EncryptKeyData;
+import io.parley.common.sql.Jdbc;
 
 /**
  * The tenants' encryption keys as crypto-service announced them on {@code crypto.keys} (public halves only), and the
@@ -41,32 +42,31 @@ public class EncryptKeyReplica {
      */
     void apply(EventEnvelope event, EncryptKeyData.EncryptKey key, boolean deleted) {
         publicKey(key.publicKey()); // an event with a key that cannot encrypt is refused (to the dead-letter topic)
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO known_encrypt_key AS k (key_id, tenant_id, public_key, is_active,
-                                                           protection_mode, has_private_key, deleted, revision,
-                                                           changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (key_id) DO UPDATE SET public_key = EXCLUDED.public_key,
-                            is_active = EXCLUDED.is_active, protection_mode = EXCLUDED.protection_mode,
-                            has_private_key = EXCLUDED.has_private_key, deleted = EXCLUDED.deleted,
-                            revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at
-                        WHERE NOT k.deleted AND (EXCLUDED.revision > k.revision
-                            OR EXCLUDED.revision = 0 AND k.revision = 0 AND k.changed_at <= EXCLUDED.changed_at)""")) {
-            int i = 1;
-            upsert.setObject(i++, key.keyId());
-            upsert.setObject(i++, key.tenantId());
-            upsert.setString(i++, key.publicKey());
-            upsert.setBoolean(i++, !deleted && key.isActive());
-            upsert.setString(i++, key.protectionMode() == null ? "user" : key.protectionMode());
-            upsert.setBoolean(i++, key.hasPrivateKey());
-            upsert.setBoolean(i++, deleted);
-            upsert.setLong(i++, event.revisionOrZero());
-            upsert.setObject(i, event.occurredAt());
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Replicating an encryption key failed", e);
-        }
+        Jdbc.run(dataSource, "Replicating an encryption key", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO known_encrypt_key AS k (key_id, tenant_id, public_key, is_active,
+                                                       protection_mode, has_private_key, deleted, revision,
+                                                       changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (key_id) DO UPDATE SET public_key = EXCLUDED.public_key,
+                        is_active = EXCLUDED.is_active, protection_mode = EXCLUDED.protection_mode,
+                        has_private_key = EXCLUDED.has_private_key, deleted = EXCLUDED.deleted,
+                        revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at
+                    WHERE NOT k.deleted AND (EXCLUDED.revision > k.revision
+                        OR EXCLUDED.revision = 0 AND k.revision = 0 AND k.changed_at <= EXCLUDED.changed_at)""")) {
+                int i = 1;
+                upsert.setObject(i++, key.keyId());
+                upsert.setObject(i++, key.tenantId());
+                upsert.setString(i++, key.publicKey());
+                upsert.setBoolean(i++, !deleted && key.isActive());
+                upsert.setString(i++, key.protectionMode() == null ? "user" : key.protectionMode());
+                upsert.setBoolean(i++, key.hasPrivateKey());
+                upsert.setBoolean(i++, deleted);
+                upsert.setLong(i++, event.revisionOrZero());
+                upsert.setObject(i, event.occurredAt());
+                upsert.executeUpdate();
+            }
+        });
     }
 
     /** The tenant's active key, if it has one. */
@@ -86,16 +86,15 @@ public class EncryptKeyReplica {
 
     /** Whether crypto-service announced the key deleted. */
     public boolean deleted(UUID keyId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT 1 FROM known_encrypt_key WHERE key_id = ? AND deleted")) {
-            query.setObject(1, keyId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
+        return Jdbc.on(dataSource, "Reading the encryption keys", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM known_encrypt_key WHERE key_id = ? AND deleted")) {
+                query.setObject(1, keyId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next();
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the encryption keys failed", e);
-        }
+        });
     }
 
     private static PublicKey publicKey(String base64Der) {

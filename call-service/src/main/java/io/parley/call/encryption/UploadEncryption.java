@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.common.api.crypto.DataKeys;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.sql.Jdbc;
 
 /**
  * Whether an upload is stored encrypted (docs/encryption.md), from the call's tenant: in clear for a tenant without
@@ -70,11 +71,9 @@ public class UploadEncryption {
     }
 
     public Plan forCall(UUID callId) {
-        try (Connection connection = dataSource.getConnection()) {
+        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> {
             return forCall(connection, callId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the call's tenant failed", e);
-        }
+        });
     }
 
     public Plan forCall(Connection connection, UUID callId) throws SQLException {

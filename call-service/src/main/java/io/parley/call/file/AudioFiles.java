@@ -24,10 +24,11 @@ import io.parley.call.call.CallLocks;
 import io.parley.call.deletion.AudioDeletions;
 import io.parley.call.encryption.WrappedDataKey;
 import io.parley.call.integrity.AudioIntegrity;
-import io.parley.call.sql.SqlCondition;
 import io.parley.call.storage.AudioFormat;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.call.Call;
+import io.parley.common.sql.Jdbc;
+import io.parley.common.sql.Sql;
 
 /** The audio files' rows: uploads recorded, and the stored files of a call found for playback. */
 @ApplicationScoped
@@ -70,7 +71,7 @@ public class AudioFiles {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Recorded> record(Upload upload, Optional<UUID> recorderTenant) {
-        try (Connection connection = dataSource.getConnection()) {
+        return Jdbc.on(dataSource, "Recording an upload", connection -> {
             CallLocks.lock(connection, List.of(upload.callId())); // ordered with ingest and deletes of the call
             if (ignored(connection, upload.callId())
                     || recorderTenant.isPresent() && closedTo(connection, upload.callId(), recorderTenant.get())) {
@@ -120,9 +121,7 @@ public class AudioFiles {
             changes.publish(connection, List.of(upload.callId()),
                     callExisted ? Set.of(upload.callId()) : Set.of());
             return Optional.of(new Recorded(created, integrityOf(connection, upload.callId(), upload.fileId())));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording an upload failed", e);
-        }
+        });
     }
 
     /**
@@ -130,39 +129,38 @@ public class AudioFiles {
      * the call exists within the scope; the list is empty when none (or not the one asked for) has audio.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<List<StoredFile>> stored(SqlCondition scope, UUID callId, Optional<String> fileId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        SELECT f.file_id, f.storage_key, f.format, f.stored_size, f.encrypt_key_id,
-                            f.wrapped_data_key
-                        FROM call c LEFT JOIN call_file f ON f.call_id = c.call_id AND f.storage_key IS NOT NULL
-                            AND (CAST(? AS text) IS NULL OR f.file_id = ?)
-                        WHERE c.call_id = ? AND (""" + scope.sql() + ")"
-                        + " ORDER BY f.start_time, f.file_id")) {
-            query.setString(1, fileId.orElse(null));
-            query.setString(2, fileId.orElse(null));
-            query.setObject(3, callId);
-            scope.bind(query, 4);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                List<StoredFile> files = new ArrayList<>();
-                do {
-                    if (rows.getString("storage_key") != null) {
-                        UUID keyId = rows.getObject("encrypt_key_id", UUID.class);
-                        String wrapped = rows.getString("wrapped_data_key");
-                        files.add(new StoredFile(callId, rows.getString("file_id"), rows.getString("storage_key"),
-                                AudioFormat.ofExtension(rows.getString("format")).orElseThrow(),
-                                rows.getLong("stored_size"), Optional.ofNullable(keyId)
-                                        .map(id -> new WrappedDataKey(id, wrapped))));
+    public Optional<List<StoredFile>> stored(Sql scope, UUID callId, Optional<String> fileId) {
+        return Jdbc.on(dataSource, "Reading a call's files", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT f.file_id, f.storage_key, f.format, f.stored_size, f.encrypt_key_id,
+                        f.wrapped_data_key
+                    FROM call c LEFT JOIN call_file f ON f.call_id = c.call_id AND f.storage_key IS NOT NULL
+                        AND (CAST(? AS text) IS NULL OR f.file_id = ?)
+                    WHERE c.call_id = ? AND (""" + scope.sql() + ")"
+                    + " ORDER BY f.start_time, f.file_id")) {
+                query.setString(1, fileId.orElse(null));
+                query.setString(2, fileId.orElse(null));
+                query.setObject(3, callId);
+                scope.bind(query, 4);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
                     }
-                } while (rows.next());
-                return Optional.of(files);
+                    List<StoredFile> files = new ArrayList<>();
+                    do {
+                        if (rows.getString("storage_key") != null) {
+                            UUID keyId = rows.getObject("encrypt_key_id", UUID.class);
+                            String wrapped = rows.getString("wrapped_data_key");
+                            files.add(new StoredFile(callId, rows.getString("file_id"), rows.getString("storage_key"),
+                                    AudioFormat.ofExtension(rows.getString("format")).orElseThrow(),
+                                    rows.getLong("stored_size"), Optional.ofNullable(keyId)
+                                            .map(id -> new WrappedDataKey(id, wrapped))));
+                        }
+                    } while (rows.next());
+                    return Optional.of(files);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading a call's files failed", e);
-        }
+        });
     }
 
     /**
@@ -171,11 +169,9 @@ public class AudioFiles {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean closedTo(UUID callId, UUID recorderTenant) {
-        try (Connection connection = dataSource.getConnection()) {
+        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> {
             return closedTo(connection, callId, recorderTenant);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the call's tenant failed", e);
-        }
+        });
     }
 
     private static boolean closedTo(Connection connection, UUID callId, UUID recorderTenant) throws SQLException {

@@ -14,13 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.parley.call.access.CallScope;
-import io.parley.call.sql.Jdbc;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.events.RecorderCommands;
 import io.parley.common.events.command.CallCommandData;
 import io.parley.common.events.outbox.Outbox;
 import io.parley.common.security.Caller;
+import io.parley.common.sql.Jdbc;
+import io.parley.common.sql.Sql;
 
 /**
  * Pauses and resumes the recording of active calls (reference 3.1.8, 3.7.7). The call's row is locked while the
@@ -90,7 +90,7 @@ class Muting {
     }
 
     private static Optional<LockedCall> lock(Connection connection, Caller caller, UUID callId) throws SQLException {
-        SqlCondition scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
+        Sql scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
         try (PreparedStatement query = connection.prepareStatement("SELECT c.call_id, c.tenant_id, c.recorder_id,"
                 + " c.ended_at FROM call c WHERE c.call_id = ? AND (" + scope.sql() + ") FOR UPDATE OF c")) {
             query.setObject(1, callId);
@@ -104,7 +104,7 @@ class Muting {
     }
 
     private static Optional<UUID> activeCall(Connection connection, Caller caller, UUID userId) throws SQLException {
-        SqlCondition scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
+        Sql scope = CallScope.of(caller, CallScope.PAUSE_RECORDING);
         try (PreparedStatement query = connection.prepareStatement("SELECT c.call_id FROM call c"
                 + " JOIN call_participant p ON p.call_id = c.call_id"
                 + " WHERE p.user_id = ? AND p.leave_time IS NULL AND c.ended_at IS NULL AND (" + scope.sql() + ")"

@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
 import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.file.AudioFiles;
 import io.parley.call.file.StoredFile;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.sql.Sql;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -44,13 +44,21 @@ public class Playback {
     }
 
     /** The files to serve: 404 for a call outside the scope, an unknown file, or a call without audio. */
-    public List<StoredFile> playable(SqlCondition scope, String callId, Optional<String> fileId) {
+    public List<StoredFile> playable(Sql scope, String callId, Optional<String> fileId) {
         List<StoredFile> stored = ApiIds.parse(callId).flatMap(id -> files.stored(scope, id, fileId))
                 .orElseThrow(() -> ApiException.notFound("Call"));
         if (stored.isEmpty()) {
             throw ApiException.notFound("File");
         }
         return stored;
+    }
+
+    /**
+     * The files a verified signed URL plays: the scope was its signer's, so whoever could ask for the URL plays the
+     * call back.
+     */
+    public List<StoredFile> playableBySignedUrl(String callId, Optional<String> fileId) {
+        return playable(Sql.TRUE, callId, fileId);
     }
 
     /**

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.parley.call.encryption.CallerDataKeys;
 import io.parley.call.encryption.DataKeyOpener;
 import io.parley.call.encryption.EncryptKeyReplica;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.ApiIds;
 import io.parley.common.api.openapi.ApiDocument;
 import io.quarkus.security.ForbiddenException;
@@ -73,8 +72,7 @@ public class SignedAudioResource {
             }
             return carried.open(file, wrapped);
         };
-        // the scope was the signer's: whoever could ask for the URL could play the call back
-        return playback.serve(playback.playable(SqlCondition.TRUE, callId, Playback.fileId(fileId)), opener, range,
+        return playback.serve(playback.playableBySignedUrl(callId, Playback.fileId(fileId)), opener, range,
                 request.getMethod());
     }
 }

@@ -25,6 +25,7 @@ import io.parley.call.association.TenantConditions;
 import io.parley.call.ingest.RecorderEvent;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.common.events.recording.RecordingEvent;
+import io.parley.common.sql.Jdbc;
 
 /**
  * Finds, among the events a tenant's recorder posts, the first whose call is or would be another tenant's, so that the
@@ -54,7 +55,7 @@ class OtherTenantCalls {
 
     /** The first event of the request, in its order, whose call is or would be another tenant's than {@code tenant}. */
     Optional<Crossing> first(List<RecorderEvent> events, UUID tenant) {
-        try (Connection connection = dataSource.getConnection()) {
+        return Jdbc.on(dataSource, "Checking the tenant of posted recorder events", connection -> {
             Map<UUID, Optional<UUID>> stored = storedTenants(connection, events);
             List<Crossing> crossings = new ArrayList<>();
             // the others associated each on its own, under an id of its own, as the call it would make or change
@@ -85,9 +86,7 @@ class OtherTenantCalls {
                 }
             });
             return crossings.stream().min(Comparator.comparingInt(Crossing::index));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Checking the tenant of posted recorder events failed", e);
-        }
+        });
     }
 
     /** The tenant of each of the events' calls already stored; empty for a stored call of no tenant. */

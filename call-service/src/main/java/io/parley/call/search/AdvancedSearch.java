@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.FieldErrors;
+import io.parley.common.sql.Sql;
 
 /**
  * The advanced search of reference 3.1.4: {@code PARAM__OPERATOR=VALUE} of Tables 1 and 2, e.g.
@@ -19,7 +19,7 @@ final class AdvancedSearch {
     }
 
     /** @throws InvalidValueException when the value cannot be read */
-    static Optional<SqlCondition> condition(String name, String value, ZoneId zone, FieldErrors errors) {
+    static Optional<Sql> condition(String name, String value, ZoneId zone, FieldErrors errors) {
         int separator = name.indexOf(SEPARATOR);
         Optional<Attribute> attribute = separator <= 0 ? Optional.empty()
                 : Attributes.named(name.substring(0, separator));
@@ -42,7 +42,7 @@ final class AdvancedSearch {
      * A parameter's comparison as lookups in several indexes, any of which a call meets
      * ({@link Comparisons#indexLookups}).
      */
-    static List<SqlCondition> indexLookups(String name, String value) {
+    static List<Sql> indexLookups(String name, String value) {
         return Comparisons.indexLookups(attribute(name), operator(name), value);
     }
 

@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.FieldErrors;
+import io.parley.common.sql.Sql;
 
 /**
  * The basic search of reference 3.1.4: each parameter is a fixed comparison on one attribute ({@code daterange} the
@@ -31,7 +31,7 @@ final class BasicSearch {
     }
 
     /** @throws InvalidValueException when the value cannot be read */
-    static Optional<SqlCondition> condition(String name, String value, ZoneId zone, FieldErrors errors) {
+    static Optional<Sql> condition(String name, String value, ZoneId zone, FieldErrors errors) {
         if (value.isBlank()) {
             return Optional.empty();
         }
@@ -60,9 +60,9 @@ final class BasicSearch {
     }
 
     /** A call is active until the recorder reports it ended. */
-    private static Optional<SqlCondition> activeOnly(String name, String value, FieldErrors errors) {
+    private static Optional<Sql> activeOnly(String name, String value, FieldErrors errors) {
         return switch (value.strip()) {
-            case "1" -> Optional.of(SqlCondition.of("c.ended_at IS NULL"));
+            case "1" -> Optional.of(Sql.of("c.ended_at IS NULL"));
             case "0" -> Optional.empty();
             default -> {
                 errors.invalid(name, "must be 1 or 0");

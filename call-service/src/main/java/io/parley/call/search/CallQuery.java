@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiError;
 import io.parley.common.api.error.ApiException;
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.sql.Sql;
 
 /**
  * The ids of the calls a search matches within the caller's scope, ordered by setup time and then call id (calls
@@ -47,16 +47,16 @@ public final class CallQuery implements PageSource<UUID> {
 
     private final Connection connection;
     /** The scope and the search's conditions but the parts of texts. */
-    private final SqlCondition filter;
-    private final SqlCondition textParts;
+    private final Sql filter;
+    private final Sql textParts;
     /** With parts of texts, every condition: what a match is. */
-    private final SqlCondition matching;
+    private final Sql matching;
     /**
      * Without parts of texts, the matching calls with their ids and setup times as a {@code FROM} item {@code c}
      * (SQL and its parameters): the filtered calls, or the union of the filtered calls of each index lookup
      * ({@link CallSearch#indexLookups()}), which the planner reads from each index alone.
      */
-    private final SqlCondition matchingCalls;
+    private final Sql matchingCalls;
     private final String order;
     private final Duration timeout;
     /** When the search's time is up, in {@link System#nanoTime()}. */
@@ -69,26 +69,23 @@ public final class CallQuery implements PageSource<UUID> {
     }
 
     /** @param lookups index lookups any of which a match meets; only without parts of texts */
-    private CallQuery(Connection connection, SqlCondition filter, SqlCondition textParts, List<SqlCondition> lookups,
+    private CallQuery(Connection connection, Sql filter, Sql textParts, List<Sql> lookups,
             boolean ascending, Duration timeout, long deadline) {
         this.connection = connection;
         this.filter = filter;
         this.textParts = textParts;
-        this.matching = SqlCondition.all(List.of(filter, textParts));
-        this.matchingCalls = lookups.isEmpty() ? new SqlCondition("call c WHERE " + filter.sql(), filter.parameters())
-                : union(lookups.stream().map(lookup -> SqlCondition.all(List.of(filter, lookup))).toList());
+        this.matching = Sql.all(List.of(filter, textParts));
+        this.matchingCalls = lookups.isEmpty() ? Sql.of("call c WHERE ").append(filter)
+                : union(lookups.stream().map(lookup -> Sql.all(List.of(filter, lookup))).toList());
         String direction = ascending ? "ASC" : "DESC";
         this.order = " ORDER BY c.setup_time " + direction + ", c.call_id " + direction;
         this.timeout = timeout;
         this.deadline = deadline;
     }
 
-    private static SqlCondition union(List<SqlCondition> branches) {
-        List<Object> parameters = new ArrayList<>();
-        branches.forEach(branch -> parameters.addAll(branch.parameters()));
-        return new SqlCondition("(" + String.join(" UNION ", branches.stream()
-                .map(branch -> "SELECT c.call_id, c.setup_time FROM call c WHERE " + branch.sql()).toList()) + ") c",
-                parameters);
+    private static Sql union(List<Sql> branches) {
+        return Sql.join(branches.stream().map(branch -> Sql.of("SELECT c.call_id, c.setup_time FROM call c WHERE ")
+                .append(branch)).toList(), " UNION ").append(" c");
     }
 
     /**
@@ -100,7 +97,7 @@ public final class CallQuery implements PageSource<UUID> {
      * @throws ApiException 400 naming the first {@code regex} parameter PostgreSQL refuses, 400 when checking them
      *         takes the search's time
      */
-    public static CallQuery prepare(Connection connection, SqlCondition scope, CallSearch search, Duration timeout)
+    public static CallQuery prepare(Connection connection, Sql scope, CallSearch search, Duration timeout)
             throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (PreparedStatement limit = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
@@ -122,11 +119,11 @@ public final class CallQuery implements PageSource<UUID> {
                 throw e;
             }
         }
-        SqlCondition filter = SqlCondition.all(List.of(scope, search.condition()));
-        List<SqlCondition> lookups = search.indexLookups();
-        if (!lookups.isEmpty() && !search.textParts().equals(SqlCondition.TRUE)) {
+        Sql filter = Sql.all(List.of(scope, search.condition()));
+        List<Sql> lookups = search.indexLookups();
+        if (!lookups.isEmpty() && !search.textParts().equals(Sql.TRUE)) {
             // parts of texts are read from the table, where the lookups are conditions like any other
-            filter = SqlCondition.all(List.of(filter, SqlCondition.any(lookups)));
+            filter = Sql.all(List.of(filter, Sql.any(lookups)));
             lookups = List.of();
         }
         return new CallQuery(connection, filter, search.textParts(), lookups, search.ascending(), timeout, deadline);
@@ -136,9 +133,8 @@ public final class CallQuery implements PageSource<UUID> {
     public List<UUID> fetch(int offset, int count) {
         try {
             limitToRemainingTime();
-            if (textParts.equals(SqlCondition.TRUE)) {
-                return ids("SELECT c.call_id FROM " + matchingCalls.sql() + order + " LIMIT ? OFFSET ?",
-                        matchingCalls, offset, count);
+            if (textParts.equals(Sql.TRUE)) {
+                return ids(Sql.of("SELECT c.call_id FROM ").append(matchingCalls).append(order), offset, count);
             }
             Walk walk = boundedWalk(offset, count);
             if (walk.page().size() == count || walk.calls() < WALK_BUDGET) {
@@ -146,9 +142,8 @@ public final class CallQuery implements PageSource<UUID> {
             }
             // materialized, the matches are collected first: the planner cannot turn the page into a walk
             limitToRemainingTime();
-            return ids("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE "
-                    + matching.sql() + ") SELECT c.call_id FROM matches c" + order + " LIMIT ? OFFSET ?", matching,
-                    offset, count);
+            return ids(Sql.of("WITH matches AS MATERIALIZED (SELECT c.call_id, c.setup_time FROM call c WHERE ")
+                    .append(matching).append(") SELECT c.call_id FROM matches c" + order), offset, count);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -159,32 +154,24 @@ public final class CallQuery implements PageSource<UUID> {
     }
 
     private Walk boundedWalk(int offset, int count) throws SQLException {
-        String sql = "WITH walk AS MATERIALIZED (SELECT c.call_id, c.setup_time, COALESCE((" + textParts.sql()
-                + "), FALSE) AS matches FROM call c WHERE " + filter.sql() + order + " LIMIT ?)"
-                + " SELECT (SELECT count(*) FROM walk), ARRAY(SELECT c.call_id FROM walk c WHERE c.matches" + order
-                + " LIMIT ? OFFSET ?)";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int next = filter.bind(query, textParts.bind(query, 1));
-            query.setInt(next, WALK_BUDGET);
-            query.setInt(next + 1, count);
-            query.setInt(next + 2, offset);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return new Walk(List.of((UUID[]) rows.getArray(2).getArray()), rows.getLong(1));
-            }
+        Sql walk = Sql.of("WITH walk AS MATERIALIZED (SELECT c.call_id, c.setup_time, COALESCE((").append(textParts)
+                .append("), FALSE) AS matches FROM call c WHERE ").append(filter).append(order + " LIMIT ?)",
+                        WALK_BUDGET)
+                .append(" SELECT (SELECT count(*) FROM walk), ARRAY(SELECT c.call_id FROM walk c WHERE c.matches"
+                        + order + " LIMIT ? OFFSET ?)", count, offset);
+        try (PreparedStatement query = walk.prepare(connection); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return new Walk(List.of((UUID[]) rows.getArray(2).getArray()), rows.getLong(1));
         }
     }
 
-    private List<UUID> ids(String sql, SqlCondition where, int offset, int count) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int next = where.bind(query, 1);
-            query.setInt(next, count);
-            query.setInt(next + 1, offset);
+    /** The ids of the page of the calls {@code ordered} selects. */
+    private List<UUID> ids(Sql ordered, int offset, int count) throws SQLException {
+        try (PreparedStatement query = ordered.append(" LIMIT ? OFFSET ?", count, offset).prepare(connection);
+                ResultSet rows = query.executeQuery()) {
             List<UUID> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getObject(1, UUID.class));
-                }
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
             }
             return ids;
         }
@@ -193,15 +180,13 @@ public final class CallQuery implements PageSource<UUID> {
     @Override
     public long countUpTo(long cap) {
         // counted as the page is collected: a walk in any order through calls of a rare text would pass them all
-        SqlCondition matches = textParts.equals(SqlCondition.TRUE)
-                ? new SqlCondition("SELECT 1 FROM " + matchingCalls.sql(), matchingCalls.parameters())
-                : new SqlCondition("WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE " + matching.sql()
-                        + ") SELECT 1 FROM matches", matching.parameters());
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM (" + matches.sql() + " LIMIT ?) matching")) {
+        Sql matches = textParts.equals(Sql.TRUE) ? Sql.of("SELECT 1 FROM ").append(matchingCalls)
+                : Sql.of("WITH matches AS MATERIALIZED (SELECT 1 FROM call c WHERE ").append(matching)
+                        .append(") SELECT 1 FROM matches");
+        try {
             limitToRemainingTime();
-            query.setLong(matches.bind(query, 1), cap);
-            try (ResultSet rows = query.executeQuery()) {
+            try (PreparedStatement query = Sql.of("SELECT count(*) FROM (").append(matches)
+                    .append(" LIMIT ?) matching", cap).prepare(connection); ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }

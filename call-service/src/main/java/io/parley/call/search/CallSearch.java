@@ -9,8 +9,8 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.FieldErrors;
+import io.parley.common.sql.Sql;
 
 /**
  * What a request to {@code GET /api/v2/calls.json} searches for (reference 3.1.4): the basic search, or with
@@ -27,7 +27,7 @@ import io.parley.common.api.error.FieldErrors;
  * @param regexes the {@code regex} values by parameter, for the database to check before it searches
  * @param advanced whether it is the advanced search, for its latency to be measured apart
  */
-public record CallSearch(SqlCondition condition, SqlCondition textParts, List<SqlCondition> indexLookups,
+public record CallSearch(Sql condition, Sql textParts, List<Sql> indexLookups,
         List<Regex> regexes, boolean ascending, boolean advanced) {
 
     /** A {@code PARAM__regex} parameter's pattern (PostgreSQL's regular expressions). */
@@ -43,9 +43,9 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Sq
         FieldErrors errors = new FieldErrors();
         boolean advanced = flag(query, "advanced_search", errors);
         boolean ascending = ascending(query, errors);
-        List<SqlCondition> conditions = new ArrayList<>();
-        List<SqlCondition> textParts = new ArrayList<>();
-        List<SqlCondition> indexLookups = List.of();
+        List<Sql> conditions = new ArrayList<>();
+        List<Sql> textParts = new ArrayList<>();
+        List<Sql> indexLookups = List.of();
         List<Regex> regexes = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
@@ -58,12 +58,12 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Sq
                     continue;
                 }
                 try {
-                    Optional<SqlCondition> condition = advanced ? AdvancedSearch.condition(name, value, zone, errors)
+                    Optional<Sql> condition = advanced ? AdvancedSearch.condition(name, value, zone, errors)
                             : BasicSearch.condition(name, value, zone, errors);
                     if (condition.isEmpty()) {
                         continue;
                     }
-                    List<SqlCondition> lookups = advanced && indexLookups.isEmpty()
+                    List<Sql> lookups = advanced && indexLookups.isEmpty()
                             ? AdvancedSearch.indexLookups(name, value)
                             : List.of();
                     if (!lookups.isEmpty()) {
@@ -83,7 +83,7 @@ public record CallSearch(SqlCondition condition, SqlCondition textParts, List<Sq
             }
         }
         errors.throwIfAny();
-        return new CallSearch(SqlCondition.all(conditions), SqlCondition.all(textParts), indexLookups, regexes,
+        return new CallSearch(Sql.all(conditions), Sql.all(textParts), indexLookups, regexes,
                 ascending, advanced);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.parley.call.search.SearchValues.Range;
-import io.parley.call.sql.SqlCondition;
+import io.parley.common.sql.Sql;
 
 /**
  * Turns one {@code PARAM__OPERATOR=VALUE} into a condition on calls, with the operators of reference 3.1.4, Table 2.
@@ -43,7 +43,7 @@ final class Comparisons {
      * @param zone where dates begin and end: the caller's timezone
      * @throws InvalidValueException when the value cannot be read
      */
-    static SqlCondition condition(Attribute attribute, String operator, String value, ZoneId zone) {
+    static Sql condition(Attribute attribute, String operator, String value, ZoneId zone) {
         return switch (attribute.type()) {
             case STRING -> string(attribute.target(), operator, value);
             case STRING_EXACT, SET -> exact(attribute, operator, value);
@@ -69,7 +69,7 @@ final class Comparisons {
      * them, and the calls of each are read from its index alone, where the comparison on both columns at once would
      * read every match from the table. Empty for any other comparison.
      */
-    static List<SqlCondition> indexLookups(Attribute attribute, String operator, String value) {
+    static List<Sql> indexLookups(Attribute attribute, String operator, String value) {
         List<String> columns = attribute.target().expressions();
         return columns.size() > 1 && numberLookup(attribute, operator, value)
                 ? columns.stream().map(column -> string(Target.columns(column), operator, value)).toList()
@@ -83,17 +83,17 @@ final class Comparisons {
                 && NUMBERS_INDEXED.containsAll(attribute.target().expressions());
     }
 
-    private static SqlCondition string(Target target, String operator, String value) {
+    private static Sql string(Target target, String operator, String value) {
         String like = like(value);
         return switch (operator) {
-            case "equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value));
-            case "not_equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", value)).negate();
-            case "starts_with" -> target.any(e -> SqlCondition.of(e + like, literal(value) + "%"));
-            case "ends_with" -> target.any(e -> SqlCondition.of(e + like, "%" + literal(value)));
-            case "includes" -> target.any(e -> SqlCondition.of(e + like, "%" + literal(value) + "%"));
+            case "equal_to" -> target.any(e -> Sql.of(e + " = ?", value));
+            case "not_equal_to" -> target.any(e -> Sql.of(e + " = ?", value)).negate();
+            case "starts_with" -> target.any(e -> Sql.of(e + like, literal(value) + "%"));
+            case "ends_with" -> target.any(e -> Sql.of(e + like, "%" + literal(value)));
+            case "includes" -> target.any(e -> Sql.of(e + like, "%" + literal(value) + "%"));
             // only _ and % are special in a pattern: a backslash stands for itself
-            case "pattern" -> target.any(e -> SqlCondition.of(e + like, value.replace("\\", "\\\\")));
-            case "regex" -> target.any(e -> SqlCondition.of(e + " ~ ?", value));
+            case "pattern" -> target.any(e -> Sql.of(e + like, value.replace("\\", "\\\\")));
+            case "regex" -> target.any(e -> Sql.of(e + " ~ ?", value));
             default -> emptiness(target, operator);
         };
     }
@@ -110,18 +110,18 @@ final class Comparisons {
         return value.chars().anyMatch(Character::isLetter);
     }
 
-    private static SqlCondition exact(Attribute attribute, String operator, String value) {
+    private static Sql exact(Attribute attribute, String operator, String value) {
         Target target = attribute.target();
         return switch (operator) {
-            case "is" -> target.any(e -> SqlCondition.of(e + " = ?", attribute.values().apply(value)));
-            case "is_not" -> target.any(e -> SqlCondition.of(e + " = ?", attribute.values().apply(value))).negate();
+            case "is" -> target.any(e -> Sql.of(e + " = ?", attribute.values().apply(value)));
+            case "is_not" -> target.any(e -> Sql.of(e + " = ?", attribute.values().apply(value))).negate();
             default -> emptiness(target, operator);
         };
     }
 
     /** {@code not_empty}: some value is there and not an empty text; {@code is_empty}: none is. */
-    private static SqlCondition emptiness(Target target, String operator) {
-        SqlCondition present = target.any(e -> SqlCondition.of("COALESCE(CAST(" + e + " AS text), '') <> ''"));
+    private static Sql emptiness(Target target, String operator) {
+        Sql present = target.any(e -> Sql.of("COALESCE(CAST(" + e + " AS text), '') <> ''"));
         return switch (operator) {
             case "not_empty" -> present;
             case "is_empty" -> present.negate();
@@ -129,21 +129,21 @@ final class Comparisons {
         };
     }
 
-    private static SqlCondition number(Target target, String operator, String value) {
+    private static Sql number(Target target, String operator, String value) {
         return switch (operator) {
-            case "equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", SearchValues.number(value)));
-            case "not_equal_to" -> target.any(e -> SqlCondition.of(e + " = ?", SearchValues.number(value))).negate();
-            case "greater_than" -> target.any(e -> SqlCondition.of(e + " > ?", SearchValues.number(value)));
-            case "lower_than" -> target.any(e -> SqlCondition.of(e + " < ?", SearchValues.number(value)));
+            case "equal_to" -> target.any(e -> Sql.of(e + " = ?", SearchValues.number(value)));
+            case "not_equal_to" -> target.any(e -> Sql.of(e + " = ?", SearchValues.number(value))).negate();
+            case "greater_than" -> target.any(e -> Sql.of(e + " > ?", SearchValues.number(value)));
+            case "lower_than" -> target.any(e -> Sql.of(e + " < ?", SearchValues.number(value)));
             case "between" -> between(target, SearchValues.numbers(value));
-            case "not_empty" -> target.any(e -> SqlCondition.of(e + " IS NOT NULL"));
-            case "is_empty" -> target.any(e -> SqlCondition.of(e + " IS NOT NULL")).negate();
+            case "not_empty" -> target.any(e -> Sql.of(e + " IS NOT NULL"));
+            case "is_empty" -> target.any(e -> Sql.of(e + " IS NOT NULL")).negate();
             default -> throw new IllegalArgumentException(operator);
         };
     }
 
     /** Dates are days of the caller's timezone; {@code newer_than} a day is after the whole day. */
-    private static SqlCondition date(Target target, String operator, String value, ZoneId zone) {
+    private static Sql date(Target target, String operator, String value, ZoneId zone) {
         return switch (operator) {
             case "equal_to" -> from(target, SearchValues.day(value, zone));
             case "older_than" -> before(target, SearchValues.day(value, zone).first());
@@ -157,7 +157,7 @@ final class Comparisons {
         };
     }
 
-    private static SqlCondition dateTime(Target target, String operator, String value, ZoneId zone) {
+    private static Sql dateTime(Target target, String operator, String value, ZoneId zone) {
         return switch (operator) {
             case "older_than" -> before(target, SearchValues.dateTime(value, zone));
             case "newer_than" -> after(target, SearchValues.dateTime(value, zone));
@@ -171,17 +171,17 @@ final class Comparisons {
     }
 
     /** {@code greater_than} is longer than, {@code lower_than} shorter than (the reference's text swaps them). */
-    private static SqlCondition duration(Target target, String operator, String value) {
+    private static Sql duration(Target target, String operator, String value) {
         return switch (operator) {
-            case "greater_than" -> target.any(e -> SqlCondition.of(e + " > ?", SearchValues.duration(value)));
-            case "lower_than" -> target.any(e -> SqlCondition.of(e + " < ?", SearchValues.duration(value)));
+            case "greater_than" -> target.any(e -> Sql.of(e + " > ?", SearchValues.duration(value)));
+            case "lower_than" -> target.any(e -> Sql.of(e + " < ?", SearchValues.duration(value)));
             case "between" -> between(target, SearchValues.durations(value));
             default -> throw new IllegalArgumentException(operator);
         };
     }
 
-    private static SqlCondition bool(Target target, String operator) {
-        SqlCondition isTrue = target.any(e -> SqlCondition.of(e + " IS TRUE"));
+    private static Sql bool(Target target, String operator) {
+        Sql isTrue = target.any(e -> Sql.of(e + " IS TRUE"));
         return switch (operator) {
             case "is_true" -> isTrue;
             case "is_false" -> isTrue.negate();
@@ -189,25 +189,25 @@ final class Comparisons {
         };
     }
 
-    private static SqlCondition between(Target target, Range<?> range) {
-        return target.any(e -> SqlCondition.of(e + " BETWEEN ? AND ?", range.first(), range.last()));
+    private static Sql between(Target target, Range<?> range) {
+        return target.any(e -> Sql.of(e + " BETWEEN ? AND ?", range.first(), range.last()));
     }
 
     /** From the range's first instant (included) to its last (excluded). */
-    private static SqlCondition from(Target target, Range<OffsetDateTime> range) {
-        return target.any(e -> SqlCondition.of(e + " >= ? AND " + e + " < ?", range.first(), range.last()));
+    private static Sql from(Target target, Range<OffsetDateTime> range) {
+        return target.any(e -> Sql.of(e + " >= ? AND " + e + " < ?", range.first(), range.last()));
     }
 
-    private static SqlCondition before(Target target, OffsetDateTime instant) {
-        return target.any(e -> SqlCondition.of(e + " < ?", instant));
+    private static Sql before(Target target, OffsetDateTime instant) {
+        return target.any(e -> Sql.of(e + " < ?", instant));
     }
 
-    private static SqlCondition notBefore(Target target, OffsetDateTime instant) {
-        return target.any(e -> SqlCondition.of(e + " >= ?", instant));
+    private static Sql notBefore(Target target, OffsetDateTime instant) {
+        return target.any(e -> Sql.of(e + " >= ?", instant));
     }
 
-    private static SqlCondition after(Target target, OffsetDateTime instant) {
-        return target.any(e -> SqlCondition.of(e + " > ?", instant));
+    private static Sql after(Target target, OffsetDateTime instant) {
+        return target.any(e -> Sql.of(e + " > ?", instant));
     }
 
     private static OffsetDateTime ago(int amount, ChronoUnit unit) {

@@ -3,7 +3,7 @@ package io.parley.call.search;
 import java.util.List;
 import java.util.function.Function;
 
-import io.parley.call.sql.SqlCondition;
+import io.parley.common.sql.Sql;
 
 /**
  * Where the values of a search attribute are: columns of the call, any of which may match ({@code phone_number} is
@@ -34,10 +34,10 @@ record Target(String related, List<String> expressions) {
     }
 
     /** The calls for which the test holds for any of the values. */
-    SqlCondition any(Function<String, SqlCondition> test) {
-        SqlCondition any = SqlCondition.any(expressions.stream().map(test).toList());
+    Sql any(Function<String, Sql> test) {
+        Sql any = Sql.any(expressions.stream().map(test).toList());
         return related == null ? any
-                : new SqlCondition("EXISTS (SELECT 1 FROM " + related + " AND (" + any.sql() + "))",
+                : new Sql("EXISTS (SELECT 1 FROM " + related + " AND (" + any.sql() + "))",
                         any.parameters());
     }
 }

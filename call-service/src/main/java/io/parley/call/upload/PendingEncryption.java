@@ -28,6 +28,7 @@ import io.parley.call.encryption.UploadEncryption;
 import io.parley.call.encryption.WrappedDataKey;
 import io.parley.call.storage.AudioFormat;
 import io.parley.call.storage.AudioStorage;
+import io.parley.common.sql.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -78,35 +79,36 @@ public class PendingEncryption {
      * first, by their own index: joined by estimates, every call of every tenant was read to find them, every run.
      */
     private List<Pending> due() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        WITH pending AS MATERIALIZED (SELECT * FROM call_file WHERE encryption_pending)
-                        SELECT f.call_id, f.file_id, f.storage_key, f.format, f.stored_size, f.stored_watermark
-                        FROM pending f
-                        JOIN call c ON c.call_id = f.call_id
-                        JOIN known_tenant t ON t.id = c.tenant_id AND t.deleted_at IS NULL
-                        WHERE (NOT t.encrypt_data OR EXISTS (SELECT 1 FROM known_encrypt_key k
-                            WHERE k.tenant_id = t.id AND k.is_active AND NOT k.deleted))
-                        ORDER BY f.stored_at LIMIT ?""")) {
-            query.setInt(1, BATCH);
-            List<Pending> due = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    due.add(new Pending(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            AudioFormat.ofExtension(rows.getString(4)).orElseThrow(), rows.getLong(5),
-                            rows.getString(6)));
+        return Jdbc.on(dataSource, "Reading the files pending encryption", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    WITH pending AS MATERIALIZED (SELECT * FROM call_file WHERE encryption_pending)
+                    SELECT f.call_id, f.file_id, f.storage_key, f.format, f.stored_size, f.stored_watermark
+                    FROM pending f
+                    JOIN call c ON c.call_id = f.call_id
+                    JOIN known_tenant t ON t.id = c.tenant_id AND t.deleted_at IS NULL
+                    WHERE (NOT t.encrypt_data OR EXISTS (SELECT 1 FROM known_encrypt_key k
+                        WHERE k.tenant_id = t.id AND k.is_active AND NOT k.deleted))
+                    ORDER BY f.stored_at LIMIT ?""")) {
+                query.setInt(1, BATCH);
+                List<Pending> due = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Pending(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                AudioFormat.ofExtension(rows.getString(4)).orElseThrow(), rows.getLong(5),
+                                rows.getString(6)));
+                    }
                 }
+                return due;
             }
-            return due;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the files pending encryption failed", e);
-        }
+        });
     }
 
     private void settle(Pending file) throws IOException {
-        UploadEncryption.Plan plan = inTransaction(connection -> encryption.forCall(connection, file.callId()));
+        UploadEncryption.Plan plan = inTransaction("Reading the call's encryption",
+                connection -> encryption.forCall(connection, file.callId()));
         if (plan instanceof UploadEncryption.Clear) {
-            inTransaction(connection -> replace(connection, file, file.storageKey(), null));
+            inTransaction("Settling audio stored in the clear",
+                    connection -> replace(connection, file, file.storageKey(), null));
         } else if (plan instanceof UploadEncryption.Encrypt encrypt) {
             AudioEncryption.DataKey dataKey = AudioEncryption.DataKey.generate();
             String key = AudioStorage.newKey(file.callId(), file.format());
@@ -122,7 +124,7 @@ public class PendingEncryption {
                         + " no longer has the SHA-1 it was uploaded with");
             }
             WrappedDataKey wrapped = encrypt.wrap(dataKey);
-            inTransaction(connection -> replace(connection, file, key, wrapped));
+            inTransaction("Settling encrypted audio", connection -> replace(connection, file, key, wrapped));
         }
     }
 
@@ -157,15 +159,8 @@ public class PendingEncryption {
         return null;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
-            }
-        });
+    /** The work in a transaction of its own, committed when it returns. */
+    private <T> T inTransaction(String what, Jdbc.Work<T> work) {
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.on(dataSource, what, work));
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.call.sql.SqlCondition;
+import io.parley.common.sql.Sql;
 
 /**
  * Which searches {@link CallQuery} plans itself (parts of texts the planner cannot estimate) and which it leaves to
@@ -20,15 +20,15 @@ class CallSearchPlanningTest {
 
     @Test
     void aNumbersBeginningIsLeftToTheDatabase() {
-        assertEquals(SqlCondition.TRUE, search("phone_number__starts_with", "+1555").textParts());
-        assertEquals(SqlCondition.TRUE, search("phone_number_from__starts_with", "1234").textParts());
+        assertEquals(Sql.TRUE, search("phone_number__starts_with", "+1555").textParts());
+        assertEquals(Sql.TRUE, search("phone_number_from__starts_with", "1234").textParts());
     }
 
     @Test
     void aNumberOnBothSidesIsLookedUpInEachSidesIndex() {
         assertEquals(2, search("phone_number__starts_with", "+1555").indexLookups().size());
         assertEquals(2, search("phone_number__equal_to", "+15551234567").indexLookups().size());
-        assertEquals(SqlCondition.TRUE, search("phone_number__equal_to", "+15551234567").condition());
+        assertEquals(Sql.TRUE, search("phone_number__equal_to", "+15551234567").condition());
         // one side is one index: a condition like any other
         assertEquals(List.of(), search("phone_number_to__starts_with", "+1555").indexLookups());
         assertEquals(List.of(), search("phone_number__starts_with", "sip").indexLookups());
@@ -37,13 +37,13 @@ class CallSearchPlanningTest {
 
     @Test
     void partsTheIndexesCannotCountArePlannedHere() {
-        assertNotEquals(SqlCondition.TRUE, search("phone_number__includes", "1234").textParts());
-        assertNotEquals(SqlCondition.TRUE, search("phone_number__ends_with", "1234").textParts());
+        assertNotEquals(Sql.TRUE, search("phone_number__includes", "1234").textParts());
+        assertNotEquals(Sql.TRUE, search("phone_number__ends_with", "1234").textParts());
         // letters are searched in any case (ILIKE), which the numbers' B-trees do not serve
-        assertNotEquals(SqlCondition.TRUE, search("phone_number__starts_with", "sip").textParts());
+        assertNotEquals(Sql.TRUE, search("phone_number__starts_with", "sip").textParts());
         // names have no B-tree for their beginnings
-        assertNotEquals(SqlCondition.TRUE, search("phone_name__starts_with", "1234").textParts());
-        assertNotEquals(SqlCondition.TRUE, basic("search_term", "1234").textParts());
+        assertNotEquals(Sql.TRUE, search("phone_name__starts_with", "1234").textParts());
+        assertNotEquals(Sql.TRUE, basic("search_term", "1234").textParts());
     }
 
     private static CallSearch search(String parameter, String value) {

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 import io.parley.call.Callers;
 import io.parley.call.TestCalls;
 import io.parley.call.call.CallService;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.paging.PageRequest;
 import io.parley.common.embedded.KafkaTopics;
+import io.parley.common.sql.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -171,7 +171,7 @@ class SearchCapacityTest {
     private int holdSearches(long lock, int count) throws SQLException {
         // a scope of one call, which waits for the lock as it is read
         UUID call = TestCalls.call(UUID.randomUUID(), "2026-03-01T10:00:00Z").store(dataSource);
-        SqlCondition waiting = SqlCondition.of("c.call_id = ? AND pg_advisory_xact_lock_shared(?) IS NOT NULL",
+        Sql waiting = Sql.of("c.call_id = ? AND pg_advisory_xact_lock_shared(?) IS NOT NULL",
                 call, lock);
         CallSearch everything = CallSearch.of(new MultivaluedHashMap<>(), ZoneOffset.UTC);
         List<CompletableFuture<?>> searches = new ArrayList<>();

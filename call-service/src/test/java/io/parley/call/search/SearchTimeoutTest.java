@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 
 import io.parley.call.TestCalls;
-import io.parley.call.sql.SqlCondition;
 import io.parley.common.api.error.ApiException;
+import io.parley.common.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,7 +36,7 @@ class SearchTimeoutTest {
     void aSearchOverItsTimeLimitIsAnsweredSearchTimeout() {
         TestCalls.call(UUID.randomUUID(), "2026-03-01T10:00:00Z").store(dataSource);
         // a condition that takes a second per call, against a limit of 50 ms
-        SqlCondition slow = SqlCondition.of("pg_sleep(1) IS NOT NULL");
+        Sql slow = Sql.of("pg_sleep(1) IS NOT NULL");
         CallSearch everything = CallSearch.of(new MultivaluedHashMap<>(), ZoneOffset.UTC);
 
         ApiException refused = assertThrows(ApiException.class, () -> QuarkusTransaction.requiringNew().call(() -> {
@@ -53,7 +53,7 @@ class SearchTimeoutTest {
     void aCountGetsOnlyWhatThePageLeftOfTheSearchsTime() {
         UUID call = TestCalls.call(UUID.randomUUID(), "2026-03-01T10:00:00Z").store(dataSource);
         // reading the call takes 0.6 s: the page alone fits in the limit of a second, the page and its count do not
-        SqlCondition slow = SqlCondition.of("c.call_id = ? AND pg_sleep(0.6) IS NOT NULL", call);
+        Sql slow = Sql.of("c.call_id = ? AND pg_sleep(0.6) IS NOT NULL", call);
         CallSearch everything = CallSearch.of(new MultivaluedHashMap<>(), ZoneOffset.UTC);
 
         ApiException refused = assertThrows(ApiException.class, () -> QuarkusTransaction.requiringNew().call(() -> {

@@ -43,7 +43,7 @@ public final class ServiceArchitecture {
     public static ArchRule resourcesGoThroughTheirService() {
         return noClasses().that().areAnnotatedWith(RESOURCE).should().dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..", "org.hibernate..",
-                        "io.quarkus.hibernate..", "io.agroal..")
+                        "io.quarkus.hibernate..", "io.agroal..", "io.parley.common.sql..")
                 .because("the service beneath a resource holds its transaction and applies the caller's access scope");
     }
 
