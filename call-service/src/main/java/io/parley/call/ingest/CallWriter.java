@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,7 @@ import io.parley.call.field.Field;
 import io.parley.call.ingest.RecorderEvent.Part;
 import io.parley.call.integrity.AudioIntegrity;
 import io.parley.common.events.call.Call;
+import io.parley.common.events.inbox.ProcessedEvents;
 import io.parley.common.events.read.MalformedEventException;
 
 /**
@@ -61,12 +63,12 @@ class CallWriter {
 
     private static final String CALL_UPSERT = upsert("call", List.of("call_id"),
             Stream.concat(Stream.of(CallFields.CALL.field("recorder_id")), CallFields.REPORTED.stream()).toList(),
-            ", ended_at, tenant_id, group_id, client_id", ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)"
+            List.of("ended_at", "tenant_id", "group_id", "client_id"), ", ended_at = LEAST(t.ended_at, EXCLUDED.ended_at)"
                     + keep("tenant_id") + keep("group_id") + keep("client_id"));
     private static final String PARTICIPANT_UPSERT = upsert("call_participant", List.of("call_id", "participant_id"),
-            CallFields.PARTICIPANT_REPORTED, ", user_id", keep("user_id"));
-    private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE_REPORTED, "",
-            "");
+            CallFields.PARTICIPANT_REPORTED, List.of("user_id"), keep("user_id"));
+    private static final String FILE_UPSERT = upsert("call_file", List.of("call_id", "file_id"), CallFields.FILE_REPORTED,
+            List.of(), "");
 
     private final DataSource dataSource;
     private final CallAssociation association;
@@ -74,10 +76,11 @@ class CallWriter {
     private final AutoProvisioning provisioning;
     private final CallChanges changes;
     private final AudioIntegrity integrity;
+    private final ProcessedEvents processed;
     private final String consumer;
 
     CallWriter(DataSource dataSource, CallAssociation association, TenantConditions tenantConditions,
-            AutoProvisioning provisioning, CallChanges changes, AudioIntegrity integrity,
+            AutoProvisioning provisioning, CallChanges changes, AudioIntegrity integrity, ProcessedEvents processed,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.dataSource = dataSource;
         this.association = association;
@@ -85,6 +88,7 @@ class CallWriter {
         this.provisioning = provisioning;
         this.changes = changes;
         this.integrity = integrity;
+        this.processed = processed;
         this.consumer = consumer;
     }
 
@@ -96,7 +100,8 @@ class CallWriter {
             AssociationLock.shared(connection);
             // a call deleted through the API meanwhile is seen as ignored below, not brought back
             CallLocks.lock(connection, events.stream().map(RecorderEvent::callId).toList());
-            Set<UUID> fresh = firstDeliveries(connection, events);
+            Set<UUID> fresh = processed.firstDeliveries(consumer,
+                    events.stream().map(RecorderEvent::eventId).toList());
             Set<UUID> ignored = ignoredCalls(connection, events);
             List<RecorderEvent> toApply = events.stream()
                     .filter(event -> fresh.remove(event.eventId()) && !ignored.contains(event.callId())).toList();
@@ -198,24 +203,6 @@ class CallWriter {
             ids.computeIfAbsent(row.event().callId(), call -> new HashSet<>()).add(row.part().id());
         }
         return ids;
-    }
-
-    /** Claims the events for this consumer; the answer holds the ids it had not seen before. */
-    private Set<UUID> firstDeliveries(Connection connection, List<RecorderEvent> events) throws SQLException {
-        try (PreparedStatement claim = connection.prepareStatement(
-                "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::uuid[])"
-                        + " ON CONFLICT DO NOTHING RETURNING event_id")) {
-            claim.setString(1, consumer);
-            claim.setArray(2, connection.createArrayOf("uuid", events.stream().map(RecorderEvent::eventId)
-                    .distinct().toArray()));
-            Set<UUID> fresh = new HashSet<>();
-            try (var rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    fresh.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return fresh;
-        }
     }
 
     /** The time of the newest event applied to each of the calls already stored. */
@@ -321,15 +308,15 @@ class CallWriter {
      * An INSERT of one row that, for a row already there, merges field by field: the newer event's non-null values
      * win, an older event only fills nulls, and the row remembers the newest event applied.
      */
-    private static String upsert(String table, List<String> keys, List<Field> fields, String extraColumn,
+    private static String upsert(String table, List<String> keys, List<Field> fields, List<String> extraColumns,
             String extraMerge) {
-        String columns = Stream.concat(keys.stream(), fields.stream().map(Field::name))
-                .collect(Collectors.joining(", ")) + extraColumn + ", last_event_at";
-        String placeholders = columns.replaceAll("[a-z_]+", "?");
+        List<String> columns = Stream.of(keys.stream(), fields.stream().map(Field::name), extraColumns.stream(),
+                Stream.of("last_event_at")).flatMap(Function.identity()).toList();
+        String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
         String merges = fields.stream().map(Field::name).map(name -> name + " = CASE WHEN EXCLUDED.last_event_at"
                 + " >= t.last_event_at THEN COALESCE(EXCLUDED." + name + ", t." + name + ") ELSE COALESCE(t." + name
                 + ", EXCLUDED." + name + ") END").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " AS t (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
+        return "INSERT INTO " + table + " AS t (" + String.join(", ", columns) + ") VALUES (" + placeholders + ") ON CONFLICT ("
                 + String.join(", ", keys) + ") DO UPDATE SET " + merges + extraMerge
                 + ", last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)";
     }

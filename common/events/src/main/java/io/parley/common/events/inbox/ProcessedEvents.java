@@ -1,10 +1,19 @@
 package io.parley.common.events.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.parley.common.sql.Jdbc;
 
 /**
  * Makes a consumer idempotent: it records the event id in the same transaction as the event's effect, so a
@@ -13,10 +22,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private final EntityManager entityManager;
+    private static final String CLAIM = "INSERT INTO processed_event (consumer, event_id)"
+            + " SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id";
 
-    ProcessedEvents(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    private final DataSource dataSource;
+
+    ProcessedEvents(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
@@ -26,10 +38,28 @@ public class ProcessedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        return entityManager.createNativeQuery(
-                "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate() == 1;
+        return firstDeliveries(consumer, List.of(eventId)).contains(eventId);
+    }
+
+    /**
+     * Claims a batch of events for a consumer, in one statement.
+     *
+     * @return the ids among {@code eventIds} this consumer had not seen before
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        return Jdbc.on(dataSource, "Claiming events", connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setString(1, consumer);
+                claim.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().toArray()));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 }
