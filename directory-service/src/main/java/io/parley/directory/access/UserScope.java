@@ -1,8 +1,12 @@
 package io.parley.directory.access;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import io.parley.common.sql.Sql;
 
 /**
  * The users a caller reaches: all, those of one tenant, or those of some groups plus the caller ({@code self}, null
@@ -21,24 +25,22 @@ public record UserScope(boolean all, UUID tenantId, Set<UUID> groupIds, UUID sel
                 || userGroup != null && groupIds.contains(userGroup) || self != null && self.equals(userId);
     }
 
-    /** An SQL condition on {@code app_user} aliased {@code u}; its parameters are added to {@code parameters}. */
-    public String sql(Map<String, Object> parameters) {
+    /** A condition on {@code app_user} aliased {@code u}. */
+    public Sql sql() {
         if (all) {
-            return "true";
+            return Sql.TRUE;
         }
         if (tenantId != null) {
-            parameters.put("scopeTenant", tenantId);
-            return "u.tenant_id = :scopeTenant";
+            return Sql.of("u.tenant_id = ?", tenantId);
         }
-        StringBuilder condition = new StringBuilder("(false");
+        List<Sql> reached = new ArrayList<>();
         if (!groupIds.isEmpty()) {
-            parameters.put("scopeGroups", groupIds);
-            condition.append(" OR u.group_id IN (:scopeGroups)");
+            reached.add(new Sql("u.group_id IN (" + String.join(", ", Collections.nCopies(groupIds.size(), "?")) + ")",
+                    List.copyOf(groupIds)));
         }
         if (self != null) {
-            parameters.put("scopeSelf", self);
-            condition.append(" OR u.id = :scopeSelf");
+            reached.add(Sql.of("u.id = ?", self));
         }
-        return condition.append(")").toString();
+        return Sql.any(reached);
     }
 }

@@ -2,9 +2,7 @@ package io.parley.directory.user;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.parley.common.api.paging.PageSource;
+import io.parley.common.sql.Sql;
 import io.parley.directory.access.UserScope;
 import io.parley.directory.paging.PanachePages;
 
@@ -48,7 +47,7 @@ public class UserSearch {
      * sparing a walk that would most likely miss again. Only a choice of plan: both plans give the exact page, so a
      * remembered miss never hides a change in the directory; it is forgotten after a while to learn again.
      */
-    private final Cache<String, Boolean> walkMisses = Caffeine.newBuilder().maximumSize(10_000)
+    private final Cache<Sql, Boolean> walkMisses = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     UserSearch(EntityManager entityManager) {
@@ -74,66 +73,62 @@ public class UserSearch {
 
     /** The same, with the walk of a bounded plan limited to {@code walkBudget} users. */
     PageSource<User> source(Criteria criteria, UserScope scope, Plan forcedPlan, int walkBudget) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE ").append(scope.sql(parameters));
+        List<Sql> conditions = new ArrayList<>(List.of(scope.sql()));
+        boolean partial = false;
+        boolean exact = false;
         if (criteria.searchTerm() != null && !criteria.searchTerm().isBlank()) {
-            parameters.put("term", PanachePages.containsPattern(criteria.searchTerm().strip()));
-            where.append(" AND u.search_text LIKE :term");
+            conditions.add(Sql.of("u.search_text LIKE ?", PanachePages.containsPattern(criteria.searchTerm().strip())));
+            partial = true;
         }
         if (criteria.name() != null && !criteria.name().isBlank()) {
-            parameters.put("name", PanachePages.containsPattern(criteria.name().strip()));
-            where.append(" AND lower(u.name) LIKE :name");
+            conditions.add(Sql.of("lower(u.name) LIKE ?", PanachePages.containsPattern(criteria.name().strip())));
+            partial = true;
         }
         if (criteria.login() != null) {
-            parameters.put("login", criteria.login());
-            where.append(" AND u.login = :login");
+            conditions.add(Sql.of("u.login = ?", criteria.login()));
+            exact = true;
         }
         if (criteria.extension() != null) {
-            parameters.put("extension", criteria.extension().strip());
-            where.append(" AND u.id IN (SELECT user_id FROM user_extension WHERE extension = :extension)");
+            conditions.add(Sql.of("u.id IN (SELECT user_id FROM user_extension WHERE extension = ?)",
+                    criteria.extension().strip()));
+            exact = true;
         }
         if (criteria.groupId() != null) {
-            parameters.put("group", criteria.groupId());
-            where.append(" AND u.group_id = :group");
+            conditions.add(Sql.of("u.group_id = ?", criteria.groupId()));
         }
         if (criteria.tenantId() != null) {
-            parameters.put("tenant", criteria.tenantId());
-            where.append(" AND u.tenant_id = :tenant");
+            conditions.add(Sql.of("u.tenant_id = ?", criteria.tenantId()));
         }
-        String from = " FROM app_user u" + where;
+        Sql where = Sql.of(" WHERE ").append(Sql.all(conditions));
+        Sql from = Sql.of(" FROM app_user u").append(where);
         // partial matches, with no exact filter to lead the way
-        boolean partialOnly = (parameters.containsKey("term") || parameters.containsKey("name"))
-                && !parameters.containsKey("login") && !parameters.containsKey("extension");
         Plan plan = forcedPlan != null ? forcedPlan
-                : partialOnly ? Plan.BOUNDED_WALK_THEN_COLLECT : Plan.WALK_IN_ORDER;
+                : partial && !exact ? Plan.BOUNDED_WALK_THEN_COLLECT : Plan.WALK_IN_ORDER;
         return new PageSource<>() {
             @Override
             public List<User> fetch(int offset, int count) {
                 return switch (plan) {
-                    case WALK_IN_ORDER -> page(walkInOrder(from), parameters, offset, count);
-                    case COLLECT_THEN_SORT -> page(collectThenSort(from), parameters, offset, count);
+                    case WALK_IN_ORDER -> users(walkInOrder(from, offset, count));
+                    case COLLECT_THEN_SORT -> users(collectThenSort(from, offset, count));
                     case BOUNDED_WALK_THEN_COLLECT -> {
-                        Map<String, Object> bounded = new LinkedHashMap<>(parameters);
-                        bounded.put("budget", walkBudget);
-                        String page = where + " " + bounded + " " + offset + "+" + count;
-                        if (walkMisses.getIfPresent(page) == null) {
-                            List<User> walked = page(boundedWalk(where.toString()), bounded, offset, count);
+                        Sql walk = boundedWalk(where, walkBudget, offset, count);
+                        if (walkMisses.getIfPresent(walk) == null) {
+                            List<User> walked = users(walk);
                             if (walked.size() == count) {
                                 yield walked;
                             }
-                            walkMisses.put(page, Boolean.TRUE);
+                            walkMisses.put(walk, Boolean.TRUE);
                         }
-                        yield page(collectThenSort(from), parameters, offset, count);
+                        yield users(collectThenSort(from, offset, count));
                     }
                 };
             }
 
             @Override
             public long countUpTo(long cap) {
-                Query query = entityManager.createNativeQuery(
-                        "SELECT count(*) FROM (SELECT 1" + from + " LIMIT :cap) matching");
-                parameters.forEach(query::setParameter);
-                return ((Number) query.setParameter("cap", cap).getSingleResult()).longValue();
+                Query query = query(Sql.of("SELECT count(*) FROM (SELECT 1").append(from)
+                        .append(" LIMIT ?) matching", cap), null);
+                return ((Number) query.getSingleResult()).longValue();
             }
         };
     }
@@ -143,10 +138,10 @@ public class UserSearch {
      * their rows. Cheap when matches are common or spread through the alphabet; slow when thousands of matches all
      * sort late (every "Susan" comes after most other first names).
      */
-    private static String walkInOrder(String from) {
-        return "SELECT u.* FROM app_user u JOIN (SELECT u.id, lower(u.name) AS sort_name" + from
-                + " ORDER BY lower(u.name), u.id OFFSET :offset LIMIT :count) page ON page.id = u.id"
-                + " ORDER BY page.sort_name, page.id";
+    private static Sql walkInOrder(Sql from, int offset, int count) {
+        return Sql.of("SELECT u.* FROM app_user u JOIN (SELECT u.id, lower(u.name) AS sort_name").append(from)
+                .append(" ORDER BY lower(u.name), u.id OFFSET ? LIMIT ?) page ON page.id = u.id"
+                        + " ORDER BY page.sort_name, page.id", offset, count);
     }
 
     /**
@@ -155,12 +150,13 @@ public class UserSearch {
      * can, is read from the table as the walk goes). When matches are common or spread through the alphabet, the
      * page is among them and is exact, since it is a prefix of the list order; when it is not, the page is collected.
      */
-    private static String boundedWalk(String where) {
+    private static Sql boundedWalk(Sql where, int budget, int offset, int count) {
         // the walk's own sort_name orders the page, so that the planner keeps the walk's order and stops early
-        return "SELECT u.* FROM app_user u JOIN (SELECT u.id, u.sort_name FROM (SELECT u.id, lower(u.name) AS sort_name,"
-                + " u.name, u.search_text, u.tenant_id, u.group_id FROM app_user u ORDER BY lower(u.name), u.id"
-                + " LIMIT :budget) u" + where + " ORDER BY u.sort_name, u.id OFFSET :offset LIMIT :count) page"
-                + " ON page.id = u.id ORDER BY page.sort_name, page.id";
+        return Sql.of("SELECT u.* FROM app_user u JOIN (SELECT u.id, u.sort_name FROM (SELECT u.id, lower(u.name)"
+                + " AS sort_name, u.name, u.search_text, u.tenant_id, u.group_id FROM app_user u"
+                + " ORDER BY lower(u.name), u.id LIMIT ?) u", budget).append(where)
+                .append(" ORDER BY u.sort_name, u.id OFFSET ? LIMIT ?) page ON page.id = u.id"
+                        + " ORDER BY page.sort_name, page.id", offset, count);
     }
 
     /**
@@ -168,17 +164,25 @@ public class UserSearch {
      * its cost follows the number of matches, not where they sort. The materialized CTE keeps the planner from
      * turning it back into an ordered walk.
      */
-    private static String collectThenSort(String from) {
-        return "WITH matches AS MATERIALIZED (SELECT u.id, lower(u.name) AS sort_name" + from + ")"
-                + " SELECT u.* FROM app_user u JOIN (SELECT id, sort_name FROM matches"
-                + " ORDER BY sort_name, id OFFSET :offset LIMIT :count) page ON page.id = u.id"
-                + " ORDER BY page.sort_name, page.id";
+    private static Sql collectThenSort(Sql from, int offset, int count) {
+        return Sql.of("WITH matches AS MATERIALIZED (SELECT u.id, lower(u.name) AS sort_name").append(from)
+                .append(") SELECT u.* FROM app_user u JOIN (SELECT id, sort_name FROM matches"
+                        + " ORDER BY sort_name, id OFFSET ? LIMIT ?) page ON page.id = u.id"
+                        + " ORDER BY page.sort_name, page.id", offset, count);
     }
 
     @SuppressWarnings("unchecked")
-    private List<User> page(String sql, Map<String, Object> parameters, int offset, int count) {
-        Query query = entityManager.createNativeQuery(sql, User.class);
-        parameters.forEach(query::setParameter);
-        return new ArrayList<>(query.setParameter("offset", offset).setParameter("count", count).getResultList());
+    private List<User> users(Sql sql) {
+        return new ArrayList<>(query(sql, User.class).getResultList());
+    }
+
+    /** A native query of the statement, its {@code ?} bound in order; its rows as {@code entity}, if not null. */
+    private Query query(Sql sql, Class<?> entity) {
+        Query query = entity == null ? entityManager.createNativeQuery(sql.sql())
+                : entityManager.createNativeQuery(sql.sql(), entity);
+        for (int i = 0; i < sql.parameters().size(); i++) {
+            query.setParameter(i + 1, sql.parameters().get(i));
+        }
+        return query;
     }
 }
