@@ -1,23 +1,34 @@
 package io.parley.simulator;
 
+import static io.parley.simulator.RecorderJson.reported;
+import static java.util.Map.entry;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.parley.common.events.call.Call;
+import io.parley.common.events.call.CallFile;
+import io.parley.common.events.call.CallParticipant;
+import io.parley.common.events.recording.RecordingEvent;
 
 /**
  * Writes the recorder events of one realistic call (docs/recorder-events.md): an agent talks with an outside number,
  * inbound or outbound, rings a few seconds, talks a few minutes (sometimes not at all), and the recording is one
  * audio file of 8 kHz 16-bit mono. The events come in the order a recorder sends them: {@code call.started},
  * {@code call.updated} when answered, {@code file.completed}, {@code call.ended}. The call ends at {@code endedAt}.
+ * Each event is the contract's {@link RecordingEvent}, its call, participants and file holding only what a recorder
+ * reports at that moment, written as {@link RecorderJson}.
  */
 final class CallScript {
 
@@ -32,7 +43,6 @@ final class CallScript {
     private static final int BYTES_PER_SECOND = 16_000;
     private static final int SIP = 1;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Random random;
     private final UUID recorderId;
 
@@ -52,72 +62,68 @@ final class CallScript {
         // talk time: mostly one to five minutes, now and then much longer
         Duration talking = answered ? Duration.ofSeconds(30 + (long) (-180 * Math.log(1 - random.nextDouble())))
                 : Duration.ZERO;
-        Instant setup = endedAt.minus(ringing).minus(talking);
-        Instant connect = setup.plus(ringing);
+        OffsetDateTime end = endedAt.atOffset(ZoneOffset.UTC);
+        OffsetDateTime setup = end.minus(ringing).minus(talking);
+        OffsetDateTime connect = setup.plus(ringing);
+        String fromNumber = inbound ? outsideNumber : agent.extension();
+        String fromName = inbound ? outsideName : agent.name();
+        String toNumber = inbound ? agent.extension() : outsideNumber;
+        String toName = inbound ? agent.name() : outsideName;
 
-        ObjectNode started = callFields(callId, inbound, agent, outsideNumber, outsideName);
-        started.put("setup_time", setup.toString()).put("call_state", 3).put("voip_protocol", SIP);
-        ArrayNode participants = started.putArray("participants");
-        participants.addObject().put("participant_id", "1").put("party_direction", 1).put("party_type",
-                inbound ? 2 : 1).put("party_number", inbound ? outsideNumber : agent.extension())
-                .put("party_name", inbound ? outsideName : agent.name()).put("join_time", setup.toString());
-        participants.addObject().put("participant_id", "2").put("party_direction", 2).put("party_type",
-                inbound ? 1 : 2).put("party_number", inbound ? agent.extension() : outsideNumber)
-                .put("party_name", inbound ? agent.name() : outsideName);
+        Call started = reported(Call.class, Map.ofEntries(entry("call_id", callId),
+                entry("protocol_call_id", Long.toHexString(random.nextLong()) + "@recorder"),
+                entry("protocol_call_direction", inbound ? 2 : 1),
+                entry("from_number", fromNumber), entry("from_name", fromName),
+                entry("to_number", toNumber), entry("to_name", toName),
+                entry("setup_time", setup), entry("call_state", 3), entry("voip_protocol", SIP),
+                entry("participants", List.of(
+                        reported(CallParticipant.class, Map.of("participant_id", "1", "party_direction", 1,
+                                "party_type", inbound ? 2 : 1, "party_number", fromNumber, "party_name", fromName,
+                                "join_time", setup)),
+                        reported(CallParticipant.class, Map.of("participant_id", "2", "party_direction", 2,
+                                "party_type", inbound ? 1 : 2, "party_number", toNumber, "party_name", toName))))));
 
         List<Event> events = new ArrayList<>();
-        events.add(callEvent("call.started", setup, started));
+        events.add(callEvent(RecordingEvent.Type.CALL_STARTED, setup, started));
         if (answered) {
-            ObjectNode connected = json.createObjectNode().put("call_id", callId.toString()).put("call_state", 4)
-                    .put("connect_time", connect.toString());
-            connected.putArray("participants").addObject().put("participant_id", "2").put("join_time",
-                    connect.toString());
-            events.add(callEvent("call.updated", connect, connected));
-            events.add(fileCompleted(callId, connect, endedAt));
+            Call connected = reported(Call.class, Map.of("call_id", callId, "call_state", 4, "connect_time", connect,
+                    "participants", List.of(reported(CallParticipant.class,
+                            Map.of("participant_id", "2", "join_time", connect)))));
+            events.add(callEvent(RecordingEvent.Type.CALL_UPDATED, connect, connected));
+            events.add(fileCompleted(callId, connect, end));
         }
-        ObjectNode ended = json.createObjectNode().put("call_id", callId.toString()).put("call_state", 6)
-                .put("record_state", answered ? 30 : 40).put("disconnect_time", endedAt.toString());
-        events.add(callEvent("call.ended", endedAt, ended));
+        Call ended = reported(Call.class, Map.of("call_id", callId, "call_state", 6,
+                "record_state", answered ? 30 : 40, "disconnect_time", end));
+        events.add(callEvent(RecordingEvent.Type.CALL_ENDED, end, ended));
         return events;
     }
 
-    private ObjectNode callFields(UUID callId, boolean inbound, Agent agent, String outsideNumber,
-            String outsideName) {
-        ObjectNode call = json.createObjectNode().put("call_id", callId.toString())
-                .put("protocol_call_id", Long.toHexString(random.nextLong()) + "@recorder")
-                .put("protocol_call_direction", inbound ? 2 : 1);
-        call.put("from_number", inbound ? outsideNumber : agent.extension())
-                .put("from_name", inbound ? outsideName : agent.name())
-                .put("to_number", inbound ? agent.extension() : outsideNumber)
-                .put("to_name", inbound ? agent.name() : outsideName);
-        return call;
-    }
-
-    private Event fileCompleted(UUID callId, Instant start, Instant stop) {
-        ObjectNode event = envelope("file.completed", stop).put("call_id", callId.toString());
+    private Event fileCompleted(UUID callId, OffsetDateTime start, OffsetDateTime stop) {
+        UUID eventId = randomUuid();
         byte[] sha1 = new byte[20];
         random.nextBytes(sha1);
-        event.putObject("file").put("file_id", "1").put("start_time", start.toString())
-                .put("stop_time", stop.toString())
-                .put("file_size", Duration.between(start, stop).toSeconds() * BYTES_PER_SECOND)
-                .put("watermark", HexFormat.of().formatHex(sha1));
-        return new Event(callId.toString(), event.toString());
+        CallFile file = reported(CallFile.class, Map.of("file_id", "1", "start_time", start, "stop_time", stop,
+                "file_size", Duration.between(start, stop).toSeconds() * BYTES_PER_SECOND,
+                "watermark", HexFormat.of().formatHex(sha1)));
+        return event(callId, new RecordingEvent(eventId, RecordingEvent.Type.FILE_COMPLETED, stop, recorderId, null,
+                callId, file));
     }
 
-    private Event callEvent(String type, Instant occurredAt, ObjectNode call) {
-        ObjectNode event = envelope(type, occurredAt);
-        event.set("call", call);
-        return new Event(call.get("call_id").asText(), event.toString());
+    private Event callEvent(RecordingEvent.Type type, OffsetDateTime occurredAt, Call call) {
+        return event(call.callId(), new RecordingEvent(randomUuid(), type, occurredAt, recorderId, call, null, null));
+    }
+
+    private static Event event(UUID callId, RecordingEvent event) {
+        try {
+            return new Event(callId.toString(), RecorderJson.MAPPER.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorder event could not be written as JSON", e);
+        }
     }
 
     /** A version 4 UUID from the script's own random source, so that a seed repeats a run exactly. */
     private UUID randomUuid() {
         return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
                 random.nextLong() & ~0xC000000000000000L | 0x8000000000000000L);
-    }
-
-    private ObjectNode envelope(String type, Instant occurredAt) {
-        return json.createObjectNode().put("event_id", randomUuid().toString())
-                .put("type", type).put("occurred_at", occurredAt.toString()).put("recorder_id", recorderId.toString());
     }
 }

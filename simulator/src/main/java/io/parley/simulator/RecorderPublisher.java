@@ -14,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.parley.common.events.recording.RecordingEvent;
+
 /**
  * Publishes recorder events on {@code recording.events}, as a recorder does: keyed by call id, acknowledged by all
  * in-sync replicas. Sends are asynchronous; {@link #confirm} waits for the broker to acknowledge what was sent, and
@@ -21,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class RecorderPublisher implements AutoCloseable {
 
-    static final String TOPIC = "recording.events";
+    static final String TOPIC = RecordingEvent.TOPIC;
 
     private final KafkaProducer<String, String> producer;
     private final List<Future<RecordMetadata>> unconfirmed = new ArrayList<>();
