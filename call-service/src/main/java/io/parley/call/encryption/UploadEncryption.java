@@ -71,9 +71,7 @@ public class UploadEncryption {
     }
 
     public Plan forCall(UUID callId) {
-        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> {
-            return forCall(connection, callId);
-        });
+        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> forCall(connection, callId));
     }
 
     public Plan forCall(Connection connection, UUID callId) throws SQLException {

@@ -169,9 +169,7 @@ public class AudioFiles {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean closedTo(UUID callId, UUID recorderTenant) {
-        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> {
-            return closedTo(connection, callId, recorderTenant);
-        });
+        return Jdbc.on(dataSource, "Reading the call's tenant", connection -> closedTo(connection, callId, recorderTenant));
     }
 
     private static boolean closedTo(Connection connection, UUID callId, UUID recorderTenant) throws SQLException {
