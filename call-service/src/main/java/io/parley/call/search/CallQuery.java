@@ -84,8 +84,9 @@ public final class CallQuery implements PageSource<UUID> {
     }
 
     private static Sql union(List<Sql> branches) {
-        return Sql.join(branches.stream().map(branch -> Sql.of("SELECT c.call_id, c.setup_time FROM call c WHERE ")
-                .append(branch)).toList(), " UNION ").append(" c");
+        return Sql.of("(").append(Sql.join(branches.stream()
+                .map(branch -> Sql.of("SELECT c.call_id, c.setup_time FROM call c WHERE ").append(branch)).toList(),
+                " UNION ")).append(") c");
     }
 
     /**
