@@ -16,14 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.parley.call.call.CallChanges;
+import io.parley.common.directory.TenantKnown;
 import io.parley.common.directory.UserExtensionsKnown;
 
 /**
  * Calls recorded before their user existed find the user when the directory announces it: an auto-provisioned user,
  * or one an administrator created later. Their participants on the user's extensions, in the user's tenant or in none
  * yet, and calls of no tenant whose from or to number is one of them, are associated again, and each call that changed
- * is published as {@code call.updated}. Runs in the transaction that applies the directory's event, ordered with
- * ingest by {@link AssociationLock}.
+ * is published as {@code call.updated}. The same is done for all of a tenant's users when the replica learns the tenant
+ * after them (the directory's events are keyed by object, so a tenant's and its users' events may arrive in any order).
+ * Runs in the transaction that applies the directory's event, ordered with ingest by {@link AssociationLock}.
  */
 @ApplicationScoped
 public class LateAssociation {
@@ -39,6 +41,18 @@ public class LateAssociation {
             UNION SELECT c.call_id FROM call c WHERE c.to_number = ANY(?) AND c.tenant_id IS NULL
             """;
 
+    /** The same calls for the extensions of every user the replica holds in the tenant. */
+    private static final String WAITING_FOR_TENANT = """
+            SELECT p.call_id FROM known_user_extension e
+                JOIN call_participant p ON p.party_number = e.extension AND p.user_id IS NULL
+                JOIN call c ON c.call_id = p.call_id AND (c.tenant_id = e.tenant_id OR c.tenant_id IS NULL)
+            WHERE e.tenant_id = ?
+            UNION SELECT c.call_id FROM known_user_extension e JOIN call c ON c.from_number = e.extension
+            WHERE e.tenant_id = ? AND c.tenant_id IS NULL
+            UNION SELECT c.call_id FROM known_user_extension e JOIN call c ON c.to_number = e.extension
+            WHERE e.tenant_id = ? AND c.tenant_id IS NULL
+            """;
+
     private final DataSource dataSource;
     private final CallAssociation association;
     private final CallChanges changes;
@@ -52,13 +66,24 @@ public class LateAssociation {
     void onUserExtensions(@Observes UserExtensionsKnown user) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             AssociationLock.exclusive(connection); // the ingest batches in flight commit first
-            List<UUID> calls = waitingCalls(connection, user);
-            if (calls.isEmpty()) {
-                return;
-            }
-            association.associate(connection, calls);
-            changes.publish(connection, calls, Set.copyOf(calls));
+            associate(connection, waitingCalls(connection, user));
         }
+    }
+
+    /** A tenant learnt after its users: their extensions' calls could not take it when the users were learnt. */
+    void onTenant(@Observes TenantKnown tenant) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            AssociationLock.exclusive(connection);
+            associate(connection, waitingCalls(connection, tenant));
+        }
+    }
+
+    private void associate(Connection connection, List<UUID> calls) throws SQLException {
+        if (calls.isEmpty()) {
+            return;
+        }
+        association.associate(connection, calls);
+        changes.publish(connection, calls, Set.copyOf(calls));
     }
 
     private static List<UUID> waitingCalls(Connection connection, UserExtensionsKnown user) throws SQLException {
@@ -68,13 +93,26 @@ public class LateAssociation {
             query.setObject(2, user.tenantId());
             query.setArray(3, extensions);
             query.setArray(4, extensions);
-            List<UUID> calls = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    calls.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return calls;
+            return callIds(query);
         }
+    }
+
+    private static List<UUID> waitingCalls(Connection connection, TenantKnown tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(WAITING_FOR_TENANT)) {
+            for (int i = 1; i <= 3; i++) {
+                query.setObject(i, tenant.tenantId());
+            }
+            return callIds(query);
+        }
+    }
+
+    private static List<UUID> callIds(PreparedStatement query) throws SQLException {
+        List<UUID> calls = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                calls.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return calls;
     }
 }

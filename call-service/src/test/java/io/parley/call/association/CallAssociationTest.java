@@ -358,6 +358,28 @@ class CallAssociationTest {
     }
 
     /**
+     * The directory keys its events by object id, so a user's event may reach the replica before its tenant's: the
+     * calls of the user's extension stored meanwhile find the tenant once the replica learns it.
+     */
+    @Test
+    void aCallOfAnAgentWhoseTenantTheReplicaLearnsAfterTheUserFindsItsTenant() {
+        UUID tenant = UUID.randomUUID();
+        String extension = number();
+        UUID group = UUID.randomUUID();
+        UUID agent = user(tenant, group, extension);
+        UUID call = call(participants(extension, number()), "");
+        assertNull(awaitCall(call, "true").get("tenant_id"));
+
+        tenant(tenant, "\"associate_calls\": \"extension\"");
+
+        Map<String, Object> stored = awaitCall(call, "group_id IS NOT NULL");
+        assertEquals(tenant, stored.get("tenant_id"));
+        assertEquals(group, stored.get("group_id"));
+        assertEquals(agent, row("SELECT user_id FROM call_participant WHERE call_id = ? AND participant_id = '1'", call)
+                .get("user_id"));
+    }
+
+    /**
      * An ingest batch still in flight when the replica learns the user's extensions: the batch did not see the
      * extension, late association must not miss the batch's call. The test's own transaction plays the batch.
      */
@@ -396,7 +418,10 @@ class CallAssociationTest {
     }
 
     private UUID tenant(String association) {
-        UUID id = UUID.randomUUID();
+        return tenant(UUID.randomUUID(), association);
+    }
+
+    private UUID tenant(UUID id, String association) {
         directoryEvent(DirectoryEvents.TENANT_CREATED, id, id, 1, """
                 {"tenant": {"tenant_id": "%s", "name": "Tenant %s", "fieldset_associate_calls": {%s}}}
                 """.formatted(id, id, association));

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,14 +38,16 @@ public class DirectoryEventsConsumer {
     private final EventInbox inbox;
     private final EventData data;
     private final PeopleReplica people;
+    private final Event<TenantKnown> tenantKnown;
     private final String consumer;
     private final String deadLetters;
 
-    DirectoryEventsConsumer(EventInbox inbox, EventData data, PeopleReplica people,
+    DirectoryEventsConsumer(EventInbox inbox, EventData data, PeopleReplica people, Event<TenantKnown> tenantKnown,
             @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.inbox = inbox;
         this.data = data;
         this.people = people;
+        this.tenantKnown = tenantKnown;
         this.consumer = consumer;
         this.deadLetters = DeadLetters.topicOf(DirectoryEvents.TOPIC, consumer);
     }
@@ -83,7 +86,8 @@ public class DirectoryEventsConsumer {
                 || !deleted && !Revisions.isNewer(event, known.revision, known.changedAt))) {
             return;
         }
-        if (known == null) {
+        boolean learnt = known == null;
+        if (learnt) {
             known = new KnownTenant();
             known.id = id;
         }
@@ -95,5 +99,9 @@ public class DirectoryEventsConsumer {
         known.deletedAt = deleted ? event.occurredAt() : null;
         known.persist();
         LOG.infof(deleted ? "Tenant %s was deleted" : "Tenant %s is known", id);
+        if (learnt && !deleted) {
+            KnownTenant.flush(); // the observers read the replica with their own statements on this connection
+            tenantKnown.fire(new TenantKnown(id));
+        }
     }
 }
