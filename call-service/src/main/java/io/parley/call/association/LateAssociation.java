@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,17 +42,8 @@ public class LateAssociation {
             UNION SELECT c.call_id FROM call c WHERE c.to_number = ANY(?) AND c.tenant_id IS NULL
             """;
 
-    /** The same calls for the extensions of every user the replica holds in the tenant. */
-    private static final String WAITING_FOR_TENANT = """
-            SELECT p.call_id FROM known_user_extension e
-                JOIN call_participant p ON p.party_number = e.extension AND p.user_id IS NULL
-                JOIN call c ON c.call_id = p.call_id AND (c.tenant_id = e.tenant_id OR c.tenant_id IS NULL)
-            WHERE e.tenant_id = ?
-            UNION SELECT c.call_id FROM known_user_extension e JOIN call c ON c.from_number = e.extension
-            WHERE e.tenant_id = ? AND c.tenant_id IS NULL
-            UNION SELECT c.call_id FROM known_user_extension e JOIN call c ON c.to_number = e.extension
-            WHERE e.tenant_id = ? AND c.tenant_id IS NULL
-            """;
+    /** The extensions of the tenant's users the replica holds. */
+    private static final String TENANT_EXTENSIONS = "SELECT extension FROM known_user_extension WHERE tenant_id = ?";
 
     private final DataSource dataSource;
     private final CallAssociation association;
@@ -66,7 +58,7 @@ public class LateAssociation {
     void onUserExtensions(@Observes UserExtensionsKnown user) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             AssociationLock.exclusive(connection); // the ingest batches in flight commit first
-            associate(connection, waitingCalls(connection, user));
+            associate(connection, waitingCalls(connection, user.extensions(), user.tenantId()));
         }
     }
 
@@ -74,7 +66,10 @@ public class LateAssociation {
     void onTenant(@Observes TenantKnown tenant) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             AssociationLock.exclusive(connection);
-            associate(connection, waitingCalls(connection, tenant));
+            List<String> extensions = tenantExtensions(connection, tenant.tenantId());
+            if (!extensions.isEmpty()) {
+                associate(connection, waitingCalls(connection, extensions, tenant.tenantId()));
+            }
         }
     }
 
@@ -86,33 +81,34 @@ public class LateAssociation {
         changes.publish(connection, calls, Set.copyOf(calls));
     }
 
-    private static List<UUID> waitingCalls(Connection connection, UserExtensionsKnown user) throws SQLException {
+    private static List<UUID> waitingCalls(Connection connection, Collection<String> extensions, UUID tenant)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(WAITING_CALLS)) {
-            Array extensions = connection.createArrayOf("text", user.extensions().toArray());
-            query.setArray(1, extensions);
-            query.setObject(2, user.tenantId());
-            query.setArray(3, extensions);
-            query.setArray(4, extensions);
-            return callIds(query);
+            Array numbers = connection.createArrayOf("text", extensions.toArray());
+            query.setArray(1, numbers);
+            query.setObject(2, tenant);
+            query.setArray(3, numbers);
+            query.setArray(4, numbers);
+            List<UUID> calls = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    calls.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return calls;
         }
     }
 
-    private static List<UUID> waitingCalls(Connection connection, TenantKnown tenant) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(WAITING_FOR_TENANT)) {
-            for (int i = 1; i <= 3; i++) {
-                query.setObject(i, tenant.tenantId());
+    private static List<String> tenantExtensions(Connection connection, UUID tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(TENANT_EXTENSIONS)) {
+            query.setObject(1, tenant);
+            List<String> extensions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    extensions.add(rows.getString(1));
+                }
             }
-            return callIds(query);
+            return extensions;
         }
-    }
-
-    private static List<UUID> callIds(PreparedStatement query) throws SQLException {
-        List<UUID> calls = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                calls.add(rows.getObject(1, UUID.class));
-            }
-        }
-        return calls;
     }
 }
